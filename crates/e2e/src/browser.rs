@@ -1,0 +1,155 @@
+//! A phone-sized headless Chromium, driven through chromedriver.
+
+use fantoccini::elements::Element;
+use fantoccini::{Client, ClientBuilder, Locator};
+use std::net::TcpListener;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// The viewport the tests use: a common phone, 390×844 CSS pixels.
+pub const PHONE_WIDTH: u32 = 390;
+/// See [`PHONE_WIDTH`].
+pub const PHONE_HEIGHT: u32 = 844;
+
+/// How long a wait for the page may take before the test fails. Generous,
+/// because the machine is shared; waits return as soon as the condition holds.
+const WAIT: Duration = Duration::from_secs(20);
+
+/// A browser session with its own chromedriver and a fresh profile.
+pub struct Phone {
+    /// The WebDriver client, for anything the helpers do not cover.
+    pub client: Client,
+    driver: Child,
+}
+
+impl Phone {
+    /// Starts chromedriver and a headless Chromium emulating a phone.
+    pub async fn start() -> Phone {
+        let port = free_port();
+        let driver_path = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "chromedriver".into());
+        let driver = Command::new(&driver_path)
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap_or_else(|error| {
+                panic!("cannot start {driver_path} ({error}): install chromium-driver, or run `cargo xtask test`")
+            });
+        let binary = std::env::var("CHROME_BIN").unwrap_or_else(|_| "/usr/bin/chromium".into());
+        let capabilities = serde_json::json!({
+            "browserName": "chrome",
+            "goog:chromeOptions": {
+                "binary": binary,
+                "args": [
+                    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                    "--disable-background-networking", "--disable-component-update",
+                    "--disable-sync", "--no-first-run", "--disable-quic",
+                    format!("--window-size={PHONE_WIDTH},{PHONE_HEIGHT}"),
+                ],
+                "mobileEmulation": {
+                    "deviceMetrics": {"width": PHONE_WIDTH, "height": PHONE_HEIGHT, "pixelRatio": 3.0, "touch": true},
+                    "userAgent": "Mozilla/5.0 (Linux; Android 13; Pixel 7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Mobile Safari/537.36 MicroMessenger/8.0.47",
+                },
+            },
+        });
+        let capabilities = match capabilities {
+            serde_json::Value::Object(map) => map,
+            _ => unreachable!("a JSON object literal"),
+        };
+        let url = format!("http://127.0.0.1:{port}");
+        let started = Instant::now();
+        let client = loop {
+            let connector = hyper_util::client::legacy::connect::HttpConnector::new();
+            match ClientBuilder::new(connector)
+                .capabilities(capabilities.clone())
+                .connect(&url)
+                .await
+            {
+                Ok(client) => break client,
+                Err(error) if started.elapsed() < WAIT => {
+                    let _ = error;
+                    tokio::time::sleep(Duration::from_millis(100)).await;
+                }
+                Err(error) => panic!("cannot start a browser session through {url}: {error}"),
+            }
+        };
+        Phone { client, driver }
+    }
+
+    /// Opens `url` and waits for the app to mount.
+    pub async fn open(&self, url: &str) {
+        self.client.goto(url).await.expect("navigate");
+        self.wait_for(".app-header").await;
+    }
+
+    /// Waits until an element matching `css` exists and returns it.
+    pub async fn wait_for(&self, css: &str) -> Element {
+        self.client
+            .wait()
+            .at_most(WAIT)
+            .for_element(Locator::Css(css))
+            .await
+            .unwrap_or_else(|error| panic!("no element matches {css:?}: {error}"))
+    }
+
+    /// Waits until the element matching `css` contains `text`, then returns
+    /// its whole text.
+    pub async fn wait_for_text(&self, css: &str, text: &str) -> String {
+        let started = Instant::now();
+        loop {
+            let current = match self.client.find(Locator::Css(css)).await {
+                Ok(element) => element.text().await.unwrap_or_default(),
+                Err(_) => String::new(),
+            };
+            if current.contains(text) {
+                return current;
+            }
+            if started.elapsed() > WAIT {
+                panic!("{css:?} never contained {text:?}; last text: {current:?}");
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    /// The texts of every element matching `css`.
+    pub async fn texts(&self, css: &str) -> Vec<String> {
+        let mut texts = Vec::new();
+        for element in self.client.find_all(Locator::Css(css)).await.expect("find") {
+            texts.push(element.text().await.expect("text"));
+        }
+        texts
+    }
+
+    /// Clicks the first element matching `css`.
+    pub async fn click(&self, css: &str) {
+        self.wait_for(css).await.click().await.expect("click");
+    }
+
+    /// Evaluates a JavaScript expression and returns its JSON value.
+    pub async fn eval(&self, expression: &str) -> serde_json::Value {
+        self.client
+            .execute(&format!("return ({expression});"), vec![])
+            .await
+            .expect("execute script")
+    }
+
+    /// Ends the session and the driver.
+    pub async fn close(mut self) {
+        let _ = self.client.clone().close().await;
+        let _ = self.driver.kill();
+        let _ = self.driver.wait();
+    }
+}
+
+impl Drop for Phone {
+    fn drop(&mut self) {
+        let _ = self.driver.kill();
+    }
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|listener| listener.local_addr())
+        .map(|addr| addr.port())
+        .expect("a free loopback port")
+}

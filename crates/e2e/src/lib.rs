@@ -1,0 +1,27 @@
+//! Helpers for the end-to-end tests: a static file server for the built
+//! `dist/`, and a phone-sized headless Chromium driven over WebDriver.
+//!
+//! The tests need `cargo xtask test` (or `cargo xtask dist` first): they
+//! fail with a clear message when `dist/` is missing, rather than skipping.
+
+mod browser;
+mod server;
+
+pub use browser::Phone;
+pub use server::StaticServer;
+
+use std::path::PathBuf;
+
+/// The built app the tests drive: `$QUIZ_DIST`, or `dist/` at the workspace
+/// root.
+pub fn dist_dir() -> PathBuf {
+    let dir = std::env::var_os("QUIZ_DIST")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../dist"));
+    assert!(
+        dir.join("index.html").is_file(),
+        "no built app at {}: run `cargo xtask dist` (or `cargo xtask test`) first",
+        dir.display()
+    );
+    dir
+}

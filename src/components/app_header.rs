@@ -1,0 +1,41 @@
+use crate::i18n::strings;
+use quiz_core::Lang;
+use yew::prelude::*;
+
+/// Props of [`AppHeader`].
+#[derive(Properties, PartialEq)]
+pub struct AppHeaderProps {
+    /// The current language.
+    pub lang: Lang,
+    /// Called with the language the member switched to.
+    pub on_switch_language: Callback<Lang>,
+}
+
+/// The page header: the app's name and the one-tap language switch.
+#[function_component(AppHeader)]
+pub fn app_header(props: &AppHeaderProps) -> Html {
+    let text = strings(props.lang);
+    let onclick = {
+        let on_switch = props.on_switch_language.clone();
+        let next = props.lang.toggled();
+        Callback::from(move |_: MouseEvent| on_switch.emit(next))
+    };
+    let next = props.lang.toggled();
+    html! {
+        <header class="app-header">
+            <div class="app-header__titles">
+                <h1 class="app-header__title">{ text.app_title }</h1>
+                <p class="app-header__tagline">{ text.app_tagline }</p>
+            </div>
+            <button
+                type="button"
+                class="lang-switch"
+                lang={next.code()}
+                aria-label={text.switch_language_hint}
+                {onclick}
+            >
+                { text.switch_language }
+            </button>
+        </header>
+    }
+}

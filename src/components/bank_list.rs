@@ -1,0 +1,40 @@
+use crate::i18n::strings;
+use quiz_core::{Lang, Manifest};
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// Props of [`BankList`].
+#[derive(Properties, PartialEq)]
+pub struct BankListProps {
+    /// The banks to show.
+    pub manifest: Rc<Manifest>,
+    /// The current language.
+    pub lang: Lang,
+}
+
+/// The home page's list of banks: title, description and question count.
+#[function_component(BankList)]
+pub fn bank_list(props: &BankListProps) -> Html {
+    let text = strings(props.lang);
+    html! {
+        <section class="bank-list" aria-labelledby="bank-list-heading">
+            <h2 id="bank-list-heading">{ text.banks_heading }</h2>
+            <ul class="bank-list__items">
+                { for props.manifest.banks.iter().map(|bank| html! {
+                    <li class="bank-card" key={bank.id.clone()} data-bank={bank.id.clone()}>
+                        <h3 class="bank-card__title">{ bank.title.get(props.lang) }</h3>
+                        <p class="bank-card__description">{ bank.description.get(props.lang) }</p>
+                        <p class="bank-card__meta">
+                            <span class="bank-card__count">
+                                { format!("{} {}", bank.count, text.questions_unit) }
+                            </span>
+                            <span class="bank-card__updated">
+                                { format!("{} {}", text.updated, bank.updated) }
+                            </span>
+                        </p>
+                    </li>
+                }) }
+            </ul>
+        </section>
+    }
+}

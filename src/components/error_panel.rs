@@ -1,0 +1,37 @@
+use crate::i18n::strings;
+use crate::load::LoadError;
+use quiz_core::Lang;
+use yew::prelude::*;
+
+/// Props of [`ErrorPanel`].
+#[derive(Properties, PartialEq)]
+pub struct ErrorPanelProps {
+    /// What failed.
+    pub error: LoadError,
+    /// The current language.
+    pub lang: Lang,
+    /// Called when the member asks to try again.
+    pub on_retry: Callback<()>,
+}
+
+/// A visible, specific explanation of a failed load, in place of a blank
+/// page: which file, what is wrong, and a retry button.
+#[function_component(ErrorPanel)]
+pub fn error_panel(props: &ErrorPanelProps) -> Html {
+    let text = strings(props.lang);
+    let onclick = {
+        let on_retry = props.on_retry.clone();
+        Callback::from(move |_: MouseEvent| on_retry.emit(()))
+    };
+    html! {
+        <section class="error-panel" role="alert" aria-labelledby="error-heading">
+            <h2 id="error-heading">{ text.error_heading }</h2>
+            <p class="error-panel__file">
+                { text.error_file }{ "：" }<code>{ props.error.file.clone() }</code>
+            </p>
+            <p class="error-panel__message">{ props.error.message(props.lang) }</p>
+            <p class="error-panel__help">{ text.error_help }</p>
+            <button type="button" class="button" {onclick}>{ text.retry }</button>
+        </section>
+    }
+}

@@ -1,0 +1,12 @@
+//! One component a file; each renders state it is given and reports events
+//! through `on_*` callbacks.
+
+mod app_header;
+mod bank_list;
+mod error_panel;
+mod loading_notice;
+
+pub use app_header::AppHeader;
+pub use bank_list::BankList;
+pub use error_panel::ErrorPanel;
+pub use loading_notice::LoadingNotice;

@@ -1,0 +1,67 @@
+//! Fetching bank files as bytes.
+
+use std::future::Future;
+use std::pin::Pin;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+/// Why a file could not be fetched.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FetchError {
+    /// The request never got an answer (offline, DNS, CORS, blocked).
+    Network(String),
+    /// The server answered with a non-success status, e.g. 404.
+    Status(u16),
+    /// The answer's body could not be read.
+    Body(String),
+}
+
+/// A boxed future, so the trait stays object-safe without extra crates.
+pub type FetchFuture = Pin<Box<dyn Future<Output = Result<Vec<u8>, FetchError>>>>;
+
+/// Fetches a URL relative to the page and returns the body's bytes.
+pub trait Fetcher {
+    /// Starts fetching `url`.
+    fn fetch(&self, url: &str) -> FetchFuture;
+}
+
+/// The browser's `fetch`, asking caches to revalidate so a coordinator's
+/// updated bank is seen on the next visit.
+pub struct BrowserFetcher;
+
+impl Fetcher for BrowserFetcher {
+    fn fetch(&self, url: &str) -> FetchFuture {
+        let url = url.to_string();
+        Box::pin(async move { fetch_bytes(&url).await })
+    }
+}
+
+async fn fetch_bytes(url: &str) -> Result<Vec<u8>, FetchError> {
+    let window = web_sys::window().ok_or_else(|| FetchError::Network("no window".into()))?;
+    let init = web_sys::RequestInit::new();
+    init.set_cache(web_sys::RequestCache::NoCache);
+    let response = JsFuture::from(window.fetch_with_str_and_init(url, &init))
+        .await
+        .map_err(|error| FetchError::Network(js_message(&error)))?;
+    let response: web_sys::Response = response
+        .dyn_into()
+        .map_err(|_| FetchError::Network("not a Response".into()))?;
+    if !response.ok() {
+        return Err(FetchError::Status(response.status()));
+    }
+    let buffer = response
+        .array_buffer()
+        .map_err(|error| FetchError::Body(js_message(&error)))?;
+    let buffer = JsFuture::from(buffer)
+        .await
+        .map_err(|error| FetchError::Body(js_message(&error)))?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+fn js_message(error: &wasm_bindgen::JsValue) -> String {
+    error
+        .dyn_ref::<js_sys::Error>()
+        .map(|error| String::from(error.message()))
+        .or_else(|| error.as_string())
+        .unwrap_or_else(|| "unknown error".into())
+}

@@ -1,0 +1,38 @@
+//! Browser I/O behind small traits: storage, fetch and the panic display.
+//!
+//! Components never call `web_sys` for I/O directly; they get a [`Platform`]
+//! from context, so tests can hand them an in-memory or faulty one.
+
+pub mod fetch;
+pub mod panic;
+pub mod storage;
+
+use std::rc::Rc;
+
+pub use fetch::{BrowserFetcher, FetchError, Fetcher};
+pub use storage::{BrowserStorage, KeyValueStore, MemoryStorage, StorageError};
+
+/// The I/O services the app uses, shared through a Yew context.
+#[derive(Clone)]
+pub struct Platform {
+    /// Where preferences and progress are kept.
+    pub storage: Rc<dyn KeyValueStore>,
+    /// How bank files are fetched.
+    pub fetcher: Rc<dyn Fetcher>,
+}
+
+impl Platform {
+    /// The real browser services.
+    pub fn browser() -> Self {
+        Platform {
+            storage: Rc::new(BrowserStorage),
+            fetcher: Rc::new(BrowserFetcher),
+        }
+    }
+}
+
+impl PartialEq for Platform {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.storage, &other.storage) && Rc::ptr_eq(&self.fetcher, &other.fetcher)
+    }
+}

@@ -1,0 +1,114 @@
+//! Key-value storage that never panics.
+//!
+//! `localStorage` is fragile: a third-party iframe may block it (SecurityError
+//! on access), Safari's private mode may refuse writes (QuotaExceededError),
+//! and WeChat may clear it. Every call here returns a `Result`.
+
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+use wasm_bindgen::{JsCast, JsValue};
+
+/// Why a storage call failed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StorageError {
+    /// Storage cannot be used at all (blocked, missing, or access threw).
+    Unavailable(String),
+    /// A write was refused because the store is full.
+    QuotaExceeded,
+    /// Any other failure of a single call.
+    Failed(String),
+}
+
+/// The storage operations the app needs.
+pub trait KeyValueStore {
+    /// Reads a value; `Ok(None)` when the key is absent.
+    fn get(&self, key: &str) -> Result<Option<String>, StorageError>;
+    /// Writes a value.
+    fn set(&self, key: &str, value: &str) -> Result<(), StorageError>;
+    /// Deletes a value; deleting an absent key is not an error.
+    fn remove(&self, key: &str) -> Result<(), StorageError>;
+}
+
+/// `window.localStorage`, looked up afresh on every call so a store that
+/// becomes available (or unavailable) is noticed.
+pub struct BrowserStorage;
+
+impl BrowserStorage {
+    fn store() -> Result<web_sys::Storage, StorageError> {
+        let window =
+            web_sys::window().ok_or_else(|| StorageError::Unavailable("no window".into()))?;
+        match window.local_storage() {
+            Ok(Some(storage)) => Ok(storage),
+            Ok(None) => Err(StorageError::Unavailable("localStorage is missing".into())),
+            Err(error) => Err(StorageError::Unavailable(describe(&error))),
+        }
+    }
+}
+
+impl KeyValueStore for BrowserStorage {
+    fn get(&self, key: &str) -> Result<Option<String>, StorageError> {
+        Self::store()?
+            .get_item(key)
+            .map_err(|error| StorageError::Failed(describe(&error)))
+    }
+
+    fn set(&self, key: &str, value: &str) -> Result<(), StorageError> {
+        Self::store()?.set_item(key, value).map_err(|error| {
+            if is_quota_error(&error) {
+                StorageError::QuotaExceeded
+            } else {
+                StorageError::Failed(describe(&error))
+            }
+        })
+    }
+
+    fn remove(&self, key: &str) -> Result<(), StorageError> {
+        Self::store()?
+            .remove_item(key)
+            .map_err(|error| StorageError::Failed(describe(&error)))
+    }
+}
+
+/// Browsers name the quota error differently (Firefox used code 1014).
+fn is_quota_error(error: &JsValue) -> bool {
+    error.dyn_ref::<web_sys::DomException>().is_some_and(|exception| {
+        let name = exception.name();
+        name == "QuotaExceededError"
+            || name == "NS_ERROR_DOM_QUOTA_REACHED"
+            || exception.code() == 22
+    })
+}
+
+/// A short description of a thrown JS value for messages and logs.
+fn describe(error: &JsValue) -> String {
+    if let Some(exception) = error.dyn_ref::<web_sys::DomException>() {
+        format!("{}: {}", exception.name(), exception.message())
+    } else {
+        error.as_string().unwrap_or_else(|| format!("{error:?}"))
+    }
+}
+
+/// A store in memory: the fallback when the browser's is unusable, and the
+/// default in tests.
+#[derive(Default)]
+pub struct MemoryStorage {
+    entries: RefCell<BTreeMap<String, String>>,
+}
+
+impl KeyValueStore for MemoryStorage {
+    fn get(&self, key: &str) -> Result<Option<String>, StorageError> {
+        Ok(self.entries.borrow().get(key).cloned())
+    }
+
+    fn set(&self, key: &str, value: &str) -> Result<(), StorageError> {
+        self.entries
+            .borrow_mut()
+            .insert(key.to_string(), value.to_string());
+        Ok(())
+    }
+
+    fn remove(&self, key: &str) -> Result<(), StorageError> {
+        self.entries.borrow_mut().remove(key);
+        Ok(())
+    }
+}

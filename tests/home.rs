@@ -1,0 +1,105 @@
+//! Browser tests of the home page: the bank list, the error panel and the
+//! shell around them, rendered by Yew in headless Chromium.
+
+#![cfg(target_arch = "wasm32")]
+
+mod support;
+
+use quiz_app::app::{Shell, ShellProps};
+use quiz_app::components::{BankList, BankListProps, ErrorPanel, ErrorPanelProps};
+use quiz_app::hooks::MANIFEST_URL;
+use quiz_app::load::{LoadError, LoadProblem};
+use quiz_app::platform::FetchError;
+use quiz_core::manifest::parse_manifest;
+use quiz_core::Lang;
+use std::rc::Rc;
+use support::*;
+use wasm_bindgen_test::*;
+use yew::Callback;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+#[wasm_bindgen_test]
+fn bank_list_shows_title_description_and_count() {
+    let manifest = Rc::new(parse_manifest(MANIFEST.as_bytes()).unwrap());
+    let root = mount::<BankList>(BankListProps {
+        manifest,
+        lang: Lang::Zh,
+    });
+    let cards = root.query_selector_all(".bank-card").unwrap();
+    assert_eq!(cards.length(), 2);
+    let first = root.query_selector("[data-bank=charter]").unwrap().unwrap();
+    let text = first.text_content().unwrap();
+    assert!(text.contains("党章"), "{text}");
+    assert!(text.contains("党章自测"), "{text}");
+    assert!(text.contains("72 题"), "{text}");
+    // A real list, for screen readers.
+    assert!(root.query_selector("ul > li.bank-card").unwrap().is_some());
+}
+
+#[wasm_bindgen_test]
+fn bank_list_in_english_falls_back_to_chinese_where_untranslated() {
+    let manifest = Rc::new(parse_manifest(MANIFEST.as_bytes()).unwrap());
+    let root = mount::<BankList>(BankListProps {
+        manifest,
+        lang: Lang::En,
+    });
+    let text = root.text_content().unwrap();
+    assert!(text.contains("The Party Constitution"), "{text}");
+    assert!(text.contains("72 questions"), "{text}");
+    let rules = root.query_selector("[data-bank=rules]").unwrap().unwrap();
+    assert!(rules.text_content().unwrap().contains("党规"));
+}
+
+#[wasm_bindgen_test]
+fn error_panel_names_the_file_and_the_problem() {
+    let error = parse_manifest(b"{\"banks\": [\n  {\"id\": \"x\",}\n]}").unwrap_err();
+    let retried = Rc::new(std::cell::Cell::new(false));
+    let on_retry = {
+        let retried = retried.clone();
+        Callback::from(move |()| retried.set(true))
+    };
+    let root = mount::<ErrorPanel>(ErrorPanelProps {
+        error: LoadError {
+            file: "questions/index.json".into(),
+            problem: LoadProblem::Manifest(error),
+        },
+        lang: Lang::Zh,
+        on_retry,
+    });
+    let panel = root.query_selector(".error-panel").unwrap().unwrap();
+    assert_eq!(panel.get_attribute("role").as_deref(), Some("alert"));
+    let text = panel.text_content().unwrap();
+    assert!(text.contains("questions/index.json"), "{text}");
+    assert!(text.contains("第 2 行"), "{text}");
+    let button: web_sys::HtmlElement = wasm_bindgen::JsCast::unchecked_into(
+        root.query_selector("button").unwrap().unwrap(),
+    );
+    button.click();
+    assert!(retried.get(), "retry was not reported");
+}
+
+#[wasm_bindgen_test]
+async fn shell_loads_the_manifest_and_lists_banks() {
+    let root = mount::<Shell>(ShellProps {
+        platform: platform(FakeFetcher::default().with(MANIFEST_URL, MANIFEST)),
+    });
+    settle().await;
+    let text = root.text_content().unwrap();
+    assert!(text.contains("党章"), "{text}");
+    assert!(root.query_selector(".error-panel").unwrap().is_none());
+}
+
+#[wasm_bindgen_test]
+async fn shell_shows_the_error_panel_when_the_manifest_is_missing() {
+    let root = mount::<Shell>(ShellProps {
+        platform: platform(
+            FakeFetcher::default().failing(MANIFEST_URL, FetchError::Status(404)),
+        ),
+    });
+    settle().await;
+    let panel = root.query_selector(".error-panel").unwrap().expect("error panel");
+    let text = panel.text_content().unwrap();
+    assert!(text.contains("HTTP 404"), "{text}");
+    assert!(text.contains(MANIFEST_URL), "{text}");
+}
