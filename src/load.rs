@@ -2,7 +2,7 @@
 
 use crate::i18n::strings;
 use crate::platform::FetchError;
-use quiz_core::{Lang, ManifestError};
+use quiz_core::{Diagnostic, Lang};
 
 /// A value that arrives asynchronously.
 #[derive(Debug, Clone, PartialEq)]
@@ -29,12 +29,13 @@ pub struct LoadError {
 pub enum LoadProblem {
     /// The file could not be fetched.
     Fetch(FetchError),
-    /// The file was fetched but is not a valid manifest.
-    Manifest(ManifestError),
+    /// The file was fetched but is refused: every problem found, located.
+    Invalid(Vec<Diagnostic>),
 }
 
 impl LoadError {
-    /// A plain-language description of the problem in `lang`.
+    /// A plain-language summary of the problem in `lang`; the located
+    /// problems of an invalid file are listed separately.
     pub fn message(&self, lang: Lang) -> String {
         let text = strings(lang);
         match &self.problem {
@@ -47,7 +48,13 @@ impl LoadError {
             LoadProblem::Fetch(FetchError::Body(detail)) => {
                 format!("{} ({detail})", text.read_failed)
             }
-            LoadProblem::Manifest(error) => error.message(lang),
+            LoadProblem::Invalid(problems) => {
+                let count = problems.len();
+                match lang {
+                    Lang::Zh => format!("文件内容有 {count} 处问题："),
+                    Lang::En => format!("The file has {count} problem(s):"),
+                }
+            }
         }
     }
 }

@@ -21,7 +21,7 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 #[wasm_bindgen_test]
 fn bank_list_shows_title_description_and_count() {
-    let manifest = Rc::new(parse_manifest(MANIFEST.as_bytes()).unwrap());
+    let manifest = Rc::new(parse_manifest("index.json", MANIFEST.as_bytes()).unwrap());
     let root = mount::<BankList>(BankListProps {
         manifest,
         lang: Lang::Zh,
@@ -39,7 +39,7 @@ fn bank_list_shows_title_description_and_count() {
 
 #[wasm_bindgen_test]
 fn bank_list_in_english_falls_back_to_chinese_where_untranslated() {
-    let manifest = Rc::new(parse_manifest(MANIFEST.as_bytes()).unwrap());
+    let manifest = Rc::new(parse_manifest("index.json", MANIFEST.as_bytes()).unwrap());
     let root = mount::<BankList>(BankListProps {
         manifest,
         lang: Lang::En,
@@ -53,7 +53,11 @@ fn bank_list_in_english_falls_back_to_chinese_where_untranslated() {
 
 #[wasm_bindgen_test]
 fn error_panel_names_the_file_and_the_problem() {
-    let error = parse_manifest(b"{\"banks\": [\n  {\"id\": \"x\",}\n]}").unwrap_err();
+    let problems = parse_manifest(
+        "questions/index.json",
+        b"{\"banks\": [\n  {\"id\": \"x\",}\n]}",
+    )
+    .unwrap_err();
     let retried = Rc::new(std::cell::Cell::new(false));
     let on_retry = {
         let retried = retried.clone();
@@ -62,7 +66,7 @@ fn error_panel_names_the_file_and_the_problem() {
     let root = mount::<ErrorPanel>(ErrorPanelProps {
         error: LoadError {
             file: "questions/index.json".into(),
-            problem: LoadProblem::Manifest(error),
+            problem: LoadProblem::Invalid(problems),
         },
         lang: Lang::Zh,
         on_retry,
@@ -71,10 +75,10 @@ fn error_panel_names_the_file_and_the_problem() {
     assert_eq!(panel.get_attribute("role").as_deref(), Some("alert"));
     let text = panel.text_content().unwrap();
     assert!(text.contains("questions/index.json"), "{text}");
-    assert!(text.contains("第 2 行"), "{text}");
-    let button: web_sys::HtmlElement = wasm_bindgen::JsCast::unchecked_into(
-        root.query_selector("button").unwrap().unwrap(),
-    );
+    assert!(text.contains("第 2 行第 14 列"), "{text}");
+    assert!(text.contains("逗号"), "{text}");
+    let button: web_sys::HtmlElement =
+        wasm_bindgen::JsCast::unchecked_into(root.query_selector("button").unwrap().unwrap());
     button.click();
     assert!(retried.get(), "retry was not reported");
 }
@@ -93,12 +97,13 @@ async fn shell_loads_the_manifest_and_lists_banks() {
 #[wasm_bindgen_test]
 async fn shell_shows_the_error_panel_when_the_manifest_is_missing() {
     let root = mount::<Shell>(ShellProps {
-        platform: platform(
-            FakeFetcher::default().failing(MANIFEST_URL, FetchError::Status(404)),
-        ),
+        platform: platform(FakeFetcher::default().failing(MANIFEST_URL, FetchError::Status(404))),
     });
     settle().await;
-    let panel = root.query_selector(".error-panel").unwrap().expect("error panel");
+    let panel = root
+        .query_selector(".error-panel")
+        .unwrap()
+        .expect("error panel");
     let text = panel.text_content().unwrap();
     assert!(text.contains("HTTP 404"), "{text}");
     assert!(text.contains(MANIFEST_URL), "{text}");

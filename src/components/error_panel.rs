@@ -1,6 +1,6 @@
 use crate::i18n::strings;
-use crate::load::LoadError;
-use quiz_core::Lang;
+use crate::load::{LoadError, LoadProblem};
+use quiz_core::{Lang, Severity};
 use yew::prelude::*;
 
 /// Props of [`ErrorPanel`].
@@ -30,8 +30,34 @@ pub fn error_panel(props: &ErrorPanelProps) -> Html {
                 { text.error_file }{ "：" }<code>{ props.error.file.clone() }</code>
             </p>
             <p class="error-panel__message">{ props.error.message(props.lang) }</p>
+            if let LoadProblem::Invalid(problems) = &props.error.problem {
+                <ul class="error-panel__problems">
+                    { for problems.iter().map(|problem| {
+                        let place = match props.lang {
+                            Lang::Zh => format!("第 {} 行第 {} 列", problem.line, problem.column),
+                            Lang::En => format!("Line {}, column {}", problem.line, problem.column),
+                        };
+                        html! {
+                            <li class={classes!("problem", format!("problem--{}", severity_class(problem.severity)))}>
+                                <span class="problem__place">{ place }</span>
+                                if !problem.path.is_empty() {
+                                    <code class="problem__path">{ problem.path.clone() }</code>
+                                }
+                                <span class="problem__message">{ problem.message.get(props.lang).to_string() }</span>
+                            </li>
+                        }
+                    }) }
+                </ul>
+            }
             <p class="error-panel__help">{ text.error_help }</p>
             <button type="button" class="button" {onclick}>{ text.retry }</button>
         </section>
+    }
+}
+
+fn severity_class(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
     }
 }

@@ -20,12 +20,12 @@ pub fn use_manifest(fetcher: Rc<dyn Fetcher>) -> (LoadState<Rc<Manifest>>, Callb
             let request = fetcher.fetch(MANIFEST_URL);
             wasm_bindgen_futures::spawn_local(async move {
                 let problem = match request.await {
-                    Ok(bytes) => match parse_manifest(&bytes) {
+                    Ok(bytes) => match parse_manifest(MANIFEST_URL, &bytes) {
                         Ok(manifest) => {
                             state.set(LoadState::Ready(Rc::new(manifest)));
                             return;
                         }
-                        Err(error) => LoadProblem::Manifest(error),
+                        Err(problems) => LoadProblem::Invalid(problems),
                     },
                     Err(error) => LoadProblem::Fetch(error),
                 };

@@ -71,12 +71,14 @@ impl KeyValueStore for BrowserStorage {
 
 /// Browsers name the quota error differently (Firefox used code 1014).
 fn is_quota_error(error: &JsValue) -> bool {
-    error.dyn_ref::<web_sys::DomException>().is_some_and(|exception| {
-        let name = exception.name();
-        name == "QuotaExceededError"
-            || name == "NS_ERROR_DOM_QUOTA_REACHED"
-            || exception.code() == 22
-    })
+    error
+        .dyn_ref::<web_sys::DomException>()
+        .is_some_and(|exception| {
+            let name = exception.name();
+            name == "QuotaExceededError"
+                || name == "NS_ERROR_DOM_QUOTA_REACHED"
+                || exception.code() == 22
+        })
 }
 
 /// A short description of a thrown JS value for messages and logs.

@@ -138,7 +138,11 @@ impl Summary {
     /// Prints the table of steps and the closing summary line.
     pub fn print(&self, setup: Duration) {
         println!("\n==> summary");
-        println!("  {:<58} {:>7.0} s", "tool check / install", setup.as_secs_f64());
+        println!(
+            "  {:<58} {:>7.0} s",
+            "tool check / install",
+            setup.as_secs_f64()
+        );
         for outcome in &self.outcomes {
             let mark = match outcome.ok {
                 Some(true) => "ok  ",
@@ -198,7 +202,9 @@ mod tests {
             Some((12, 0, 1))
         );
         assert_eq!(
-            parse_test_result("test result: FAILED. 3 passed; 2 failed; 0 ignored; 0 measured; 0 filtered out"),
+            parse_test_result(
+                "test result: FAILED. 3 passed; 2 failed; 0 ignored; 0 measured; 0 filtered out"
+            ),
             Some((3, 2, 0))
         );
         assert_eq!(parse_test_result("running 3 tests"), None);

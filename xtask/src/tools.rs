@@ -80,9 +80,15 @@ impl Tools {
     }
 
     fn ensure_wasm_target(&self) -> Result<(), String> {
-        let installed = output(self.command("rustup").args(["target", "list", "--installed"]))
-            .unwrap_or_default();
-        if installed.lines().any(|line| line.trim() == "wasm32-unknown-unknown") {
+        let installed = output(
+            self.command("rustup")
+                .args(["target", "list", "--installed"]),
+        )
+        .unwrap_or_default();
+        if installed
+            .lines()
+            .any(|line| line.trim() == "wasm32-unknown-unknown")
+        {
             return Ok(());
         }
         println!("xtask: installing the wasm32-unknown-unknown target");
@@ -168,7 +174,9 @@ impl Tools {
         }
         self.chromedriver = self.which("chromedriver");
         if self.chromedriver.is_none() {
-            return Err("chromedriver is still not on PATH after installing chromium-driver".into());
+            return Err(
+                "chromedriver is still not on PATH after installing chromium-driver".into(),
+            );
         }
         Ok(())
     }

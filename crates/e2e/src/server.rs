@@ -72,7 +72,13 @@ fn serve(stream: TcpStream, root: &Path) -> std::io::Result<()> {
     let mut stream = stream;
     match resolve(root, path).and_then(|file| std::fs::read(&file).ok().map(|body| (file, body))) {
         Some((file, body)) => respond(&mut stream, "200 OK", mime(&file), &body, method),
-        None => respond(&mut stream, "404 Not Found", "text/plain", b"not found", method),
+        None => respond(
+            &mut stream,
+            "404 Not Found",
+            "text/plain",
+            b"not found",
+            method,
+        ),
     }
 }
 

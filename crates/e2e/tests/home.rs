@@ -9,7 +9,10 @@ async fn member_sees_the_banks_and_can_switch_to_english() {
     phone.open(&server.url()).await;
 
     // The viewport really is a phone's.
-    assert_eq!(phone.eval("window.innerWidth").await, serde_json::json!(390));
+    assert_eq!(
+        phone.eval("window.innerWidth").await,
+        serde_json::json!(390)
+    );
 
     // Chinese by default: the bank list with title, description and count.
     phone.wait_for_text(".bank-list", "党章").await;
@@ -33,7 +36,11 @@ async fn member_sees_the_banks_and_can_switch_to_english() {
     let overflow = phone
         .eval("document.documentElement.scrollWidth <= window.innerWidth")
         .await;
-    assert_eq!(overflow, serde_json::json!(true), "page is wider than the phone");
+    assert_eq!(
+        overflow,
+        serde_json::json!(true),
+        "page is wider than the phone"
+    );
     phone.close().await;
 }
 
@@ -46,7 +53,9 @@ async fn a_broken_manifest_shows_an_error_panel_not_a_blank_page() {
     let server = StaticServer::start(&broken);
     let phone = Phone::start().await;
     phone.open(&server.url()).await;
-    let panel = phone.wait_for_text(".error-panel", "questions/index.json").await;
+    let panel = phone
+        .wait_for_text(".error-panel", "questions/index.json")
+        .await;
     assert!(panel.contains("第 1 行"), "no position in: {panel}");
     phone.close().await;
     let _ = std::fs::remove_dir_all(&broken);

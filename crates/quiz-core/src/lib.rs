@@ -5,10 +5,16 @@
 //! milliseconds and random seeds, so every rule here is testable natively and
 //! behaves the same in the app and in `quizbank`.
 
+pub mod bank;
+pub mod diagnostic;
+pub mod json;
 pub mod lang;
 pub mod manifest;
+pub mod normalize;
 pub mod text;
 
+pub use bank::{check_bank, Bank, Question, QuestionType};
+pub use diagnostic::{Checked, Diagnostic, Severity};
 pub use lang::Lang;
-pub use manifest::{BankEntry, Manifest, ManifestError};
+pub use manifest::{BankEntry, Manifest};
 pub use text::LocalText;

@@ -1,10 +1,15 @@
 //! `quizbank`: the coordinators' tool for question banks.
 //!
-//! Exit codes: 0 when everything is fine, 1 when a file has problems, 2 when
-//! the command itself could not run (bad arguments, unreadable file).
+//! Exit codes: 0 when everything is fine, 1 when a file has problems to
+//! fix, 2 when the command itself could not run (bad arguments, unreadable
+//! file).
 
-use quiz_core::manifest::parse_manifest;
-use quiz_core::Lang;
+mod check;
+mod manifest_update;
+mod starter;
+mod stats;
+
+use check::Output;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -12,61 +17,200 @@ const USAGE: &str = "\
 quizbank — 题库工具 / question-bank tool
 
 用法 Usage:
-  quizbank check [PATH]   检查题库清单 / check the manifest (default: questions/)
-  quizbank help           显示本说明 / show this help
+  quizbank check [PATH…] [--format human|json] [--strict]
+      检查题库和清单，列出所有问题 / check banks and the manifest, listing every problem
+      (default PATH: questions/; --strict also fails on warnings)
+  quizbank manifest [DIR]
+      按题库文件更新 index.json 的题数、版本和日期，并加入未列出的题库
+      / update index.json counts, versions and dates from the bank files, adding unlisted banks
+  quizbank stats [PATH…] [--format human|json]
+      按题型、标签、难度统计 / counts by type, tag and difficulty
+  quizbank new ID [-o FILE]
+      生成一个可直接修改的新题库 / write a starter bank to edit
+  quizbank help
+      显示本说明 / show this help
+
+退出码 Exit codes: 0 没有问题 OK · 1 文件有问题 problems found · 2 命令无法执行 usage or I/O error
 ";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    match args.first().map(String::as_str) {
-        Some("check") => check(args.get(1).map(PathBuf::from)),
+    let result = match args.first().map(String::as_str) {
+        Some("check") => cmd_check(&args[1..]),
+        Some("manifest") => cmd_manifest(&args[1..]),
+        Some("stats") => cmd_stats(&args[1..]),
+        Some("new") => cmd_new(&args[1..]),
         Some("help" | "--help" | "-h") | None => {
             print!("{USAGE}");
-            ExitCode::SUCCESS
+            Ok(0)
         }
-        Some(other) => {
-            eprintln!("未知命令 unknown command: {other}\n\n{USAGE}");
+        Some(other) => Err(format!("未知命令 unknown command: {other}")),
+    };
+    match result {
+        Ok(code) => ExitCode::from(code),
+        Err(message) => {
+            eprintln!("quizbank: {message}\n\n{USAGE}");
             ExitCode::from(2)
         }
     }
 }
 
-/// Checks the manifest in `path` (a folder holding `index.json`, or the file).
-fn check(path: Option<PathBuf>) -> ExitCode {
-    let path = path.unwrap_or_else(|| PathBuf::from("questions"));
-    let manifest_path = if path.is_dir() {
-        path.join("index.json")
-    } else {
-        path
+/// Options shared by the commands that read files.
+struct Options {
+    paths: Vec<PathBuf>,
+    output: Output,
+    strict: bool,
+    out_file: Option<PathBuf>,
+}
+
+fn parse_options(args: &[String]) -> Result<Options, String> {
+    let mut options = Options {
+        paths: Vec::new(),
+        output: Output::Human,
+        strict: false,
+        out_file: None,
     };
-    let bytes = match std::fs::read(&manifest_path) {
-        Ok(bytes) => bytes,
-        Err(error) => {
-            eprintln!(
-                "无法读取 cannot read {}: {error}",
-                manifest_path.display()
-            );
-            return ExitCode::from(2);
+    let mut rest = args.iter();
+    while let Some(arg) = rest.next() {
+        match arg.as_str() {
+            "--format" => {
+                options.output =
+                    match rest.next().map(String::as_str) {
+                        Some("human") => Output::Human,
+                        Some("json") => Output::Json,
+                        other => return Err(format!(
+                            "--format 只能是 human 或 json / must be human or json, not {other:?}"
+                        )),
+                    }
+            }
+            "--strict" => options.strict = true,
+            "-o" | "--output" => {
+                options.out_file = Some(PathBuf::from(
+                    rest.next().ok_or("-o 需要文件名 / -o needs a file name")?,
+                ));
+            }
+            flag if flag.starts_with('-') => {
+                return Err(format!("未知选项 unknown option: {flag}"))
+            }
+            path => options.paths.push(PathBuf::from(path)),
         }
+    }
+    Ok(options)
+}
+
+fn cmd_check(args: &[String]) -> Result<u8, String> {
+    let mut options = parse_options(args)?;
+    if options.paths.is_empty() {
+        options.paths.push(PathBuf::from("questions"));
+    }
+    let findings = check::collect(&options.paths)?;
+    Ok(check::report(&findings, options.output, options.strict))
+}
+
+fn cmd_stats(args: &[String]) -> Result<u8, String> {
+    let mut options = parse_options(args)?;
+    if options.paths.is_empty() {
+        options.paths.push(PathBuf::from("questions"));
+    }
+    let findings = check::collect(&options.paths)?;
+    if findings.banks.is_empty() {
+        check::report(&findings, Output::Human, false);
+        return Ok(1);
+    }
+    match options.output {
+        Output::Json => {
+            let all: Vec<serde_json::Value> = findings
+                .banks
+                .iter()
+                .map(|(_, bank)| stats::bank_stats(bank))
+                .collect();
+            println!("{}", serde_json::to_string_pretty(&all).unwrap_or_default());
+        }
+        Output::Human => {
+            for (file, bank) in &findings.banks {
+                stats::print_bank(file, bank);
+                println!();
+            }
+        }
+    }
+    Ok(0)
+}
+
+fn cmd_new(args: &[String]) -> Result<u8, String> {
+    let options = parse_options(args)?;
+    let [id] = options.paths.as_slice() else {
+        return Err(
+            "new 需要一个题库编号 / new needs one bank id, e.g. quizbank new branch-3".into(),
+        );
     };
-    match parse_manifest(&bytes) {
-        Ok(manifest) => {
-            println!(
-                "{}: {} 个题库 banks, OK",
-                display(&manifest_path),
-                manifest.banks.len()
-            );
-            ExitCode::SUCCESS
+    let id = id.to_string_lossy().to_string();
+    if !quiz_core::manifest::is_valid_id(&id) {
+        return Err(format!("编号“{id}”无效：只能用小写字母、数字和 - / id must be lower-case letters, digits and -"));
+    }
+    let out = options
+        .out_file
+        .unwrap_or_else(|| PathBuf::from(format!("questions/{id}.json")));
+    if out.exists() {
+        return Err(format!(
+            "{} 已存在，不会覆盖 / already exists; not overwritten",
+            out.display()
+        ));
+    }
+    std::fs::write(&out, starter::starter_bank(&id, &today()))
+        .map_err(|e| format!("无法写入 cannot write {}: {e}", out.display()))?;
+    println!("已生成 wrote {}", out.display());
+    println!("下一步 next: 编辑题目，然后运行 edit the questions, then run: quizbank check {0} && quizbank manifest {1}",
+        out.display(), out.parent().unwrap_or(Path::new(".")).display());
+    Ok(0)
+}
+
+fn cmd_manifest(args: &[String]) -> Result<u8, String> {
+    let options = parse_options(args)?;
+    let dir = options
+        .paths
+        .first()
+        .cloned()
+        .unwrap_or_else(|| PathBuf::from("questions"));
+    match manifest_update::update(&dir) {
+        Ok(update) => {
+            let index = dir.join("index.json");
+            if update.changes.is_empty() {
+                println!("{} 已是最新 is up to date", index.display());
+                return Ok(0);
+            }
+            std::fs::write(&index, manifest_update::to_json(&update.manifest))
+                .map_err(|e| format!("无法写入 cannot write {}: {e}", index.display()))?;
+            for change in &update.changes {
+                println!("  {change}");
+            }
+            println!("已更新 updated {}", index.display());
+            Ok(0)
         }
-        Err(error) => {
-            eprintln!("{}: 错误 error", display(&manifest_path));
-            eprintln!("  {}", error.message(Lang::Zh));
-            eprintln!("  {}", error.message(Lang::En));
-            ExitCode::from(1)
+        Err(problems) => {
+            for problem in problems {
+                eprintln!("{problem}");
+            }
+            Ok(1)
         }
     }
 }
 
-fn display(path: &Path) -> String {
-    path.display().to_string()
+/// Today's date in UTC as `YYYY-MM-DD` (the CLI may read the clock; the core
+/// never does).
+fn today() -> String {
+    let days = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|elapsed| elapsed.as_secs() / 86_400)
+        .unwrap_or(0) as i64;
+    // Civil-from-days, after Howard Hinnant's public-domain algorithm.
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!("{year:04}-{month:02}-{day:02}")
 }

@@ -442,7 +442,8 @@ impl<'a> Parser<'a> {
                 let second = self.hex4()?;
                 if (0xDC00..0xE000).contains(&second) {
                     let code = 0x10000 + ((first - 0xD800) << 10) + (second - 0xDC00);
-                    return char::from_u32(code).ok_or_else(|| self.error(SyntaxErrorKind::BadEscape));
+                    return char::from_u32(code)
+                        .ok_or_else(|| self.error(SyntaxErrorKind::BadEscape));
                 }
             }
             return Err(self.error(SyntaxErrorKind::BadEscape));
@@ -482,14 +483,20 @@ mod tests {
         };
         assert_eq!(members.len(), 3);
         assert_eq!(members[0].key, "a");
-        assert_eq!(&text[members[0].key_span.start..members[0].key_span.end], "\"a\"");
+        assert_eq!(
+            &text[members[0].key_span.start..members[0].key_span.end],
+            "\"a\""
+        );
         let Value::Array(items) = &members[0].value.value else {
             panic!("not an array")
         };
         assert_eq!(items[1].value, Value::Number("-2.5e3"));
         assert_eq!(&text[items[2].span.start..items[2].span.end], "true");
         assert_eq!(members[1].value.value, Value::String("xé\"y".into()));
-        assert!(matches!(&members[2].value.value, Value::String(Cow::Borrowed("中"))));
+        assert!(matches!(
+            &members[2].value.value,
+            Value::String(Cow::Borrowed("中"))
+        ));
         assert_eq!(node.span.start, 1);
     }
 
@@ -497,13 +504,31 @@ mod tests {
     fn explains_common_hand_editing_slips() {
         assert_eq!(kind(r#"{"a": 1,}"#), SyntaxErrorKind::TrailingComma);
         assert_eq!(kind(r#"[1, 2,]"#), SyntaxErrorKind::TrailingComma);
-        assert_eq!(kind("{\"a\": 1 // note\n}"), SyntaxErrorKind::Unexpected { found: '/', expected: Expected::CommaOrClose('}') });
+        assert_eq!(kind("{\"a\": 1 // note\n}"), SyntaxErrorKind::Comment);
         assert_eq!(kind("// note\n{}"), SyntaxErrorKind::Comment);
         assert_eq!(kind("{'a': 1}"), SyntaxErrorKind::SingleQuote);
         assert_eq!(kind("{a: 1}"), SyntaxErrorKind::UnquotedKey);
-        assert_eq!(kind("{\"a\"： 1}"), SyntaxErrorKind::FullWidth { found: '：', ascii: ':' });
-        assert_eq!(kind("{\"a\": 1， \"b\": 2}"), SyntaxErrorKind::FullWidth { found: '，', ascii: ',' });
-        assert_eq!(kind("{\"a\": “x”}"), SyntaxErrorKind::FullWidth { found: '“', ascii: '"' });
+        assert_eq!(
+            kind("{\"a\"： 1}"),
+            SyntaxErrorKind::FullWidth {
+                found: '：',
+                ascii: ':'
+            }
+        );
+        assert_eq!(
+            kind("{\"a\": 1， \"b\": 2}"),
+            SyntaxErrorKind::FullWidth {
+                found: '，',
+                ascii: ','
+            }
+        );
+        assert_eq!(
+            kind("{\"a\": “x”}"),
+            SyntaxErrorKind::FullWidth {
+                found: '“',
+                ascii: '"'
+            }
+        );
         assert_eq!(kind("{\"a\": \"x\ny\"}"), SyntaxErrorKind::ControlInString);
         assert_eq!(kind("{\"a\": \"x"), SyntaxErrorKind::UnterminatedString);
         assert_eq!(kind("{\"a\": \"\\q\"}"), SyntaxErrorKind::BadEscape);
@@ -531,7 +556,9 @@ mod tests {
     #[test]
     fn accepts_a_byte_order_mark_and_surrogate_pairs() {
         let node = parse("\u{feff}{\"a\": \"\\ud83d\\ude00\"}").unwrap();
-        let Value::Object(members) = node.value else { panic!() };
+        let Value::Object(members) = node.value else {
+            panic!()
+        };
         assert_eq!(members[0].value.value, Value::String("😀".into()));
         assert_eq!(kind("\"\\ud83d\""), SyntaxErrorKind::BadEscape);
     }

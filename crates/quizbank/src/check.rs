@@ -1,0 +1,280 @@
+//! `quizbank check`: every problem in every file, with source snippets.
+
+use codespan_reporting::diagnostic::{Diagnostic as Report, Label, Severity as ReportSeverity};
+use codespan_reporting::files::SimpleFiles;
+use codespan_reporting::term::{self, Config};
+use quiz_core::manifest::{check_manifest, cross_check, looks_like_manifest, BankFile};
+use quiz_core::{check_bank, Bank, Diagnostic, Severity};
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+/// How results are printed.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Output {
+    /// Snippets with both languages, for people.
+    Human,
+    /// One JSON document, for scripts and CI.
+    Json,
+}
+
+/// Everything one run found.
+pub struct Findings {
+    /// Each file read, with its text, for snippets.
+    pub files: Vec<(String, String)>,
+    /// Every problem, in file order.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Banks that loaded, by file name.
+    pub banks: Vec<(String, Bank)>,
+}
+
+impl Findings {
+    fn errors(&self) -> usize {
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .count()
+    }
+
+    fn warnings(&self) -> usize {
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Warning)
+            .count()
+    }
+}
+
+/// Reads every path: folders (their `index.json` and the banks it lists),
+/// manifests, or single bank files. Fails only when a path can't be read.
+pub fn collect(paths: &[PathBuf]) -> Result<Findings, String> {
+    let mut findings = Findings {
+        files: Vec::new(),
+        diagnostics: Vec::new(),
+        banks: Vec::new(),
+    };
+    for path in paths {
+        if path.is_dir() {
+            let manifest = path.join("index.json");
+            if manifest.is_file() {
+                check_manifest_file(&manifest, &mut findings)?;
+            } else {
+                let mut entries: Vec<PathBuf> = std::fs::read_dir(path)
+                    .map_err(|e| format!("无法读取 cannot read {}: {e}", path.display()))?
+                    .filter_map(Result::ok)
+                    .map(|entry| entry.path())
+                    .filter(|p| is_bank_candidate(p))
+                    .collect();
+                entries.sort();
+                for entry in entries {
+                    check_bank_file(&entry, &mut findings)?;
+                }
+            }
+        } else {
+            let bytes = read(path)?;
+            if looks_like_manifest(&bytes) {
+                check_manifest_file(path, &mut findings)?;
+            } else {
+                check_bank_file(path, &mut findings)?;
+            }
+        }
+    }
+    if paths.len() > 1 || findings.banks.len() > 1 {
+        duplicate_ids_across(&mut findings);
+    }
+    Ok(findings)
+}
+
+fn is_bank_candidate(path: &Path) -> bool {
+    path.extension().is_some_and(|ext| ext == "json")
+        && !path
+            .file_name()
+            .is_some_and(|name| name.to_string_lossy().ends_with(".schema.json"))
+}
+
+fn read(path: &Path) -> Result<Vec<u8>, String> {
+    std::fs::read(path).map_err(|e| format!("无法读取 cannot read {}: {e}", path.display()))
+}
+
+fn check_bank_file(path: &Path, findings: &mut Findings) -> Result<Option<usize>, String> {
+    let bytes = read(path)?;
+    let name = path.display().to_string();
+    let checked = check_bank(&name, &bytes);
+    findings
+        .files
+        .push((name.clone(), String::from_utf8_lossy(&bytes).into_owned()));
+    findings.diagnostics.extend(checked.diagnostics);
+    Ok(checked.value.map(|bank| {
+        findings.banks.push((name, bank));
+        findings.banks.len() - 1
+    }))
+}
+
+fn check_manifest_file(path: &Path, findings: &mut Findings) -> Result<(), String> {
+    let bytes = read(path)?;
+    let name = path.display().to_string();
+    let text = String::from_utf8_lossy(&bytes).into_owned();
+    let checked = check_manifest(&name, &bytes);
+    findings.files.push((name.clone(), text.clone()));
+    findings.diagnostics.extend(checked.diagnostics);
+    let Some(manifest) = checked.value else {
+        return Ok(());
+    };
+    let folder = path.parent().unwrap_or(Path::new("."));
+    let mut loaded: Vec<Option<usize>> = Vec::new();
+    let mut missing: Vec<bool> = Vec::new();
+    for entry in &manifest.banks {
+        let file = folder.join(&entry.file);
+        if file.is_file() {
+            loaded.push(check_bank_file(&file, findings)?);
+            missing.push(false);
+        } else {
+            loaded.push(None);
+            missing.push(true);
+        }
+    }
+    let statuses: Vec<BankFile> = loaded
+        .iter()
+        .zip(&missing)
+        .map(|(index, missing)| match (index, missing) {
+            (_, true) => BankFile::Missing,
+            (Some(index), _) => BankFile::Loaded(&findings.banks[*index].1),
+            (None, _) => BankFile::Invalid,
+        })
+        .collect();
+    let problems = cross_check(&name, &text, &manifest, &statuses);
+    findings.diagnostics.extend(problems);
+    Ok(())
+}
+
+/// Question ids must be unique across all banks checked together (the
+/// manifest check already covers banks it lists).
+fn duplicate_ids_across(findings: &mut Findings) {
+    let mut owners: HashMap<&str, &str> = HashMap::new();
+    let mut extra = Vec::new();
+    for (file, bank) in &findings.banks {
+        for question in &bank.questions {
+            if let Some(first) = owners.insert(&question.id, file) {
+                if first != file {
+                    extra.push((file.clone(), question.id.clone(), first.to_string()));
+                }
+            }
+        }
+    }
+    for (file, id, first) in extra {
+        let already = findings.diagnostics.iter().any(|d| {
+            d.code == quiz_core::diagnostic::Code::DuplicateId && d.question.as_deref() == Some(&id)
+        });
+        if already {
+            continue;
+        }
+        findings.diagnostics.push(Diagnostic {
+            severity: Severity::Error,
+            code: quiz_core::diagnostic::Code::DuplicateId,
+            file: file.clone(),
+            line: 1,
+            column: 1,
+            span: Default::default(),
+            path: "questions".into(),
+            question: Some(id.clone()),
+            message: quiz_core::diagnostic::Message::new(
+                format!("题目编号“{id}”同时出现在 {first} 和 {file} 中：编号在所有题库中都必须唯一。"),
+                format!("Question id \"{id}\" is used in both {first} and {file}: ids must be unique across banks."),
+            ),
+        });
+    }
+}
+
+/// Prints the findings and returns the exit code: 0 clean (warnings
+/// allowed unless `strict`), 1 when problems must be fixed.
+pub fn report(findings: &Findings, output: Output, strict: bool) -> u8 {
+    let failed = findings.errors() > 0 || (strict && findings.warnings() > 0);
+    match output {
+        Output::Json => {
+            let document = serde_json::json!({
+                "ok": !failed,
+                "errors": findings.errors(),
+                "warnings": findings.warnings(),
+                "files": findings.files.iter().map(|(name, _)| name).collect::<Vec<_>>(),
+                "banks": findings.banks.iter().map(|(file, bank)| serde_json::json!({
+                    "file": file, "id": bank.id, "questions": bank.questions.len(),
+                })).collect::<Vec<_>>(),
+                "diagnostics": findings.diagnostics,
+            });
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&document).unwrap_or_default()
+            );
+        }
+        Output::Human => print_human(findings),
+    }
+    u8::from(failed)
+}
+
+fn print_human(findings: &Findings) {
+    let mut files = SimpleFiles::new();
+    let ids: HashMap<&str, usize> = findings
+        .files
+        .iter()
+        .map(|(name, text)| (name.as_str(), files.add(name.clone(), text.clone())))
+        .collect();
+    let config = Config::default();
+    let mut stdout = std::io::stdout();
+    for diagnostic in &findings.diagnostics {
+        let severity = match diagnostic.severity {
+            Severity::Error => ReportSeverity::Error,
+            Severity::Warning => ReportSeverity::Warning,
+        };
+        let mut notes = vec![diagnostic.message.en.clone()];
+        let mut context = Vec::new();
+        if let Some(question) = &diagnostic.question {
+            context.push(format!("题目 question: {question}"));
+        }
+        if !diagnostic.path.is_empty() {
+            context.push(format!("字段 field: {}", diagnostic.path));
+        }
+        if !context.is_empty() {
+            notes.push(context.join(" · "));
+        }
+        let mut report = Report::new(severity)
+            .with_message(diagnostic.message.zh.clone())
+            .with_code(diagnostic.code.as_str())
+            .with_notes(notes);
+        if let Some(&file_id) = ids.get(diagnostic.file.as_str()) {
+            let text_len = findings.files[file_id].1.len();
+            let start = diagnostic.span.start.min(text_len);
+            let end = diagnostic.span.end.clamp(start, text_len);
+            let end = snap_to_char(&findings.files[file_id].1, end);
+            let start = snap_to_char(&findings.files[file_id].1, start);
+            report = report.with_labels(vec![Label::primary(file_id, start..end)]);
+        }
+        if term::emit_to_io_write(&mut stdout, &config, &files, &report).is_err() {
+            println!("{}: {}", diagnostic.location(), diagnostic.message.zh);
+        }
+    }
+    let bank_count = findings.banks.len();
+    let questions: usize = findings
+        .banks
+        .iter()
+        .map(|(_, bank)| bank.questions.len())
+        .sum();
+    println!(
+        "检查了 {} 个文件，{bank_count} 个题库共 {questions} 道题：{} 个错误，{} 个警告。",
+        findings.files.len(),
+        findings.errors(),
+        findings.warnings()
+    );
+    println!(
+        "Checked {} file(s), {bank_count} bank(s) with {questions} questions: {} error(s), {} warning(s).",
+        findings.files.len(),
+        findings.errors(),
+        findings.warnings()
+    );
+}
+
+/// Moves a byte offset back to a character boundary, so snippets of
+/// Chinese text never split a character.
+fn snap_to_char(text: &str, mut offset: usize) -> usize {
+    while offset > 0 && !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
