@@ -20,12 +20,13 @@ use yew::Callback;
 wasm_bindgen_test_configure!(run_in_browser);
 
 #[wasm_bindgen_test]
-fn bank_list_shows_title_description_and_count() {
+async fn bank_list_shows_title_description_and_count() {
     let manifest = Rc::new(parse_manifest("index.json", MANIFEST.as_bytes()).unwrap());
     let root = mount::<BankList>(BankListProps {
         manifest,
         lang: Lang::Zh,
-    });
+    })
+    .await;
     let cards = root.query_selector_all(".bank-card").unwrap();
     assert_eq!(cards.length(), 2);
     let first = root.query_selector("[data-bank=charter]").unwrap().unwrap();
@@ -38,12 +39,13 @@ fn bank_list_shows_title_description_and_count() {
 }
 
 #[wasm_bindgen_test]
-fn bank_list_in_english_falls_back_to_chinese_where_untranslated() {
+async fn bank_list_in_english_falls_back_to_chinese_where_untranslated() {
     let manifest = Rc::new(parse_manifest("index.json", MANIFEST.as_bytes()).unwrap());
     let root = mount::<BankList>(BankListProps {
         manifest,
         lang: Lang::En,
-    });
+    })
+    .await;
     let text = root.text_content().unwrap();
     assert!(text.contains("The Party Constitution"), "{text}");
     assert!(text.contains("72 questions"), "{text}");
@@ -52,7 +54,7 @@ fn bank_list_in_english_falls_back_to_chinese_where_untranslated() {
 }
 
 #[wasm_bindgen_test]
-fn error_panel_names_the_file_and_the_problem() {
+async fn error_panel_names_the_file_and_the_problem() {
     let problems = parse_manifest(
         "questions/index.json",
         b"{\"banks\": [\n  {\"id\": \"x\",}\n]}",
@@ -70,7 +72,8 @@ fn error_panel_names_the_file_and_the_problem() {
         },
         lang: Lang::Zh,
         on_retry,
-    });
+    })
+    .await;
     let panel = root.query_selector(".error-panel").unwrap().unwrap();
     assert_eq!(panel.get_attribute("role").as_deref(), Some("alert"));
     let text = panel.text_content().unwrap();
@@ -87,8 +90,8 @@ fn error_panel_names_the_file_and_the_problem() {
 async fn shell_loads_the_manifest_and_lists_banks() {
     let root = mount::<Shell>(ShellProps {
         platform: platform(FakeFetcher::default().with(MANIFEST_URL, MANIFEST)),
-    });
-    settle().await;
+    })
+    .await;
     let text = root.text_content().unwrap();
     assert!(text.contains("党章"), "{text}");
     assert!(root.query_selector(".error-panel").unwrap().is_none());
@@ -98,8 +101,8 @@ async fn shell_loads_the_manifest_and_lists_banks() {
 async fn shell_shows_the_error_panel_when_the_manifest_is_missing() {
     let root = mount::<Shell>(ShellProps {
         platform: platform(FakeFetcher::default().failing(MANIFEST_URL, FetchError::Status(404))),
-    });
-    settle().await;
+    })
+    .await;
     let panel = root
         .query_selector(".error-panel")
         .unwrap()

@@ -6,7 +6,7 @@ mod bank_list;
 mod error_panel;
 mod loading_notice;
 
-pub use app_header::AppHeader;
-pub use bank_list::BankList;
-pub use error_panel::ErrorPanel;
-pub use loading_notice::LoadingNotice;
+pub use app_header::{AppHeader, AppHeaderProps};
+pub use bank_list::{BankList, BankListProps};
+pub use error_panel::{ErrorPanel, ErrorPanelProps};
+pub use loading_notice::{LoadingNotice, LoadingNoticeProps};

@@ -9,7 +9,7 @@ pub mod storage;
 
 use std::rc::Rc;
 
-pub use fetch::{BrowserFetcher, FetchError, Fetcher};
+pub use fetch::{BrowserFetcher, FetchError, FetchFuture, Fetcher};
 pub use storage::{BrowserStorage, KeyValueStore, MemoryStorage, StorageError};
 
 /// The I/O services the app uses, shared through a Yew context.

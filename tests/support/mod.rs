@@ -18,14 +18,15 @@ pub fn fresh_root() -> Element {
     root
 }
 
-/// Renders `C` with `props` and runs Yew's scheduler until it settles.
-pub fn mount<C>(props: C::Properties) -> Element
+/// Renders `C` with `props` and lets Yew's scheduler settle (rendering is
+/// scheduled, not synchronous).
+pub async fn mount<C>(props: C::Properties) -> Element
 where
     C: BaseComponent,
 {
     let root = fresh_root();
     Renderer::<C>::with_root_and_props(root.clone(), props).render();
-    yew::scheduler::flush();
+    settle().await;
     root
 }
 

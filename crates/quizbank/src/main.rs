@@ -74,14 +74,15 @@ fn parse_options(args: &[String]) -> Result<Options, String> {
     while let Some(arg) = rest.next() {
         match arg.as_str() {
             "--format" => {
-                options.output =
-                    match rest.next().map(String::as_str) {
-                        Some("human") => Output::Human,
-                        Some("json") => Output::Json,
-                        other => return Err(format!(
+                options.output = match rest.next().map(String::as_str) {
+                    Some("human") => Output::Human,
+                    Some("json") => Output::Json,
+                    other => {
+                        return Err(format!(
                             "--format 只能是 human 或 json / must be human or json, not {other:?}"
-                        )),
+                        ))
                     }
+                }
             }
             "--strict" => options.strict = true,
             "-o" | "--output" => {
