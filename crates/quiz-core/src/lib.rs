@@ -11,6 +11,7 @@ pub mod json;
 pub mod lang;
 pub mod manifest;
 pub mod normalize;
+pub mod schema;
 pub mod text;
 
 pub use bank::{check_bank, Bank, Question, QuestionType};

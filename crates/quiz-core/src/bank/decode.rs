@@ -40,11 +40,7 @@ pub fn check_bank(file: &str, bytes: &[u8]) -> Checked<Bank> {
     let value = match json::parse(text) {
         Ok(root) => {
             let index = LineIndex::new(text);
-            let mut reader = Reader {
-                problems: &mut problems,
-                index: &index,
-                question: None,
-            };
+            let mut reader = Reader::new(&mut problems, &index);
             reader.bank(&root)
         }
         Err(error) => {
@@ -180,9 +176,24 @@ pub(crate) struct Reader<'r> {
     pub(crate) index: &'r LineIndex<'r>,
     /// The id of the question being read, attached to its problems.
     pub(crate) question: Option<String>,
+    /// The bank's declared tag keys, once read; tags are checked as they
+    /// are met so problems point at the tag itself.
+    pub(crate) declared_tags: Option<Vec<String>>,
+    /// Where each paper section's `count` is, for the paper check.
+    pub(crate) section_counts: Vec<Span>,
 }
 
-impl Reader<'_> {
+impl<'r> Reader<'r> {
+    pub(crate) fn new(problems: &'r mut Problems, index: &'r LineIndex<'r>) -> Self {
+        Reader {
+            problems,
+            index,
+            question: None,
+            declared_tags: None,
+            section_counts: Vec::new(),
+        }
+    }
+
     pub(crate) fn report(
         &mut self,
         severity: Severity,
@@ -239,6 +250,7 @@ impl Reader<'_> {
             return None;
         };
         let mut found: Vec<(&'static str, &'n Node<'a>)> = Vec::with_capacity(members.len());
+        let mut suggested: Vec<&'static str> = Vec::new();
         for Member {
             key,
             key_span,
@@ -267,11 +279,18 @@ impl Reader<'_> {
                         found.push((field.name, value));
                     }
                 }
-                None => self.unknown_field(key, *key_span, path, spec),
+                None => {
+                    if let Some(name) = self.unknown_field(key, *key_span, path, spec) {
+                        suggested.push(name);
+                    }
+                }
             }
         }
         for field in spec.iter().filter(|field| field.required) {
-            if !found.iter().any(|(name, _)| *name == field.name) {
+            // A misspelt key already said "did you mean …": don't also report it missing.
+            if !found.iter().any(|(name, _)| *name == field.name)
+                && !suggested.contains(&field.name)
+            {
                 let child = path.field(field.name);
                 self.error(
                     Code::MissingField,
@@ -291,8 +310,15 @@ impl Reader<'_> {
         })
     }
 
-    fn unknown_field(&mut self, key: &str, span: Span, path: &Path, spec: &[Field]) {
-        let names: Vec<&str> = spec.iter().map(|field| field.name).collect();
+    /// Reports an unknown key; returns the field it probably meant.
+    fn unknown_field(
+        &mut self,
+        key: &str,
+        span: Span,
+        path: &Path,
+        spec: &'static [Field],
+    ) -> Option<&'static str> {
+        let names: Vec<&'static str> = spec.iter().map(|field| field.name).collect();
         let suggestion = fields::ALIASES
             .iter()
             .find(|(alias, _)| *alias == key)
@@ -312,6 +338,7 @@ impl Reader<'_> {
             ),
         };
         self.error(Code::UnknownField, span, &child, zh, en);
+        suggestion
     }
 
     pub(crate) fn string<'n>(&mut self, node: &'n Node, path: &Path) -> Option<&'n str> {
@@ -525,6 +552,10 @@ impl Reader<'_> {
             Some(node) => self.tag_names(node, &path.field("tag_names")),
             None => Some(BTreeMap::new()),
         };
+        self.declared_tags = tag_names
+            .as_ref()
+            .filter(|names| !names.is_empty())
+            .map(|names| names.keys().cloned().collect());
         let questions = fields
             .get("questions")
             .and_then(|node| self.questions(node, &path.field("questions")));
@@ -651,9 +682,10 @@ impl Reader<'_> {
         let kind = fields
             .get("type")
             .and_then(|n| self.question_type(n, &path.field("type")));
-        let count = fields
-            .get("count")
-            .and_then(|n| self.number(n, &path.field("count"), 1, 500));
+        let count_node = fields.get("count");
+        self.section_counts
+            .push(count_node.map_or(start_of(fields.span), |n| n.span));
+        let count = count_node.and_then(|n| self.number(n, &path.field("count"), 1, 500));
         let points = fields
             .get("points")
             .and_then(|n| self.number(n, &path.field("points"), 1, 100));
@@ -1162,10 +1194,30 @@ impl Reader<'_> {
         let mut tags = Vec::with_capacity(items.len());
         let mut ok = true;
         for (i, item) in items.iter().enumerate() {
-            match self.id(item, &path.index(i), 40) {
-                Some(tag) => tags.push(tag),
-                None => ok = false,
+            let item_path = path.index(i);
+            let Some(tag) = self.id(item, &item_path, 40) else {
+                ok = false;
+                continue;
+            };
+            if let Some(declared) = &self.declared_tags {
+                if !declared.contains(&tag) {
+                    let names: Vec<&str> = declared.iter().map(String::as_str).collect();
+                    let (zh, en) = match closest(&tag, &names) {
+                        Some(name) => (
+                            format!("标签“{tag}”没有在 tag_names 里定义，是不是“{name}”？"),
+                            format!("Tag \"{tag}\" is not declared in tag_names; did you mean \"{name}\"?"),
+                        ),
+                        None => (
+                            format!("标签“{tag}”没有在 tag_names 里定义：请先在 tag_names 里加上它的名称。"),
+                            format!("Tag \"{tag}\" is not declared in tag_names: add its name there first."),
+                        ),
+                    };
+                    self.error(Code::UnknownTag, item.span, &item_path, zh, en);
+                    ok = false;
+                    continue;
+                }
             }
+            tags.push(tag);
         }
         ok.then_some(tags)
     }
@@ -1198,6 +1250,8 @@ impl Reader<'_> {
         None
     }
 
+    /// Warns about declared tags no question uses (unknown tags were
+    /// reported where they appear).
     fn check_tags(
         &mut self,
         root: &Node,
@@ -1205,37 +1259,11 @@ impl Reader<'_> {
         names: &BTreeMap<String, LocalText>,
         names_node: Option<&Node>,
     ) {
-        if names.is_empty() {
-            return;
-        }
-        let declared: Vec<&str> = names.keys().map(String::as_str).collect();
-        let mut used: Vec<&str> = Vec::new();
-        for (question, span) in questions.0.iter().zip(&questions.1) {
-            for tag in &question.tags {
-                if declared.contains(&tag.as_str()) {
-                    if !used.contains(&tag.as_str()) {
-                        used.push(tag);
-                    }
-                    continue;
-                }
-                self.question = Some(question.id.clone());
-                let suggestion =
-                    closest(tag, &declared).map_or(String::new(), |name| name.to_string());
-                let path = Path::ROOT;
-                let (zh, en) = if suggestion.is_empty() {
-                    (
-                        format!("标签“{tag}”没有在 tag_names 里定义。"),
-                        format!("Tag \"{tag}\" is not declared in tag_names."),
-                    )
-                } else {
-                    (format!("标签“{tag}”没有在 tag_names 里定义，是不是“{suggestion}”？"), format!("Tag \"{tag}\" is not declared in tag_names; did you mean \"{suggestion}\"?"))
-                };
-                self.error(Code::UnknownTag, *span, &path.field("tags"), zh, en);
-                self.question = None;
-            }
-        }
         let span = names_node.map_or(root.span, |node| node.span);
-        for name in declared.iter().filter(|name| !used.contains(name)) {
+        for name in names.keys() {
+            if questions.0.iter().any(|q| q.tags.contains(name)) {
+                continue;
+            }
             let path = Path::ROOT;
             self.report(
                 Severity::Warning,
@@ -1266,7 +1294,10 @@ impl Reader<'_> {
                 let sections = sections.field("sections");
                 self.error(
                     Code::PaperTooMany,
-                    start_of(paper_node.span),
+                    self.section_counts
+                        .get(i)
+                        .copied()
+                        .unwrap_or(start_of(paper_node.span)),
                     &sections.index(i).field("count"),
                     format!(
                         "试卷要抽 {} 道{}，题库里只有 {available} 道。",
