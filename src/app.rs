@@ -1,10 +1,13 @@
 //! The root component.
 
-use crate::components::{AppHeader, BankList, ErrorPanel, LoadingNotice};
-use crate::hooks::{use_language, use_manifest};
+use crate::components::{
+    AppHeader, BankList, BankPage, ErrorPanel, LoadingNotice, NotFoundPage, PreviewPage,
+};
+use crate::hooks::{use_language, use_manifest, use_route};
 use crate::i18n::strings;
 use crate::load::LoadState;
 use crate::platform::Platform;
+use crate::route::Route;
 use yew::prelude::*;
 
 /// The app as the browser runs it, with the real platform services.
@@ -27,16 +30,30 @@ pub struct ShellProps {
 pub fn shell(props: &ShellProps) -> Html {
     let (lang, on_switch_language) = use_language(props.platform.storage.clone());
     let (manifest, on_retry) = use_manifest(props.platform.fetcher.clone());
-    let body = match manifest {
-        LoadState::Loading => html! { <LoadingNotice {lang} /> },
-        LoadState::Failed(error) => html! { <ErrorPanel {error} {lang} {on_retry} /> },
-        LoadState::Ready(manifest) => html! { <BankList {manifest} {lang} /> },
+    let route = use_route();
+    let text = strings(lang);
+    let body = match (route, manifest) {
+        // The preview works from a local file, even when the manifest fails.
+        (Route::Preview, _) => html! { <PreviewPage {lang} /> },
+        (_, LoadState::Loading) => html! { <LoadingNotice {lang} /> },
+        (_, LoadState::Failed(error)) => html! { <ErrorPanel {error} {lang} {on_retry} /> },
+        (Route::Home, LoadState::Ready(manifest)) => html! { <BankList {manifest} {lang} /> },
+        (Route::Bank { id }, LoadState::Ready(manifest)) => match manifest.bank(&id) {
+            Some(entry) => html! {
+                <BankPage key={id.clone()} entry={entry.clone()} platform={props.platform.clone()} {lang} />
+            },
+            None => html! { <NotFoundPage asked={id} reason={Some(text.unknown_bank)} {lang} /> },
+        },
+        (Route::NotFound(asked), LoadState::Ready(_)) => html! { <NotFoundPage {asked} {lang} /> },
     };
     html! {
         <>
             <AppHeader {lang} {on_switch_language} />
             <main class="app-main" id="main">{ body }</main>
-            <footer class="app-footer"><p>{ strings(lang).footer_note }</p></footer>
+            <footer class="app-footer">
+                <p>{ text.footer_note }</p>
+                <p><a href={Route::Preview.to_hash()}>{ text.preview_link }</a></p>
+            </footer>
         </>
     }
 }

@@ -111,3 +111,75 @@ async fn shell_shows_the_error_panel_when_the_manifest_is_missing() {
     assert!(text.contains("HTTP 404"), "{text}");
     assert!(text.contains(MANIFEST_URL), "{text}");
 }
+
+#[wasm_bindgen_test]
+async fn shell_opens_a_bank_from_a_deep_link_and_shows_its_contents() {
+    set_hash("#/bank/charter");
+    let root = mount::<Shell>(ShellProps {
+        platform: platform(
+            FakeFetcher::default()
+                .with(MANIFEST_URL, MANIFEST)
+                .with("questions/charter.json", BANK),
+        ),
+    })
+    .await;
+    settle().await;
+    set_hash("");
+    let page = root
+        .query_selector(".bank-page")
+        .unwrap()
+        .expect("bank page");
+    let text = page.text_content().unwrap();
+    assert!(text.contains("党章"), "{text}");
+    let single = root
+        .query_selector("[data-type=single] dd")
+        .unwrap()
+        .unwrap();
+    assert_eq!(single.text_content().unwrap(), "1");
+    assert!(text.contains("第一章 党员"), "tag name missing: {text}");
+}
+
+#[wasm_bindgen_test]
+async fn a_bank_with_errors_is_refused_with_its_problems_listed() {
+    set_hash("#/bank/charter");
+    let broken = BANK.replace("\"answer\": \"B\"", "\"answer\": \"E\"");
+    let root = mount::<Shell>(ShellProps {
+        platform: platform(
+            FakeFetcher::default()
+                .with(MANIFEST_URL, MANIFEST)
+                .with("questions/charter.json", &broken),
+        ),
+    })
+    .await;
+    settle().await;
+    set_hash("");
+    let panel = root
+        .query_selector(".error-panel")
+        .unwrap()
+        .expect("error panel");
+    let text = panel.text_content().unwrap();
+    assert!(text.contains("questions/charter.json"), "{text}");
+    assert!(text.contains("E 不在选项中"), "{text}");
+    assert!(text.contains("charter-001"), "question id missing: {text}");
+}
+
+#[wasm_bindgen_test]
+async fn an_unknown_bank_in_a_link_gets_a_clear_page() {
+    set_hash("#/bank/nosuch");
+    let root = mount::<Shell>(ShellProps {
+        platform: platform(FakeFetcher::default().with(MANIFEST_URL, MANIFEST)),
+    })
+    .await;
+    set_hash("");
+    let text = root.text_content().unwrap();
+    assert!(text.contains("没有找到这个题库"), "{text}");
+    assert!(text.contains("nosuch"), "{text}");
+}
+
+fn set_hash(hash: &str) {
+    web_sys::window()
+        .unwrap()
+        .location()
+        .set_hash(hash)
+        .unwrap();
+}

@@ -1,4 +1,5 @@
 use crate::i18n::strings;
+use crate::route::Route;
 use quiz_core::{Lang, Manifest};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -22,7 +23,11 @@ pub fn bank_list(props: &BankListProps) -> Html {
             <ul class="bank-list__items">
                 { for props.manifest.banks.iter().map(|bank| html! {
                     <li class="bank-card" key={bank.id.clone()} data-bank={bank.id.clone()}>
-                        <h3 class="bank-card__title">{ bank.title.get(props.lang) }</h3>
+                        <h3 class="bank-card__title">
+                            <a class="bank-card__link" href={Route::Bank { id: bank.id.clone() }.to_hash()}>
+                                { bank.title.get(props.lang) }
+                            </a>
+                        </h3>
                         <p class="bank-card__description">{ bank.description.get(props.lang) }</p>
                         <p class="bank-card__meta">
                             <span class="bank-card__count">

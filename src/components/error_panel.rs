@@ -1,6 +1,7 @@
+use super::ProblemList;
 use crate::i18n::strings;
 use crate::load::{LoadError, LoadProblem};
-use quiz_core::{Lang, Severity};
+use quiz_core::Lang;
 use yew::prelude::*;
 
 /// Props of [`ErrorPanel`].
@@ -31,33 +32,10 @@ pub fn error_panel(props: &ErrorPanelProps) -> Html {
             </p>
             <p class="error-panel__message">{ props.error.message(props.lang) }</p>
             if let LoadProblem::Invalid(problems) = &props.error.problem {
-                <ul class="error-panel__problems">
-                    { for problems.iter().map(|problem| {
-                        let place = match props.lang {
-                            Lang::Zh => format!("第 {} 行第 {} 列", problem.line, problem.column),
-                            Lang::En => format!("Line {}, column {}", problem.line, problem.column),
-                        };
-                        html! {
-                            <li class={classes!("problem", format!("problem--{}", severity_class(problem.severity)))}>
-                                <span class="problem__place">{ place }</span>
-                                if !problem.path.is_empty() {
-                                    <code class="problem__path">{ problem.path.clone() }</code>
-                                }
-                                <span class="problem__message">{ problem.message.get(props.lang).to_string() }</span>
-                            </li>
-                        }
-                    }) }
-                </ul>
+                <ProblemList problems={problems.clone()} lang={props.lang} />
             }
             <p class="error-panel__help">{ text.error_help }</p>
             <button type="button" class="button" {onclick}>{ text.retry }</button>
         </section>
-    }
-}
-
-fn severity_class(severity: Severity) -> &'static str {
-    match severity {
-        Severity::Error => "error",
-        Severity::Warning => "warning",
     }
 }

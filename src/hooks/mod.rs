@@ -1,8 +1,12 @@
 //! One `use_*` hook per concern: the façade components use instead of
 //! talking to the platform themselves.
 
+mod use_bank;
 mod use_language;
 mod use_manifest;
+mod use_route;
 
-pub use use_language::use_language;
+pub use use_bank::{use_bank, LoadedBank, BANKS_DIR};
+pub use use_language::{use_language, LANGUAGE_KEY};
 pub use use_manifest::{use_manifest, MANIFEST_URL};
+pub use use_route::use_route;

@@ -91,3 +91,27 @@ pub const MANIFEST: &str = r#"{
      "version": 1, "updated": "2026-11-01", "count": 65}
   ]
 }"#;
+
+/// A small valid bank with one question of each type.
+pub const BANK: &str = r#"{
+  "id": "charter", "version": 3, "updated": "2026-11-28",
+  "title": {"zh": "党章", "en": "The Party Constitution"},
+  "description": {"zh": "党章自测"},
+  "tag_names": {"members": {"zh": "第一章 党员", "en": "Ch. 1 Members"}},
+  "paper": {"time_limit_minutes": 10, "pass_percent": 60, "sections": [
+    {"type": "single", "count": 1, "points": 25}, {"type": "multiple", "count": 1, "points": 25},
+    {"type": "judge", "count": 1, "points": 25}, {"type": "fill", "count": 1, "points": 25}]},
+  "questions": [
+    {"id": "charter-001", "type": "single", "stem": {"zh": "预备期多长？", "en": "How long is probation?"},
+     "options": [{"zh": "半年"}, {"zh": "一年"}, {"zh": "两年"}], "answer": "B",
+     "explanation": {"zh": "第七条。"}, "source": {"zh": "党章第七条"}, "tags": ["members"]},
+    {"id": "charter-002", "type": "multiple", "stem": {"zh": "哪些是处分？"},
+     "options": [{"zh": "警告"}, {"zh": "罚款"}, {"zh": "留党察看"}], "answer": "AC",
+     "explanation": {"zh": "第四十一条。"}, "source": {"zh": "党章第四十一条"}, "tags": ["members"]},
+    {"id": "charter-003", "type": "judge", "stem": {"zh": "预备党员有表决权。"}, "answer": false,
+     "explanation": {"zh": "第七条。"}, "source": {"zh": "党章第七条"}, "tags": ["members"]},
+    {"id": "charter-004", "type": "fill", "stem": {"zh": "预备期为____年。"},
+     "answer": [{"zh": ["一", "1"]}],
+     "explanation": {"zh": "第七条。"}, "source": {"zh": "党章第七条"}, "tags": ["members"]}
+  ]
+}"#;

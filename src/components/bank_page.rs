@@ -1,0 +1,51 @@
+use super::{BankSummary, ErrorPanel, LoadingNotice, ProblemList};
+use crate::hooks::use_bank;
+use crate::i18n::strings;
+use crate::load::LoadState;
+use crate::platform::Platform;
+use crate::route::Route;
+use quiz_core::{BankEntry, Lang};
+use yew::prelude::*;
+
+/// Props of [`BankPage`].
+#[derive(Properties, PartialEq)]
+pub struct BankPageProps {
+    /// The manifest's entry for the bank.
+    pub entry: BankEntry,
+    /// The I/O services.
+    pub platform: Platform,
+    /// The current language.
+    pub lang: Lang,
+}
+
+/// One bank: loads its file and shows what it holds, or why it could not
+/// be loaded.
+#[function_component(BankPage)]
+pub fn bank_page(props: &BankPageProps) -> Html {
+    let text = strings(props.lang);
+    let lang = props.lang;
+    let (bank, on_retry) = use_bank(props.platform.fetcher.clone(), props.entry.clone());
+    let body = match bank {
+        LoadState::Loading => html! { <LoadingNotice {lang} /> },
+        LoadState::Failed(error) => html! { <ErrorPanel {error} {lang} {on_retry} /> },
+        LoadState::Ready(loaded) => html! {
+            <>
+                <BankSummary bank={loaded.bank.clone()} {lang} />
+                if !loaded.warnings.is_empty() {
+                    <details class="bank-warnings">
+                        <summary>{ format!("{} ({})", text.warnings_heading, loaded.warnings.len()) }</summary>
+                        <ProblemList problems={loaded.warnings.clone()} {lang} />
+                    </details>
+                }
+            </>
+        },
+    };
+    html! {
+        <article class="bank-page" data-bank={props.entry.id.clone()}>
+            <a class="back-link" href={Route::Home.to_hash()}>{ text.back_to_banks }</a>
+            <h2 class="bank-page__title">{ props.entry.title.get(lang) }</h2>
+            <p class="bank-page__description">{ props.entry.description.get(lang) }</p>
+            { body }
+        </article>
+    }
+}

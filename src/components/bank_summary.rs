@@ -1,0 +1,77 @@
+use crate::i18n::strings;
+use quiz_core::bank::QuestionType;
+use quiz_core::{Bank, Lang};
+use std::collections::BTreeMap;
+use yew::prelude::*;
+
+/// Props of [`BankSummary`].
+#[derive(Properties, PartialEq)]
+pub struct BankSummaryProps {
+    /// The bank to describe.
+    pub bank: std::rc::Rc<quiz_core::Bank>,
+    /// The current language.
+    pub lang: Lang,
+}
+
+/// What a bank holds: questions by type, chapters and topics, and the
+/// default mock exam.
+#[function_component(BankSummary)]
+pub fn bank_summary(props: &BankSummaryProps) -> Html {
+    let text = strings(props.lang);
+    let bank: &Bank = &props.bank;
+    let lang = props.lang;
+    let mut tags: BTreeMap<&str, usize> = BTreeMap::new();
+    for question in &bank.questions {
+        for tag in &question.tags {
+            *tags.entry(tag).or_default() += 1;
+        }
+    }
+    let paper = &bank.paper;
+    let paper_questions: u32 = paper.sections.iter().map(|s| s.count).sum();
+    let paper_line = match lang {
+        Lang::Zh => format!(
+            "{paper_questions} 题 · 满分 {} {} · {} {} · {} {}%",
+            paper.total_points(),
+            text.points,
+            paper.time_limit_minutes,
+            text.minutes,
+            text.pass_mark,
+            paper.pass_percent
+        ),
+        Lang::En => format!(
+            "{paper_questions} questions · {} {} · {} {} · {} {}%",
+            paper.total_points(),
+            text.points,
+            paper.time_limit_minutes,
+            text.minutes,
+            text.pass_mark,
+            paper.pass_percent
+        ),
+    };
+    html! {
+        <section class="bank-summary" aria-labelledby="bank-contents-heading">
+            <h3 id="bank-contents-heading">{ text.bank_contents }</h3>
+            <dl class="type-counts">
+                { for QuestionType::ALL.iter().map(|kind| html! {
+                    <div class="type-counts__item" data-type={kind.key()}>
+                        <dt>{ kind.label(lang) }</dt>
+                        <dd>{ bank.count_of(*kind) }</dd>
+                    </div>
+                }) }
+            </dl>
+            if !tags.is_empty() {
+                <h3>{ text.tags_heading }</h3>
+                <ul class="tag-list">
+                    { for tags.iter().map(|(tag, count)| html! {
+                        <li class="tag" data-tag={tag.to_string()}>
+                            { bank.tag_name(tag, lang) }
+                            <span class="tag__count">{ count }</span>
+                        </li>
+                    }) }
+                </ul>
+            }
+            <h3>{ text.paper_heading }</h3>
+            <p class="paper-line">{ paper_line }</p>
+        </section>
+    }
+}

@@ -1,0 +1,30 @@
+use crate::i18n::strings;
+use crate::route::Route;
+use quiz_core::Lang;
+use yew::prelude::*;
+
+/// Props of [`NotFoundPage`].
+#[derive(Properties, PartialEq)]
+pub struct NotFoundPageProps {
+    /// What the link asked for, shown as text.
+    pub asked: String,
+    /// A more specific reason, when known (e.g. "There is no such bank").
+    #[prop_or_default]
+    pub reason: Option<&'static str>,
+    /// The current language.
+    pub lang: Lang,
+}
+
+/// A clear page for a wrong or outdated link, with the way back.
+#[function_component(NotFoundPage)]
+pub fn not_found_page(props: &NotFoundPageProps) -> Html {
+    let text = strings(props.lang);
+    html! {
+        <section class="not-found" role="alert">
+            <h2>{ props.reason.unwrap_or(text.not_found_heading) }</h2>
+            <p>{ text.not_found_text }</p>
+            <p><code>{ props.asked.clone() }</code></p>
+            <a class="button" href={Route::Home.to_hash()}>{ text.back_to_banks }</a>
+        </section>
+    }
+}
