@@ -34,7 +34,7 @@ where
 pub async fn settle() {
     for _ in 0..5 {
         yew::platform::time::sleep(Duration::from_millis(10)).await;
-        yew::scheduler::flush();
+        yew::scheduler::flush().await;
     }
 }
 

@@ -25,6 +25,11 @@ quizbank — 题库工具 / question-bank tool
       / update index.json counts, versions and dates from the bank files, adding unlisted banks
   quizbank stats [PATH…] [--format human|json]
       按题型、标签、难度统计 / counts by type, tag and difficulty
+  quizbank import FILE --bank ID [-o FILE] [--from csv|xlsx|gift|aiken] [--force]
+      从表格（.xlsx/.csv，UTF-8 或 GBK）、GIFT 或 Aiken 文本导入题目；模板见 questions/templates/
+      / import from a spreadsheet (.xlsx/.csv, UTF-8 or GBK), GIFT or Aiken text; templates in questions/templates/
+  quizbank export BANK [--format csv|xlsx] [-o FILE]
+      把题库导出为表格，可修改后再导入 / export a bank as a spreadsheet that imports back
   quizbank new ID [-o FILE]
       生成一个可直接修改的新题库 / write a starter bank to edit
   quizbank help
@@ -40,6 +45,8 @@ fn main() -> ExitCode {
         Some("manifest") => cmd_manifest(&args[1..]),
         Some("stats") => cmd_stats(&args[1..]),
         Some("new") => cmd_new(&args[1..]),
+        Some("import") => cmd_import(&args[1..]),
+        Some("export") => cmd_export(&args[1..]),
         Some("help" | "--help" | "-h") | None => {
             print!("{USAGE}");
             Ok(0)
@@ -49,7 +56,8 @@ fn main() -> ExitCode {
     match result {
         Ok(code) => ExitCode::from(code),
         Err(message) => {
-            eprintln!("quizbank: {message}\n\n{USAGE}");
+            eprintln!("quizbank: {message}");
+            eprintln!("用法见 quizbank help / see `quizbank help` for usage");
             ExitCode::from(2)
         }
     }
@@ -61,6 +69,10 @@ struct Options {
     output: Output,
     strict: bool,
     out_file: Option<PathBuf>,
+    bank: Option<String>,
+    from: Option<String>,
+    sheet: Option<String>,
+    force: bool,
 }
 
 fn parse_options(args: &[String]) -> Result<Options, String> {
@@ -69,27 +81,35 @@ fn parse_options(args: &[String]) -> Result<Options, String> {
         output: Output::Human,
         strict: false,
         out_file: None,
+        bank: None,
+        from: None,
+        sheet: None,
+        force: false,
     };
     let mut rest = args.iter();
     while let Some(arg) = rest.next() {
+        let mut value = |name: &str| {
+            rest.next()
+                .cloned()
+                .ok_or_else(|| format!("{name} 需要一个值 / {name} needs a value"))
+        };
         match arg.as_str() {
-            "--format" => {
-                options.output = match rest.next().map(String::as_str) {
-                    Some("human") => Output::Human,
-                    Some("json") => Output::Json,
-                    other => {
-                        return Err(format!(
-                            "--format 只能是 human 或 json / must be human or json, not {other:?}"
-                        ))
-                    }
+            "--format" => match value("--format")?.as_str() {
+                "human" => options.output = Output::Human,
+                "json" => options.output = Output::Json,
+                // `export` takes a spreadsheet format here.
+                sheet @ ("csv" | "xlsx") => options.sheet = Some(sheet.to_string()),
+                other => {
+                    return Err(format!(
+                    "--format 的值无效 / invalid --format value: {other} (human, json, csv, xlsx)"
+                ))
                 }
-            }
+            },
             "--strict" => options.strict = true,
-            "-o" | "--output" => {
-                options.out_file = Some(PathBuf::from(
-                    rest.next().ok_or("-o 需要文件名 / -o needs a file name")?,
-                ));
-            }
+            "--force" => options.force = true,
+            "--bank" => options.bank = Some(value("--bank")?),
+            "--from" => options.from = Some(value("--from")?),
+            "-o" | "--output" => options.out_file = Some(PathBuf::from(value("-o")?)),
             flag if flag.starts_with('-') => {
                 return Err(format!("未知选项 unknown option: {flag}"))
             }
@@ -194,6 +214,129 @@ fn cmd_manifest(args: &[String]) -> Result<u8, String> {
             Ok(1)
         }
     }
+}
+
+fn cmd_import(args: &[String]) -> Result<u8, String> {
+    use quizbank::import::{import_file, Format};
+    let options = parse_options(args)?;
+    let [file] = options.paths.as_slice() else {
+        return Err(
+            "import 需要一个文件 / import needs one file: quizbank import 题库.xlsx --bank mybank"
+                .into(),
+        );
+    };
+    if !file.is_file() {
+        return Err(format!("找不到文件 no such file: {}", file.display()));
+    }
+    let id = options
+        .bank
+        .ok_or("import 需要 --bank 题库编号 / import needs --bank ID")?;
+    if !quiz_core::manifest::is_valid_id(&id) {
+        return Err(format!("编号“{id}”无效：只能用小写字母、数字和 - / id must be lower-case letters, digits and -"));
+    }
+    let format = match &options.from {
+        Some(name) => Some(Format::parse(name).ok_or_else(|| {
+            format!("不认识的格式 unknown format: {name} (csv, xlsx, gift, aiken)")
+        })?),
+        None => None,
+    };
+    let bank = match import_file(file, format, &id, &today()) {
+        Ok(bank) => bank,
+        Err(errors) => {
+            for error in &errors {
+                println!("{error}\n");
+            }
+            println!(
+                "导入失败：{} 处问题，请修改后重试。 / Import failed: {} problem(s) to fix.",
+                errors.len(),
+                errors.len()
+            );
+            return Ok(1);
+        }
+    };
+    let mut text = serde_json::to_string_pretty(&bank).map_err(|e| e.to_string())?;
+    text.push('\n');
+    // The imported bank must pass the same checks as a hand-written one.
+    let checked = quiz_core::check_bank(&format!("{id}.json"), text.as_bytes());
+    let out = options.out_file.unwrap_or_else(|| {
+        let folder = Path::new("questions");
+        if folder.is_dir() {
+            folder.join(format!("{id}.json"))
+        } else {
+            PathBuf::from(format!("{id}.json"))
+        }
+    });
+    if out.exists() && !options.force {
+        return Err(format!(
+            "{} 已存在；要覆盖请加 --force / already exists; add --force to overwrite",
+            out.display()
+        ));
+    }
+    std::fs::write(&out, &text)
+        .map_err(|e| format!("无法写入 cannot write {}: {e}", out.display()))?;
+    for diagnostic in &checked.diagnostics {
+        println!(
+            "{}: {}\n  {}",
+            diagnostic.location(),
+            diagnostic.message.zh,
+            diagnostic.message.en
+        );
+    }
+    println!(
+        "已导入 {} 道题到 {} / imported {} questions into {}",
+        bank.questions.len(),
+        out.display(),
+        bank.questions.len(),
+        out.display()
+    );
+    println!("下一步 next: 修改 title 和 description，然后运行 / edit title and description, then run: quizbank check {} && quizbank manifest", out.display());
+    Ok(u8::from(checked.error_count() > 0))
+}
+
+fn cmd_export(args: &[String]) -> Result<u8, String> {
+    let options = parse_options(args)?;
+    let [bank_arg] = options.paths.as_slice() else {
+        return Err("export 需要一个题库 / export needs one bank: quizbank export questions/charter.json --format xlsx".into());
+    };
+    let path = if bank_arg.is_file() {
+        bank_arg.clone()
+    } else {
+        PathBuf::from("questions").join(format!("{}.json", bank_arg.display()))
+    };
+    let bytes = std::fs::read(&path)
+        .map_err(|e| format!("无法读取 cannot read {}: {e}", path.display()))?;
+    let checked = quiz_core::check_bank(&path.display().to_string(), &bytes);
+    let Some(bank) = checked.value else {
+        println!(
+            "{} 有错误，请先运行 quizbank check 修正 / has errors: run `quizbank check` first",
+            path.display()
+        );
+        return Ok(1);
+    };
+    let sheet = options.sheet.unwrap_or_else(|| "xlsx".into());
+    let data = match sheet.as_str() {
+        "csv" => quizbank::export::to_csv(&bank),
+        _ => quizbank::export::to_xlsx(&bank)?,
+    };
+    let out = options
+        .out_file
+        .unwrap_or_else(|| PathBuf::from(format!("{}.{sheet}", bank.id)));
+    if out.exists() && !options.force {
+        return Err(format!(
+            "{} 已存在；要覆盖请加 --force / already exists; add --force to overwrite",
+            out.display()
+        ));
+    }
+    std::fs::write(&out, data)
+        .map_err(|e| format!("无法写入 cannot write {}: {e}", out.display()))?;
+    println!(
+        "已导出 {} 道题到 {} / exported {} questions to {}",
+        bank.questions.len(),
+        out.display(),
+        bank.questions.len(),
+        out.display()
+    );
+    Ok(0)
 }
 
 /// Today's date in UTC as `YYYY-MM-DD` (the CLI may read the clock; the core

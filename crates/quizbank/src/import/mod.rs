@@ -1,0 +1,909 @@
+//! Reading questions from the files coordinators already have.
+//!
+//! Coordinators keep questions in Excel or WPS sheets, or export them from
+//! Moodle as GIFT or Aiken text. Each reader turns its format into drafts;
+//! this module checks the drafts the same way for every format, numbers
+//! the questions, turns Chinese tag names into tag keys and builds a bank
+//! that `quiz_core::check_bank` accepts. Every problem found is reported
+//! with its row or line, in Chinese and English, so one run lists all the
+//! fixes a coordinator has to make.
+
+mod aiken;
+mod csv;
+mod gift;
+pub(crate) mod notation;
+mod table;
+mod xlsx;
+
+use quiz_core::bank::{count_blanks, letter, Body, Choice, Difficulty, Paper, Section};
+use quiz_core::normalize::normalize_answer;
+use quiz_core::{Bank, Lang, LocalText, Question, QuestionType};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::fmt;
+use std::path::Path;
+
+/// Longest stem or explanation, as `check_bank` allows.
+const MAX_LONG_TEXT: usize = 4_000;
+/// Longest option, source or accepted answer, as `check_bank` allows.
+const MAX_SHORT_TEXT: usize = 1_000;
+/// Most tags on one question, as `check_bank` allows.
+const MAX_TAGS: usize = 10;
+/// Most blanks in one question, as `check_bank` allows.
+const MAX_BLANKS: usize = 20;
+/// Longest question id, as `check_bank` allows.
+const MAX_ID: usize = 64;
+/// Longest bank id or tag key, as `check_bank` allows.
+const MAX_KEY: usize = 40;
+/// Files larger than this are refused before reading: a real question
+/// sheet is far smaller, and a mistaken file should fail fast.
+const MAX_FILE_BYTES: usize = 64 * 1024 * 1024;
+
+/// The file formats `quizbank import` reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Format {
+    /// A sheet saved as CSV by Excel or WPS, in UTF-8 (with or without BOM)
+    /// or in GBK/GB18030 as Chinese Excel saves it.
+    Csv,
+    /// An Excel workbook (`.xlsx`; old `.xls` and LibreOffice `.ods` files
+    /// are read too, since coordinators rarely know which one they have).
+    Xlsx,
+    /// Moodle's GIFT text format.
+    Gift,
+    /// Moodle's Aiken text format (multiple choice only).
+    Aiken,
+}
+
+impl Format {
+    /// Guesses the format from the file extension, so coordinators need not
+    /// name it; `None` when the extension is not one we read.
+    pub fn from_path(path: &Path) -> Option<Format> {
+        let extension = path.extension()?.to_str()?.to_ascii_lowercase();
+        match extension.as_str() {
+            "csv" => Some(Format::Csv),
+            "xlsx" | "xlsm" | "xls" | "ods" => Some(Format::Xlsx),
+            "gift" => Some(Format::Gift),
+            "aiken" | "txt" => Some(Format::Aiken),
+            _ => None,
+        }
+    }
+
+    /// Reads a format name as given on the command line (`--format xlsx`).
+    pub fn parse(name: &str) -> Option<Format> {
+        match name.trim().to_ascii_lowercase().as_str() {
+            "csv" => Some(Format::Csv),
+            "xlsx" | "xls" | "excel" | "ods" => Some(Format::Xlsx),
+            "gift" => Some(Format::Gift),
+            "aiken" | "txt" => Some(Format::Aiken),
+            _ => None,
+        }
+    }
+
+    /// The name used on the command line and in messages.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Csv => "csv",
+            Format::Xlsx => "xlsx",
+            Format::Gift => "gift",
+            Format::Aiken => "aiken",
+        }
+    }
+
+    /// Spreadsheets count rows, text files count lines; messages use the
+    /// word the coordinator sees in their program.
+    fn is_sheet(self) -> bool {
+        matches!(self, Format::Csv | Format::Xlsx)
+    }
+}
+
+/// One problem in an imported file, located so a coordinator can find it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportError {
+    /// The file, as the caller named it.
+    pub file: String,
+    /// The row number as the spreadsheet shows it, or the line of a text
+    /// file; 0 when the problem concerns the whole file.
+    pub line: usize,
+    /// The column as its header is written in the file (e.g. `答案`), or the
+    /// spreadsheet letter when the column has no header.
+    pub column: Option<String>,
+    /// What is wrong and how to fix it, in Chinese.
+    pub zh: String,
+    /// The same in English.
+    pub en: String,
+}
+
+impl ImportError {
+    pub(crate) fn new(
+        file: &str,
+        line: usize,
+        column: Option<String>,
+        zh: impl Into<String>,
+        en: impl Into<String>,
+    ) -> Self {
+        ImportError {
+            file: file.to_string(),
+            line,
+            column,
+            zh: zh.into(),
+            en: en.into(),
+        }
+    }
+
+    /// Whether the location is a spreadsheet row (rather than a text line),
+    /// judged by the file name since that is all an error carries.
+    fn in_sheet(&self) -> bool {
+        let extension = Path::new(&self.file)
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase);
+        matches!(
+            extension.as_deref(),
+            Some("csv" | "xlsx" | "xlsm" | "xls" | "ods")
+        ) || self.file.contains(" › ")
+    }
+}
+
+impl fmt::Display for ImportError {
+    /// Writes the place first, then the Chinese and English messages on
+    /// their own lines, the way `quizbank check` prints problems.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let unit = if self.in_sheet() { "row" } else { "line" };
+        match (self.line, &self.column) {
+            (0, None) => write!(f, "{}:", self.file)?,
+            (0, Some(column)) => write!(f, "{}「{column}」列 / column {column}:", self.file)?,
+            (line, None) => write!(f, "{} 第 {line} 行 / {unit} {line}:", self.file)?,
+            (line, Some(column)) => write!(
+                f,
+                "{} 第 {line} 行「{column}」列 / {unit} {line}, column {column}:",
+                self.file
+            )?,
+        }
+        write!(f, "\n  {}\n  {}", self.zh, self.en)
+    }
+}
+
+impl std::error::Error for ImportError {}
+
+/// Reads the questions in `path` into a new bank with id `bank_id`.
+///
+/// `format` overrides the guess from the file extension. `today`
+/// (`YYYY-MM-DD`) becomes the bank's `updated` date: the library has no
+/// clock so that imports are reproducible in tests. On failure every
+/// problem found is returned, in file order.
+pub fn import_file(
+    path: &Path,
+    format: Option<Format>,
+    bank_id: &str,
+    today: &str,
+) -> Result<Bank, Vec<ImportError>> {
+    let file_name = path.display().to_string();
+    let Some(format) = format.or_else(|| Format::from_path(path)) else {
+        return Err(vec![ImportError::new(
+            &file_name,
+            0,
+            None,
+            "无法从扩展名判断文件格式：请用 .xlsx、.csv、.gift 或 .txt（Aiken）文件，或用 --format 指定格式。",
+            "Cannot tell the format from the file extension: use a .xlsx, .csv, .gift or .txt (Aiken) file, or name the format with --format.",
+        )]);
+    };
+    match std::fs::read(path) {
+        Ok(bytes) => import_bytes(&bytes, format, bank_id, today, &file_name),
+        Err(error) => Err(vec![ImportError::new(
+            &file_name,
+            0,
+            None,
+            format!("无法读取文件：{error}"),
+            format!("Cannot read the file: {error}"),
+        )]),
+    }
+}
+
+/// Reads questions from the bytes of a file in `format` into a new bank.
+///
+/// `file_name` only names the file in error messages; `today` becomes the
+/// bank's `updated` date. On failure every problem found is returned, in
+/// file order.
+pub fn import_bytes(
+    bytes: &[u8],
+    format: Format,
+    bank_id: &str,
+    today: &str,
+    file_name: &str,
+) -> Result<Bank, Vec<ImportError>> {
+    let context = Context {
+        file: file_name,
+        bank_id,
+        today,
+    };
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(vec![context.whole_file(
+            format!(
+                "文件过大（{} MB），上限 {} MB：请把题目分成几个文件。",
+                bytes.len() / 1_048_576,
+                MAX_FILE_BYTES / 1_048_576
+            ),
+            format!(
+                "The file is too large ({} MB); the limit is {} MB: split the questions into several files.",
+                bytes.len() / 1_048_576,
+                MAX_FILE_BYTES / 1_048_576
+            ),
+        )]);
+    }
+    // Coordinators rename files; a workbook is read as one whatever its name.
+    let format = if looks_like_workbook(bytes) {
+        Format::Xlsx
+    } else {
+        format
+    };
+    let parsed = match format {
+        Format::Csv => csv::read(bytes, file_name).and_then(|rows| table::read(rows, file_name)),
+        Format::Xlsx => xlsx::read(bytes, file_name),
+        Format::Gift => text(bytes, file_name).map(|text| gift::read(&text, file_name)),
+        Format::Aiken => text(bytes, file_name).map(|text| aiken::read(&text, file_name)),
+    };
+    match parsed {
+        Ok(parsed) => assemble(&context, format, parsed),
+        Err(errors) => Err(errors),
+    }
+}
+
+/// Whether the bytes are an Excel (zip or old binary) workbook.
+fn looks_like_workbook(bytes: &[u8]) -> bool {
+    bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0])
+}
+
+/// Decodes a text file: UTF-8 (with or without BOM), UTF-16 with BOM
+/// (Excel's "Unicode text"), or GB18030 as saved by Chinese Windows
+/// Notepad and Excel. Line breaks become `\n`.
+pub(crate) fn text(bytes: &[u8], file: &str) -> Result<String, Vec<ImportError>> {
+    if let Some((encoding, _)) = encoding_rs::Encoding::for_bom(bytes) {
+        if encoding != encoding_rs::UTF_8 {
+            let (text, _, _) = encoding.decode(bytes);
+            return Ok(text.replace("\r\n", "\n").replace('\r', "\n"));
+        }
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return Ok(text.replace("\r\n", "\n").replace('\r', "\n"));
+    }
+    let (text, had_errors) = encoding_rs::GB18030.decode_without_bom_handling(bytes);
+    if had_errors {
+        return Err(vec![ImportError::new(
+            file,
+            0,
+            None,
+            "文件既不是 UTF-8 也不是 GBK 编码：请在 Excel 或记事本中“另存为”，选择“CSV UTF-8”或 UTF-8 编码。",
+            "The file is neither UTF-8 nor GBK: use \"Save as\" in Excel or Notepad and choose \"CSV UTF-8\" or UTF-8.",
+        )]);
+    }
+    Ok(text.replace("\r\n", "\n").replace('\r', "\n"))
+}
+
+/// What every reader needs to name the file and the bank.
+struct Context<'c> {
+    file: &'c str,
+    bank_id: &'c str,
+    today: &'c str,
+}
+
+impl Context<'_> {
+    fn whole_file(&self, zh: String, en: String) -> ImportError {
+        ImportError::new(self.file, 0, None, zh, en)
+    }
+}
+
+/// The parts of a question a problem can be in; readers of spreadsheets
+/// map them to column headers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum Part {
+    Id,
+    Stem(Lang),
+    /// An option by index.
+    Option(usize, Lang),
+    Answer(Lang),
+    Explanation(Lang),
+    Source(Lang),
+    Tags,
+}
+
+/// A question as read from a file, before ids and tag keys are assigned.
+#[derive(Debug, Clone)]
+pub(crate) struct Draft {
+    /// The row or line the question starts on.
+    pub line: usize,
+    /// The id written in the file, already checked.
+    pub id: Option<String>,
+    pub stem: LocalText,
+    pub body: Body,
+    pub explanation: Option<LocalText>,
+    pub source: Option<LocalText>,
+    /// Tags as written: keys or display names.
+    pub tags: Vec<String>,
+    pub difficulty: Difficulty,
+    /// Where each part's cells are, for messages (spreadsheets only).
+    pub columns: HashMap<Part, String>,
+}
+
+impl Draft {
+    fn column(&self, part: Part) -> Option<String> {
+        self.columns.get(&part).cloned()
+    }
+}
+
+/// A slot for a question in file order; `None` when the question had
+/// errors, so later questions keep their numbers.
+pub(crate) type Slot = Option<Draft>;
+
+/// What a reader produces: questions in order, tag names declared in the
+/// file (the tag sheet of a workbook), and the problems it found.
+#[derive(Debug, Default)]
+pub(crate) struct Parsed {
+    pub slots: Vec<Slot>,
+    pub declared_tags: BTreeMap<String, LocalText>,
+    pub errors: Vec<ImportError>,
+}
+
+/// Checks the drafts, assigns ids and tag keys and builds the bank.
+fn assemble(context: &Context, format: Format, parsed: Parsed) -> Result<Bank, Vec<ImportError>> {
+    let Parsed {
+        slots,
+        declared_tags,
+        mut errors,
+    } = parsed;
+    let file = context.file;
+    if !is_key(context.bank_id, MAX_KEY) {
+        errors.push(context.whole_file(
+            format!(
+                "题库编号“{}”无效：只能用小写英文字母、数字和“-”，长度 1 到 {MAX_KEY}，例如 charter。",
+                context.bank_id
+            ),
+            format!(
+                "Bank id \"{}\" is invalid: use 1–{MAX_KEY} lower-case letters, digits and '-', e.g. charter.",
+                context.bank_id
+            ),
+        ));
+    }
+    if !is_date(context.today) {
+        errors.push(context.whole_file(
+            format!("日期“{}”无效：请写成 YYYY-MM-DD。", context.today),
+            format!("Date \"{}\" is invalid: write YYYY-MM-DD.", context.today),
+        ));
+    }
+    if slots.is_empty() && errors.is_empty() {
+        let (zh, en) = if format.is_sheet() {
+            (
+                "没有找到题目：表头下面没有填写题目的行。",
+                "No questions found: there are no question rows under the header.",
+            )
+        } else {
+            ("没有找到题目。", "No questions found.")
+        };
+        errors.push(context.whole_file(zh.into(), en.into()));
+    }
+    if slots.len() > quiz_core::bank::MAX_QUESTIONS {
+        errors.push(context.whole_file(
+            format!(
+                "题目太多（{} 道），一个题库最多 {} 道：请拆分成几个文件。",
+                slots.len(),
+                quiz_core::bank::MAX_QUESTIONS
+            ),
+            format!(
+                "Too many questions ({}); a bank holds at most {}: split them into several files.",
+                slots.len(),
+                quiz_core::bank::MAX_QUESTIONS
+            ),
+        ));
+    }
+
+    // Ids: the one written in the file, else the bank id and the question's
+    // position, so re-importing the same sheet gives the same ids.
+    let unit = if format.is_sheet() { "row" } else { "line" };
+    let mut first_use: HashMap<String, usize> = HashMap::new();
+    let mut ids: Vec<String> = Vec::with_capacity(slots.len());
+    for (index, slot) in slots.iter().enumerate() {
+        let Some(draft) = slot else {
+            ids.push(String::new());
+            continue;
+        };
+        let generated = draft.id.is_none();
+        let id = draft
+            .id
+            .clone()
+            .unwrap_or_else(|| format!("{}-{:03}", context.bank_id, index + 1));
+        if let Some(&first) = first_use.get(&id) {
+            let (zh, en) = if generated {
+                (
+                    format!("自动生成的编号“{id}”与第 {first} 行的编号重复：请在编号列为这道题填写一个不同的编号。"),
+                    format!("The generated id \"{id}\" is already used on {unit} {first}: give this question its own id in the id column."),
+                )
+            } else {
+                (
+                    format!("编号“{id}”与第 {first} 行重复：每道题的编号必须唯一。"),
+                    format!(
+                        "Id \"{id}\" is already used on {unit} {first}: every id must be unique."
+                    ),
+                )
+            };
+            errors.push(ImportError::new(
+                file,
+                draft.line,
+                draft.column(Part::Id),
+                zh,
+                en,
+            ));
+        } else {
+            first_use.insert(id.clone(), draft.line);
+        }
+        ids.push(id);
+    }
+
+    for draft in slots.iter().flatten() {
+        validate(draft, file, &mut errors);
+    }
+
+    let (tag_names, keys) = resolve_tags(&slots, declared_tags);
+
+    if !errors.is_empty() {
+        errors.sort_by_key(|e| e.line);
+        return Err(errors);
+    }
+
+    let questions: Vec<Question> = slots
+        .into_iter()
+        .zip(ids)
+        .flat_map(|(slot, id)| slot.map(|draft| (draft, id)))
+        .map(|(draft, id)| {
+            let mut tags: Vec<String> = Vec::new();
+            for tag in &draft.tags {
+                let key = keys[tag].clone();
+                if !tags.contains(&key) {
+                    tags.push(key);
+                }
+            }
+            Question {
+                id,
+                stem: draft.stem,
+                body: draft.body,
+                explanation: draft.explanation,
+                source: draft.source,
+                tags,
+                difficulty: draft.difficulty,
+            }
+        })
+        .collect();
+    let paper = default_paper(&questions);
+    Ok(Bank {
+        schema: Some("./bank.schema.json".to_string()),
+        id: context.bank_id.to_string(),
+        version: 1,
+        updated: context.today.to_string(),
+        title: LocalText {
+            zh: context.bank_id.to_string(),
+            en: None,
+        },
+        description: LocalText {
+            zh: context.bank_id.to_string(),
+            en: None,
+        },
+        tag_names,
+        paper,
+        questions,
+    })
+}
+
+/// The mock exam a new bank starts with: the usual branch-test layout,
+/// drawing no more questions of a type than the bank has.
+pub fn default_paper(questions: &[Question]) -> Paper {
+    const LAYOUT: [(QuestionType, u32, u32); 4] = [
+        (QuestionType::Single, 15, 2),
+        (QuestionType::Multiple, 10, 3),
+        (QuestionType::Judge, 10, 2),
+        (QuestionType::Fill, 5, 4),
+    ];
+    let sections = LAYOUT
+        .iter()
+        .filter_map(|&(kind, count, points)| {
+            let available = questions.iter().filter(|q| q.kind() == kind).count();
+            let count = count.min(u32::try_from(available).unwrap_or(u32::MAX));
+            (count > 0).then_some(Section {
+                kind,
+                count,
+                points,
+            })
+        })
+        .collect();
+    Paper {
+        time_limit_minutes: 30,
+        pass_percent: 60,
+        partial_credit: false,
+        sections,
+    }
+}
+
+/// Turns the tags as written into keys.
+///
+/// A tag that is a declared key or a valid key is kept; a declared display
+/// name maps to its key; any other text (usually Chinese, such as 第一章 党员)
+/// gets a generated key `tag-1`, `tag-2`, … in first-seen order, with the
+/// text as its display name. Returns the bank's tag names and the key of
+/// every tag text used.
+fn resolve_tags(
+    slots: &[Slot],
+    mut names: BTreeMap<String, LocalText>,
+) -> (BTreeMap<String, LocalText>, HashMap<String, String>) {
+    let written: Vec<&String> = slots.iter().flatten().flat_map(|d| &d.tags).collect();
+    let mut taken: BTreeSet<String> = names.keys().cloned().collect();
+    taken.extend(
+        written
+            .iter()
+            .filter(|t| is_key(t, MAX_KEY))
+            .map(|t| t.to_string()),
+    );
+    let by_name: HashMap<String, String> = names
+        .iter()
+        .flat_map(|(key, name)| {
+            let mut pairs = vec![(normalize_answer(&name.zh), key.clone())];
+            if let Some(en) = &name.en {
+                pairs.push((normalize_answer(en), key.clone()));
+            }
+            pairs
+        })
+        .collect();
+    let mut keys: HashMap<String, String> = HashMap::new();
+    let mut generated: HashMap<String, String> = HashMap::new();
+    let mut next = 1;
+    for tag in written {
+        if keys.contains_key(tag) {
+            continue;
+        }
+        let key = if names.contains_key(tag.as_str()) || is_key(tag, MAX_KEY) {
+            tag.clone()
+        } else if let Some(key) = by_name.get(&normalize_answer(tag)) {
+            key.clone()
+        } else if let Some(key) = generated.get(&normalize_answer(tag)) {
+            key.clone()
+        } else {
+            let key = loop {
+                let candidate = format!("tag-{next}");
+                next += 1;
+                if !taken.contains(&candidate) {
+                    break candidate;
+                }
+            };
+            taken.insert(key.clone());
+            generated.insert(normalize_answer(tag), key.clone());
+            names.insert(
+                key.clone(),
+                LocalText {
+                    zh: tag.clone(),
+                    en: None,
+                },
+            );
+            key
+        };
+        keys.insert(tag.clone(), key);
+    }
+    // Once any tag has a name, check_bank wants every used key declared;
+    // a key without a name shows as itself.
+    if !names.is_empty() {
+        for key in keys.values() {
+            names.entry(key.clone()).or_insert_with(|| LocalText {
+                zh: key.clone(),
+                en: None,
+            });
+        }
+    }
+    (names, keys)
+}
+
+/// The checks `check_bank` makes on a question, repeated here so problems
+/// point at the row and column rather than at the generated JSON.
+fn validate(draft: &Draft, file: &str, errors: &mut Vec<ImportError>) {
+    let line = draft.line;
+    let mut error = |part: Option<Part>, zh: String, en: String| {
+        errors.push(ImportError::new(
+            file,
+            line,
+            part.and_then(|p| draft.column(p)),
+            zh,
+            en,
+        ));
+    };
+    let mut text = |part: Part, value: &LocalText, max: usize, zh_name: &str, en_name: &str| {
+        for (lang, content) in [(Lang::Zh, Some(&value.zh)), (Lang::En, value.en.as_ref())] {
+            let Some(content) = content else { continue };
+            let (zh_lang, en_lang) = match lang {
+                Lang::Zh => ("", ""),
+                Lang::En => ("（英文）", " (English)"),
+            };
+            let part = match part {
+                Part::Stem(_) => Part::Stem(lang),
+                Part::Option(i, _) => Part::Option(i, lang),
+                Part::Explanation(_) => Part::Explanation(lang),
+                Part::Source(_) => Part::Source(lang),
+                other => other,
+            };
+            if content.trim().is_empty() {
+                error(
+                    Some(part),
+                    format!("{zh_name}{zh_lang}是空的。"),
+                    format!("The {en_name}{en_lang} is empty."),
+                );
+            }
+            let length = content.chars().count();
+            if length > max {
+                error(
+                    Some(part),
+                    format!("{zh_name}{zh_lang}太长（{length} 字），上限 {max} 字。"),
+                    format!("The {en_name}{en_lang} is too long ({length} characters); the limit is {max}."),
+                );
+            }
+        }
+    };
+    text(
+        Part::Stem(Lang::Zh),
+        &draft.stem,
+        MAX_LONG_TEXT,
+        "题干",
+        "stem",
+    );
+    if let Some(explanation) = &draft.explanation {
+        text(
+            Part::Explanation(Lang::Zh),
+            explanation,
+            MAX_LONG_TEXT,
+            "解析",
+            "explanation",
+        );
+    }
+    if let Some(source) = &draft.source {
+        text(
+            Part::Source(Lang::Zh),
+            source,
+            MAX_SHORT_TEXT,
+            "出处",
+            "source",
+        );
+    }
+    for (i, option) in draft_options(&draft.body).iter().enumerate() {
+        let zh_name = format!("选项 {}", letter(i));
+        let en_name = format!("option {}", letter(i));
+        text(
+            Part::Option(i, Lang::Zh),
+            &option.text,
+            MAX_SHORT_TEXT,
+            &zh_name,
+            &en_name,
+        );
+    }
+    match &draft.body {
+        Body::Single { options, .. } | Body::Multiple { options, .. } => {
+            let kind = if matches!(draft.body, Body::Single { .. }) {
+                QuestionType::Single
+            } else {
+                QuestionType::Multiple
+            };
+            if !(2..=8).contains(&options.len()) {
+                error(
+                    Some(Part::Option(0, Lang::Zh)),
+                    format!(
+                        "{}要有 2 到 8 个选项，这里有 {} 个。",
+                        kind.label(Lang::Zh),
+                        options.len()
+                    ),
+                    format!(
+                        "{} questions need 2 to 8 options; there are {}.",
+                        kind.label(Lang::En),
+                        options.len()
+                    ),
+                );
+            }
+            let mut seen: Vec<(String, usize)> = Vec::new();
+            for (i, option) in options.iter().enumerate() {
+                let key = normalize_answer(&option.text.zh);
+                if let Some((_, first)) = seen.iter().find(|(text, _)| *text == key) {
+                    error(
+                        Some(Part::Option(i, Lang::Zh)),
+                        format!(
+                            "选项 {} 与选项 {} 相同：每个选项应不同。",
+                            letter(i),
+                            letter(*first)
+                        ),
+                        format!(
+                            "Option {} is the same as option {}: options must differ.",
+                            letter(i),
+                            letter(*first)
+                        ),
+                    );
+                }
+                seen.push((key, i));
+            }
+        }
+        Body::Judge { .. } => {}
+        Body::Fill { blanks } => {
+            if blanks.len() > MAX_BLANKS {
+                error(
+                    Some(Part::Answer(Lang::Zh)),
+                    format!("填空题最多 {MAX_BLANKS} 个空，这里有 {} 个。", blanks.len()),
+                    format!(
+                        "A fill-in question has at most {MAX_BLANKS} blanks; this one has {}.",
+                        blanks.len()
+                    ),
+                );
+            }
+            let stems = [
+                (Lang::Zh, Some(&draft.stem.zh)),
+                (Lang::En, draft.stem.en.as_ref()),
+            ];
+            for (lang, stem) in stems {
+                let Some(stem) = stem else { continue };
+                let found = count_blanks(stem);
+                let (zh_lang, en_lang) = match lang {
+                    Lang::Zh => ("", ""),
+                    Lang::En => ("英文", "English "),
+                };
+                if found == 0 {
+                    error(
+                        Some(Part::Stem(lang)),
+                        format!("{zh_lang}题干里没有空：请用 ____（下划线）或（　）标出要填的地方。"),
+                        format!("The {en_lang}stem has no blank: mark each blank with ____ (underscores) or ( )."),
+                    );
+                } else if found != blanks.len() {
+                    error(
+                        Some(Part::Answer(lang)),
+                        format!(
+                            "{zh_lang}题干里有 {found} 个空，答案却给了 {} 个：多个空的答案用 | 分隔，同一个空的几种答案用 / 分隔。",
+                            blanks.len()
+                        ),
+                        format!(
+                            "The {en_lang}stem has {found} blank(s) but the answer gives {}: separate blanks with | and alternatives for one blank with /.",
+                            blanks.len()
+                        ),
+                    );
+                }
+            }
+            for (i, blank) in blanks.iter().enumerate() {
+                for (lang, answers) in [(Lang::Zh, &blank.zh), (Lang::En, &blank.en)] {
+                    for answer in answers {
+                        let length = answer.chars().count();
+                        if length > MAX_SHORT_TEXT {
+                            error(
+                                Some(Part::Answer(lang)),
+                                format!("第 {} 个空的答案太长（{length} 字），上限 {MAX_SHORT_TEXT} 字。", i + 1),
+                                format!("An answer for blank {} is too long ({length} characters); the limit is {MAX_SHORT_TEXT}.", i + 1),
+                            );
+                        }
+                    }
+                }
+            }
+        }
+    }
+    let mut unique_tags: Vec<&String> = Vec::new();
+    for tag in &draft.tags {
+        if !unique_tags.contains(&tag) {
+            unique_tags.push(tag);
+        }
+    }
+    if unique_tags.len() > MAX_TAGS {
+        error(
+            Some(Part::Tags),
+            format!("标签太多（{} 个），最多 {MAX_TAGS} 个。", unique_tags.len()),
+            format!("Too many tags ({}); at most {MAX_TAGS}.", unique_tags.len()),
+        );
+    }
+    for tag in unique_tags {
+        if tag.chars().count() > MAX_SHORT_TEXT {
+            error(
+                Some(Part::Tags),
+                format!("标签“{}…”太长。", tag.chars().take(12).collect::<String>()),
+                format!(
+                    "Tag \"{}…\" is too long.",
+                    tag.chars().take(12).collect::<String>()
+                ),
+            );
+        }
+    }
+}
+
+fn draft_options(body: &Body) -> &[Choice] {
+    match body {
+        Body::Single { options, .. } | Body::Multiple { options, .. } => options,
+        Body::Judge { .. } | Body::Fill { .. } => &[],
+    }
+}
+
+/// Whether `text` can be a bank id, question id or tag key: 1–`max`
+/// lower-case ASCII letters, digits and `-`.
+pub(crate) fn is_key(text: &str, max: usize) -> bool {
+    (1..=max).contains(&text.len())
+        && text
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// Checks a question id written in a file; the message explains the rule.
+pub(crate) fn check_id(id: &str) -> Result<(), (String, String)> {
+    if is_key(id, MAX_ID) {
+        return Ok(());
+    }
+    let lower = id.to_ascii_lowercase();
+    let hint = if lower != id && is_key(&lower, MAX_ID) {
+        (
+            format!("，请改成小写“{lower}”"),
+            format!("; write it in lower case: \"{lower}\""),
+        )
+    } else {
+        (String::new(), String::new())
+    };
+    Err((
+        format!("编号“{id}”无效：只能用小写英文字母、数字和“-”，长度 1 到 {MAX_ID}，例如 charter-001{}。", hint.0),
+        format!("Id \"{id}\" is invalid: use 1–{MAX_ID} lower-case letters, digits and '-', e.g. charter-001{}.", hint.1),
+    ))
+}
+
+/// True for a real calendar date written `YYYY-MM-DD`.
+fn is_date(text: &str) -> bool {
+    let parts: Vec<&str> = text.split('-').collect();
+    let [year, month, day] = parts.as_slice() else {
+        return false;
+    };
+    if year.len() != 4 || month.len() != 2 || day.len() != 2 {
+        return false;
+    }
+    let (Ok(year), Ok(month), Ok(day)) = (
+        year.parse::<u32>(),
+        month.parse::<u32>(),
+        day.parse::<u32>(),
+    ) else {
+        return false;
+    };
+    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    let days = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    (2000..=2100).contains(&year) && (1..=days).contains(&day)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn guesses_format_from_extension() {
+        assert_eq!(
+            Format::from_path(Path::new("题库.XLSX")),
+            Some(Format::Xlsx)
+        );
+        assert_eq!(Format::from_path(Path::new("a.csv")), Some(Format::Csv));
+        assert_eq!(Format::from_path(Path::new("a.gift")), Some(Format::Gift));
+        assert_eq!(Format::from_path(Path::new("a.txt")), Some(Format::Aiken));
+        assert_eq!(Format::from_path(Path::new("a.aiken")), Some(Format::Aiken));
+        assert_eq!(Format::from_path(Path::new("a.docx")), None);
+    }
+
+    #[test]
+    fn checks_dates() {
+        assert!(is_date("2026-01-01"));
+        assert!(is_date("2028-02-29"));
+        assert!(!is_date("2026-02-29"));
+        assert!(!is_date("2026-1-01"));
+    }
+
+    #[test]
+    fn displays_place_and_both_languages() {
+        let error = ImportError::new("题库.csv", 5, Some("答案".into()), "中文", "English");
+        assert_eq!(
+            error.to_string(),
+            "题库.csv 第 5 行「答案」列 / row 5, column 答案:\n  中文\n  English"
+        );
+        let error = ImportError::new("a.gift", 3, None, "中文", "English");
+        assert_eq!(
+            error.to_string(),
+            "a.gift 第 3 行 / line 3:\n  中文\n  English"
+        );
+    }
+}

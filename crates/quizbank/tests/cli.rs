@@ -1,0 +1,161 @@
+//! The `quizbank` command as coordinators and scripts use it: exit codes,
+//! the human report and the JSON report.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn quizbank(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_quizbank"))
+        .args(args)
+        .current_dir(workspace())
+        .output()
+        .expect("run quizbank")
+}
+
+fn workspace() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+#[test]
+fn the_shipped_questions_are_clean_even_strictly() {
+    let output = quizbank(&["check", "questions/", "--strict"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+    assert!(stdout(&output).contains("0 error(s), 0 warning(s)"));
+}
+
+#[test]
+fn a_broken_bank_exits_1_with_a_snippet_in_both_languages() {
+    let output = quizbank(&[
+        "check",
+        "crates/quiz-core/tests/malformed/unknown-field-typo.json",
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    let text = stdout(&output);
+    assert!(text.contains("error[unknown-field]"), "{text}");
+    assert!(text.contains("unknown-field-typo.json:32:7"), "{text}");
+    assert!(
+        text.contains("\"anwser\": \"B\","),
+        "no source snippet: {text}"
+    );
+    assert!(
+        text.contains("不认识的字段“anwser”，是不是“answer”？"),
+        "{text}"
+    );
+    assert!(text.contains("did you mean \"answer\"?"), "{text}");
+}
+
+#[test]
+fn json_output_lists_every_problem_with_its_place() {
+    let output = quizbank(&[
+        "check",
+        "--format",
+        "json",
+        "crates/quiz-core/tests/malformed/fill-blank-mismatch.json",
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    assert_eq!(report["ok"], false);
+    assert_eq!(report["errors"], 2);
+    let first = &report["diagnostics"][0];
+    assert_eq!(first["code"], "blank-mismatch");
+    assert_eq!(first["line"], 65);
+    assert_eq!(first["question"], "base-004");
+    assert_eq!(first["path"], "questions[3].stem.zh");
+    assert!(first["message"]["zh"]
+        .as_str()
+        .unwrap()
+        .contains("中文题干"));
+}
+
+#[test]
+fn warnings_pass_unless_strict() {
+    let file = "crates/quiz-core/tests/malformed/missing-explanation.json";
+    assert_eq!(quizbank(&["check", file]).status.code(), Some(0));
+    assert_eq!(
+        quizbank(&["check", file, "--strict"]).status.code(),
+        Some(1)
+    );
+}
+
+#[test]
+fn usage_and_io_errors_exit_2() {
+    assert_eq!(
+        quizbank(&["check", "no/such/file.json"]).status.code(),
+        Some(2)
+    );
+    assert_eq!(quizbank(&["frobnicate"]).status.code(), Some(2));
+    assert_eq!(
+        quizbank(&["check", "--format", "yaml"]).status.code(),
+        Some(2)
+    );
+    assert_eq!(
+        quizbank(&["import", "no-such.xlsx", "--bank", "x"])
+            .status
+            .code(),
+        Some(2)
+    );
+}
+
+#[test]
+fn a_new_bank_imports_exports_and_updates_the_manifest_in_one_command_each() {
+    let dir = std::env::temp_dir().join(format!("quizbank-cli-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let bank = dir.join("branch-3.json");
+    let bank_arg = bank.to_str().unwrap();
+    assert_eq!(
+        quizbank(&["new", "branch-3", "-o", bank_arg]).status.code(),
+        Some(0)
+    );
+    assert_eq!(
+        quizbank(&["check", bank_arg, "--strict"]).status.code(),
+        Some(0)
+    );
+
+    // A spreadsheet exported from the bank imports back to the same questions.
+    let sheet = dir.join("branch-3.xlsx");
+    let sheet_arg = sheet.to_str().unwrap();
+    assert_eq!(
+        quizbank(&["export", bank_arg, "--format", "xlsx", "-o", sheet_arg])
+            .status
+            .code(),
+        Some(0)
+    );
+    let again = dir.join("again.json");
+    let output = quizbank(&[
+        "import",
+        sheet_arg,
+        "--bank",
+        "branch-3",
+        "-o",
+        again.to_str().unwrap(),
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+    let first = quiz_core::check_bank("a", &std::fs::read(&bank).unwrap())
+        .value
+        .unwrap();
+    let second = quiz_core::check_bank("b", &std::fs::read(&again).unwrap())
+        .value
+        .unwrap();
+    assert_eq!(first.questions, second.questions);
+    std::fs::remove_file(&again).unwrap();
+
+    // `manifest` creates index.json listing the bank with the right count.
+    let output = quizbank(&["manifest", dir.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+    let index = std::fs::read(dir.join("index.json")).unwrap();
+    let manifest = quiz_core::manifest::parse_manifest("index.json", &index).unwrap();
+    assert_eq!(manifest.banks[0].id, "branch-3");
+    assert_eq!(manifest.banks[0].count, 4);
+    assert_eq!(
+        quizbank(&["check", dir.to_str().unwrap(), "--strict"])
+            .status
+            .code(),
+        Some(0)
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
