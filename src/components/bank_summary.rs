@@ -1,7 +1,6 @@
 use crate::i18n::strings;
 use quiz_core::bank::QuestionType;
 use quiz_core::{Bank, Lang};
-use std::collections::BTreeMap;
 use yew::prelude::*;
 
 /// Props of [`BankSummary`].
@@ -20,10 +19,14 @@ pub fn bank_summary(props: &BankSummaryProps) -> Html {
     let text = strings(props.lang);
     let bank: &Bank = &props.bank;
     let lang = props.lang;
-    let mut tags: BTreeMap<&str, usize> = BTreeMap::new();
+    // Tags in the order the bank first uses them, which follows its chapters.
+    let mut tags: Vec<(&str, usize)> = Vec::new();
     for question in &bank.questions {
         for tag in &question.tags {
-            *tags.entry(tag).or_default() += 1;
+            match tags.iter_mut().find(|(seen, _)| seen == tag) {
+                Some((_, count)) => *count += 1,
+                None => tags.push((tag, 1)),
+            }
         }
     }
     let paper = &bank.paper;

@@ -25,6 +25,10 @@ Commands:
         native tests, browser tests in headless Chromium and end-to-end tests
         against the release build. Prints a summary; non-zero on any failure.
   dist  Build the deployable, size-optimised app into dist/.
+  fuzz [--seconds N] [--target check_bank|check_manifest]
+        Fuzz the bank and manifest parsers with cargo-fuzz (libFuzzer) for N
+        seconds per target (default 60), seeded with the shipped banks and
+        the malformed corpus.
 ";
 
 fn main() -> ExitCode {
@@ -38,6 +42,7 @@ fn main() -> ExitCode {
         Some("serve") => serve(&args[1..]),
         Some("test") => test(),
         Some("dist") => Tools::ensure_build().and_then(|tools| dist(&tools)),
+        Some("fuzz") => fuzz(&args[1..]),
         Some("help" | "--help" | "-h") | None => {
             print!("{USAGE}");
             Ok(())
@@ -173,4 +178,71 @@ fn test() -> Result<(), String> {
     } else {
         Ok(())
     }
+}
+
+/// The fuzz targets in `fuzz/fuzz_targets/`.
+const FUZZ_TARGETS: [&str; 2] = ["check_bank", "check_manifest"];
+
+fn fuzz(args: &[String]) -> Result<(), String> {
+    let mut seconds: u64 = 60;
+    let mut targets: Vec<&str> = FUZZ_TARGETS.to_vec();
+    let mut rest = args.iter();
+    while let Some(arg) = rest.next() {
+        match arg.as_str() {
+            "--seconds" => {
+                let value = rest.next().ok_or("--seconds needs a number")?;
+                seconds = value
+                    .parse()
+                    .map_err(|_| format!("--seconds {value:?} is not a whole number"))?;
+            }
+            "--target" => {
+                let value = rest.next().ok_or("--target needs a name")?;
+                let known = FUZZ_TARGETS
+                    .iter()
+                    .find(|target| *target == value)
+                    .ok_or_else(|| format!("unknown fuzz target {value:?}; known: {FUZZ_TARGETS:?}"))?;
+                targets = vec![known];
+            }
+            other => return Err(format!("fuzz: unknown option {other:?}\n\n{USAGE}")),
+        }
+    }
+    let tools = Tools::ensure_fuzz()?;
+    let root = project_root();
+    for target in targets {
+        let corpus = root.join("fuzz/corpus").join(target);
+        seed_corpus(&root, &corpus)?;
+        println!("xtask: fuzzing {target} for {seconds} s");
+        // cargo-fuzz passes nightly-only flags to rustc; the project has one
+        // stable toolchain, so allow them for this build only.
+        run(tools
+            .command("cargo")
+            .current_dir(root.join("fuzz"))
+            .env("RUSTC_BOOTSTRAP", "1")
+            .args(["fuzz", "run", target])
+            .arg(&corpus)
+            .args([
+                "--",
+                &format!("-max_total_time={seconds}"),
+                "-max_len=262144",
+                "-print_final_stats=1",
+            ]))?;
+    }
+    Ok(())
+}
+
+/// Seeds the corpus with real banks and the malformed-file corpus, so the
+/// fuzzer starts from inputs that reach deep into the checker.
+fn seed_corpus(root: &Path, corpus: &Path) -> Result<(), String> {
+    std::fs::create_dir_all(corpus).map_err(|e| format!("cannot create {}: {e}", corpus.display()))?;
+    for dir in ["questions", "crates/quiz-core/tests/malformed"] {
+        let entries = std::fs::read_dir(root.join(dir)).map_err(|e| format!("cannot read {dir}: {e}"))?;
+        for entry in entries.filter_map(Result::ok) {
+            let path = entry.path();
+            if path.extension().is_some_and(|ext| ext == "json") {
+                let name = format!("seed-{}", entry.file_name().to_string_lossy());
+                std::fs::copy(&path, corpus.join(name)).map_err(|e| format!("cannot copy {}: {e}", path.display()))?;
+            }
+        }
+    }
+    Ok(())
 }

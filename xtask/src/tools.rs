@@ -17,6 +17,8 @@ const TRUNK_VERSION: &str = "0.21.14";
 /// binaryen's version as its wasm-opt reports it; matches `tools/package.json`
 /// and `Trunk.toml`.
 const WASM_OPT_VERSION: &str = "132";
+/// The cargo-fuzz release `cargo xtask fuzz` installs.
+const CARGO_FUZZ_VERSION: &str = "0.13.2";
 /// Debian packages for the browser tests.
 const DEBIAN_PACKAGES: [&str; 3] = ["chromium", "chromium-driver", "fonts-noto-cjk"];
 
@@ -51,6 +53,16 @@ impl Tools {
         let mut tools = Tools::ensure_build()?;
         tools.ensure_components()?;
         tools.ensure_browser()?;
+        Ok(tools)
+    }
+
+    /// Makes sure cargo-fuzz is installed, for `cargo xtask fuzz`.
+    pub fn ensure_fuzz() -> Result<Tools, String> {
+        let tools = Tools {
+            path: tool_path(),
+            chromedriver: None,
+        };
+        tools.ensure_cargo_tool("cargo-fuzz", "cargo-fuzz", CARGO_FUZZ_VERSION, true)?;
         Ok(tools)
     }
 
