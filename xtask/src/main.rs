@@ -200,7 +200,9 @@ fn fuzz(args: &[String]) -> Result<(), String> {
                 let known = FUZZ_TARGETS
                     .iter()
                     .find(|target| *target == value)
-                    .ok_or_else(|| format!("unknown fuzz target {value:?}; known: {FUZZ_TARGETS:?}"))?;
+                    .ok_or_else(|| {
+                        format!("unknown fuzz target {value:?}; known: {FUZZ_TARGETS:?}")
+                    })?;
                 targets = vec![known];
             }
             other => return Err(format!("fuzz: unknown option {other:?}\n\n{USAGE}")),
@@ -233,14 +235,17 @@ fn fuzz(args: &[String]) -> Result<(), String> {
 /// Seeds the corpus with real banks and the malformed-file corpus, so the
 /// fuzzer starts from inputs that reach deep into the checker.
 fn seed_corpus(root: &Path, corpus: &Path) -> Result<(), String> {
-    std::fs::create_dir_all(corpus).map_err(|e| format!("cannot create {}: {e}", corpus.display()))?;
+    std::fs::create_dir_all(corpus)
+        .map_err(|e| format!("cannot create {}: {e}", corpus.display()))?;
     for dir in ["questions", "crates/quiz-core/tests/malformed"] {
-        let entries = std::fs::read_dir(root.join(dir)).map_err(|e| format!("cannot read {dir}: {e}"))?;
+        let entries =
+            std::fs::read_dir(root.join(dir)).map_err(|e| format!("cannot read {dir}: {e}"))?;
         for entry in entries.filter_map(Result::ok) {
             let path = entry.path();
             if path.extension().is_some_and(|ext| ext == "json") {
                 let name = format!("seed-{}", entry.file_name().to_string_lossy());
-                std::fs::copy(&path, corpus.join(name)).map_err(|e| format!("cannot copy {}: {e}", path.display()))?;
+                std::fs::copy(&path, corpus.join(name))
+                    .map_err(|e| format!("cannot copy {}: {e}", path.display()))?;
             }
         }
     }

@@ -12,6 +12,7 @@ pub mod lang;
 pub mod manifest;
 pub mod normalize;
 pub mod schema;
+pub mod session;
 pub mod text;
 
 pub use bank::{check_bank, Bank, Question, QuestionType};
