@@ -1,7 +1,7 @@
 //! The root component.
 
 use crate::components::{
-    AppHeader, BankList, BankPage, ErrorPanel, LoadingNotice, NotFoundPage, PreviewPage,
+    AppHeader, BankList, BankPage, ErrorPanel, LoadingNotice, NotFoundPage, PreviewPage, StudyPage,
 };
 use crate::hooks::{use_language, use_manifest, use_route};
 use crate::i18n::strings;
@@ -42,6 +42,25 @@ pub fn shell(props: &ShellProps) -> Html {
             Some(entry) => html! {
                 <BankPage key={id.clone()} entry={entry.clone()} platform={props.platform.clone()} {lang} />
             },
+            None => html! { <NotFoundPage asked={id} reason={Some(text.unknown_bank)} {lang} /> },
+        },
+        (
+            Route::Study {
+                id,
+                activity,
+                options,
+                ignored,
+            },
+            LoadState::Ready(manifest),
+        ) => match manifest.bank(&id) {
+            Some(entry) => {
+                // A new key restarts the page when the link changes.
+                let key = Route::study(&id, activity, options.clone()).to_hash();
+                html! {
+                    <StudyPage {key} entry={entry.clone()} {activity} {options} {ignored}
+                        platform={props.platform.clone()} {lang} />
+                }
+            }
             None => html! { <NotFoundPage asked={id} reason={Some(text.unknown_bank)} {lang} /> },
         },
         (Route::NotFound(asked), LoadState::Ready(_)) => html! { <NotFoundPage {asked} {lang} /> },

@@ -89,6 +89,124 @@ pub struct Strings {
     pub judge_true: &'static str,
     /// The false answer of a judge question.
     pub judge_false: &'static str,
+    /// The heading of the bank page's activity links.
+    pub activities_heading: &'static str,
+    /// The mock exam activity.
+    pub exam_label: &'static str,
+    /// What the mock exam is.
+    pub exam_hint: &'static str,
+    /// The practice activity.
+    pub practice_label: &'static str,
+    /// What practice is.
+    pub practice_hint: &'static str,
+    /// The sequential practice activity.
+    pub sequential_label: &'static str,
+    /// What sequential practice is.
+    pub sequential_hint: &'static str,
+    /// The study activity.
+    pub read_label: &'static str,
+    /// What study is.
+    pub read_hint: &'static str,
+    /// The hint above the tag links.
+    pub topic_hint: &'static str,
+    /// The custom exam form's heading.
+    pub custom_exam: &'static str,
+    /// The question count field's label.
+    pub question_count: &'static str,
+    /// The time field's label.
+    pub time_minutes: &'static str,
+    /// The button that starts a custom exam.
+    pub start: &'static str,
+    /// Shown when a link had bad parameters.
+    pub ignored_params: &'static str,
+    /// Shown when a selection has no questions.
+    pub no_questions: &'static str,
+    /// The word between current and total question numbers.
+    pub question_of: &'static str,
+    /// The previous-question button.
+    pub previous: &'static str,
+    /// The next-question button.
+    pub next: &'static str,
+    /// The flag-for-review button.
+    pub flag: &'static str,
+    /// The unflag button.
+    pub unflag: &'static str,
+    /// The practice check button.
+    pub check_answer: &'static str,
+    /// The submit button.
+    pub submit: &'static str,
+    /// The submit dialog's question.
+    pub submit_confirm: &'static str,
+    /// The unanswered count phrase; a number precedes it.
+    pub unanswered_left: &'static str,
+    /// Said when every question is answered.
+    pub all_answered: &'static str,
+    /// The cancel button of the submit dialog.
+    pub keep_going: &'static str,
+    /// The timer's label.
+    pub time_left: &'static str,
+    /// Announced when a minute is left.
+    pub time_warning: &'static str,
+    /// Announced when five minutes are left.
+    pub time_five: &'static str,
+    /// Announced when ten seconds are left.
+    pub time_ten_seconds: &'static str,
+    /// The question navigator's label.
+    pub navigator: &'static str,
+    /// The answered legend.
+    pub answered: &'static str,
+    /// The flagged legend.
+    pub flagged: &'static str,
+    /// A right answer.
+    pub correct: &'static str,
+    /// A wrong answer.
+    pub wrong: &'static str,
+    /// A partly right answer.
+    pub partial: &'static str,
+    /// An unanswered question.
+    pub unanswered: &'static str,
+    /// The label before the member's answer.
+    pub your_answer: &'static str,
+    /// The blank input's accessible label; the blank number follows.
+    pub fill_placeholder: &'static str,
+    /// The true button.
+    pub true_label: &'static str,
+    /// The false button.
+    pub false_label: &'static str,
+    /// The result page's heading.
+    pub result_heading: &'static str,
+    /// A pass.
+    pub passed: &'static str,
+    /// A fail.
+    pub failed: &'static str,
+    /// Said when time ran out.
+    pub time_up: &'static str,
+    /// The time-used label.
+    pub time_used: &'static str,
+    /// The score label.
+    pub score_label: &'static str,
+    /// The by-type breakdown heading.
+    pub by_type: &'static str,
+    /// The by-tag breakdown heading.
+    pub by_tag: &'static str,
+    /// The review heading.
+    pub review: &'static str,
+    /// The wrong-only filter.
+    pub wrong_only: &'static str,
+    /// The retake button.
+    pub retake: &'static str,
+    /// The practise-again button.
+    pub practice_again: &'static str,
+    /// The practice finish button.
+    pub finish_practice: &'static str,
+    /// The all-tags filter.
+    pub filter_all: &'static str,
+    /// The link back to the bank page.
+    pub back_to_bank: &'static str,
+    /// The preview's practise button.
+    pub practice_preview: &'static str,
+    /// The correct-count label.
+    pub correct_count: &'static str,
 }
 
 /// Chinese, the default.
@@ -135,6 +253,65 @@ pub static ZH: Strings = Strings {
     source_label: "出处",
     judge_true: "正确",
     judge_false: "错误",
+    activities_heading: "学习方式",
+    exam_label: "模拟考试",
+    exam_hint: "限时作答，交卷后显示成绩和解析",
+    practice_label: "随机练习",
+    practice_hint: "每题作答后立即显示对错和解析",
+    sequential_label: "顺序练习",
+    sequential_hint: "按题库顺序逐题练习",
+    read_label: "背题",
+    read_hint: "浏览题目、答案和解析，可按章节筛选",
+    topic_hint: "专项练习：点选章节或专题",
+    custom_exam: "自定义考试",
+    question_count: "题数",
+    time_minutes: "时间（分钟）",
+    start: "开始",
+    ignored_params: "链接中的部分参数无效，已使用默认设置：",
+    no_questions: "没有符合条件的题目。",
+    question_of: "/",
+    previous: "上一题",
+    next: "下一题",
+    flag: "标记",
+    unflag: "取消标记",
+    check_answer: "确认答案",
+    submit: "交卷",
+    submit_confirm: "确定交卷吗？",
+    unanswered_left: "道题还没有作答。",
+    all_answered: "所有题目都已作答。",
+    keep_going: "继续作答",
+    time_left: "剩余时间",
+    time_warning: "还剩 1 分钟",
+    time_five: "还剩 5 分钟",
+    time_ten_seconds: "还剩 10 秒",
+    navigator: "题目导航",
+    answered: "已答",
+    flagged: "已标记",
+    correct: "回答正确",
+    wrong: "回答错误",
+    partial: "部分正确",
+    unanswered: "未作答",
+    your_answer: "你的答案",
+    fill_placeholder: "第几空：",
+    true_label: "正确",
+    false_label: "错误",
+    result_heading: "成绩",
+    passed: "及格",
+    failed: "不及格",
+    time_up: "时间到，已自动交卷。",
+    time_used: "用时",
+    score_label: "得分",
+    by_type: "按题型",
+    by_tag: "按章节",
+    review: "逐题回顾",
+    wrong_only: "只看错题",
+    retake: "重新考试（重新抽题）",
+    practice_again: "再练一次",
+    finish_practice: "结束练习",
+    filter_all: "全部",
+    back_to_bank: "← 返回题库",
+    practice_preview: "用这个文件练习",
+    correct_count: "答对",
 };
 
 /// English.
@@ -180,6 +357,65 @@ pub static EN: Strings = Strings {
     source_label: "Source",
     judge_true: "True",
     judge_false: "False",
+    activities_heading: "Ways to study",
+    exam_label: "Mock exam",
+    exam_hint: "Timed; score and explanations after you submit",
+    practice_label: "Practice",
+    practice_hint: "See right or wrong and the explanation after each answer",
+    sequential_label: "Sequential practice",
+    sequential_hint: "Every question in the bank's order",
+    read_label: "Study",
+    read_hint: "Read questions with answers and explanations, by chapter",
+    topic_hint: "Topic practice: choose a chapter or topic",
+    custom_exam: "Custom exam",
+    question_count: "Questions",
+    time_minutes: "Time (minutes)",
+    start: "Start",
+    ignored_params: "Some link parameters were invalid and defaults are used:",
+    no_questions: "No questions match.",
+    question_of: "of",
+    previous: "Previous",
+    next: "Next",
+    flag: "Flag",
+    unflag: "Unflag",
+    check_answer: "Check answer",
+    submit: "Submit",
+    submit_confirm: "Submit now?",
+    unanswered_left: "question(s) are still unanswered.",
+    all_answered: "Every question is answered.",
+    keep_going: "Keep answering",
+    time_left: "Time left",
+    time_warning: "One minute left",
+    time_five: "Five minutes left",
+    time_ten_seconds: "Ten seconds left",
+    navigator: "Question navigator",
+    answered: "Answered",
+    flagged: "Flagged",
+    correct: "Correct",
+    wrong: "Wrong",
+    partial: "Partly correct",
+    unanswered: "Not answered",
+    your_answer: "Your answer",
+    fill_placeholder: "Blank ",
+    true_label: "True",
+    false_label: "False",
+    result_heading: "Result",
+    passed: "Passed",
+    failed: "Not passed",
+    time_up: "Time is up: your answers were submitted.",
+    time_used: "Time used",
+    score_label: "Score",
+    by_type: "By type",
+    by_tag: "By chapter",
+    review: "Review",
+    wrong_only: "Wrong answers only",
+    retake: "Retake (new questions)",
+    practice_again: "Practise again",
+    finish_practice: "Finish",
+    filter_all: "All",
+    back_to_bank: "← Back to bank",
+    practice_preview: "Practise with this file",
+    correct_count: "Correct",
 };
 
 /// The strings for `lang`.
@@ -187,5 +423,16 @@ pub fn strings(lang: Lang) -> &'static Strings {
     match lang {
         Lang::Zh => &ZH,
         Lang::En => &EN,
+    }
+}
+
+/// A duration as the member reads it: "12:05", or "1:02:05" past an hour.
+pub fn clock_text(ms: u64) -> String {
+    let seconds = ms.div_ceil(1000);
+    let (hours, minutes, seconds) = (seconds / 3600, seconds / 60 % 60, seconds % 60);
+    if hours > 0 {
+        format!("{hours}:{minutes:02}:{seconds:02}")
+    } else {
+        format!("{minutes:02}:{seconds:02}")
     }
 }

@@ -2,6 +2,12 @@
 //! menus and WeChat open the right page, and the back button (or WeChat's
 //! back gesture) moves inside the app.
 
+/// Questions a member may ask for in one exam.
+pub const COUNT_RANGE: std::ops::RangeInclusive<u32> = 1..=100;
+/// Seconds a member may ask for in one exam: ten seconds (a quick drill) to
+/// three hours.
+pub const SECONDS_RANGE: std::ops::RangeInclusive<u32> = 10..=10_800;
+
 /// A page of the app.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Route {
@@ -12,23 +18,93 @@ pub enum Route {
         /// The bank's id from the manifest.
         id: String,
     },
+    /// A quiz or study page of a bank.
+    Study {
+        /// The bank's id.
+        id: String,
+        /// Which activity.
+        activity: Activity,
+        /// What the link asked for.
+        options: StudyOptions,
+        /// Parameters that were ignored, to tell the member why.
+        ignored: Vec<String>,
+    },
     /// The coordinators' preview of a bank file from their device.
     Preview,
     /// Anything else, kept so the page can say what was asked for.
     NotFound(String),
 }
 
+/// The ways to work through a bank.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Activity {
+    /// 模拟考试: timed, graded at the end.
+    Exam,
+    /// 练习: shuffled questions, each checked at once; `tag` makes it 专项.
+    Practice,
+    /// 顺序练习: the whole bank in order, each checked at once.
+    Sequential,
+    /// 背题: read questions with answers.
+    Read,
+}
+
+impl Activity {
+    /// The path segment.
+    pub fn key(self) -> &'static str {
+        match self {
+            Activity::Exam => "exam",
+            Activity::Practice => "practice",
+            Activity::Sequential => "sequential",
+            Activity::Read => "study",
+        }
+    }
+
+    fn from_key(key: &str) -> Option<Activity> {
+        [
+            Activity::Exam,
+            Activity::Practice,
+            Activity::Sequential,
+            Activity::Read,
+        ]
+        .into_iter()
+        .find(|activity| activity.key() == key)
+    }
+}
+
+/// Options a link may carry: `n` (questions), `t` (seconds), `tag`.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct StudyOptions {
+    /// How many questions, within [`COUNT_RANGE`].
+    pub count: Option<u32>,
+    /// The time limit in seconds, within [`SECONDS_RANGE`].
+    pub seconds: Option<u32>,
+    /// A tag key to narrow to.
+    pub tag: Option<String>,
+}
+
 impl Route {
     /// Reads `location.hash` (with or without the leading `#`).
     pub fn parse(hash: &str) -> Route {
         let hash = hash.strip_prefix('#').unwrap_or(hash);
-        let path = hash.split('?').next().unwrap_or("");
+        let (path, query) = hash.split_once('?').unwrap_or((hash, ""));
         let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
         match segments.as_slice() {
             [] => Route::Home,
             ["bank", id] if is_plain_id(id) => Route::Bank { id: id.to_string() },
+            ["bank", id, activity] if is_plain_id(id) => match Activity::from_key(activity) {
+                Some(activity) => {
+                    let (options, ignored) = parse_options(query);
+                    Route::Study {
+                        id: id.to_string(),
+                        activity,
+                        options,
+                        ignored,
+                    }
+                }
+                None => Route::NotFound(shorten(hash)),
+            },
             ["preview"] => Route::Preview,
-            _ => Route::NotFound(hash.chars().take(100).collect()),
+            _ => Route::NotFound(shorten(hash)),
         }
     }
 
@@ -37,9 +113,91 @@ impl Route {
         match self {
             Route::Home | Route::NotFound(_) => "#/".to_string(),
             Route::Bank { id } => format!("#/bank/{id}"),
+            Route::Study {
+                id,
+                activity,
+                options,
+                ..
+            } => {
+                let mut query = Vec::new();
+                if let Some(count) = options.count {
+                    query.push(format!("n={count}"));
+                }
+                if let Some(seconds) = options.seconds {
+                    query.push(format!("t={seconds}"));
+                }
+                if let Some(tag) = &options.tag {
+                    query.push(format!("tag={tag}"));
+                }
+                let query = if query.is_empty() {
+                    String::new()
+                } else {
+                    format!("?{}", query.join("&"))
+                };
+                format!("#/bank/{id}/{}{query}", activity.key())
+            }
             Route::Preview => "#/preview".to_string(),
         }
     }
+
+    /// A link to an activity of a bank.
+    pub fn study(id: &str, activity: Activity, options: StudyOptions) -> Route {
+        Route::Study {
+            id: id.to_string(),
+            activity,
+            options,
+            ignored: Vec::new(),
+        }
+    }
+}
+
+/// Reads `n`, `t` and `tag`; anything out of range or unknown is ignored
+/// and reported, so a mistyped menu link still opens something useful.
+fn parse_options(query: &str) -> (StudyOptions, Vec<String>) {
+    let mut options = StudyOptions::default();
+    let mut ignored = Vec::new();
+    for pair in query.split('&').filter(|pair| !pair.is_empty()) {
+        let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+        let value = percent_decode(value);
+        match key {
+            "n" => match value.parse::<u32>() {
+                Ok(count) if COUNT_RANGE.contains(&count) => options.count = Some(count),
+                _ => ignored.push(shorten(pair)),
+            },
+            "t" => match value.parse::<u32>() {
+                Ok(seconds) if SECONDS_RANGE.contains(&seconds) => options.seconds = Some(seconds),
+                _ => ignored.push(shorten(pair)),
+            },
+            "tag" if is_plain_id(&value) => options.tag = Some(value),
+            _ => ignored.push(shorten(pair)),
+        }
+    }
+    (options, ignored)
+}
+
+fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            if let Some(byte) = text
+                .get(i + 1..i + 3)
+                .and_then(|hex| u8::from_str_radix(hex, 16).ok())
+            {
+                out.push(byte);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(if bytes[i] == b'+' { b' ' } else { bytes[i] });
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+fn shorten(text: &str) -> String {
+    text.chars().take(100).collect()
 }
 
 fn is_plain_id(id: &str) -> bool {
@@ -62,13 +220,54 @@ mod tests {
             }
         );
         assert_eq!(Route::parse("#/preview"), Route::Preview);
+        let exam = Route::study(
+            "charter",
+            Activity::Exam,
+            StudyOptions {
+                count: Some(20),
+                seconds: Some(600),
+                tag: None,
+            },
+        );
+        assert_eq!(Route::parse("#/bank/charter/exam?n=20&t=600"), exam);
         for route in [
             Route::Home,
             Route::Bank { id: "rules".into() },
             Route::Preview,
+            exam,
+            Route::study(
+                "rules",
+                Activity::Practice,
+                StudyOptions {
+                    tag: Some("integrity".into()),
+                    ..Default::default()
+                },
+            ),
+            Route::study("rules", Activity::Sequential, StudyOptions::default()),
+            Route::study("rules", Activity::Read, StudyOptions::default()),
         ] {
             assert_eq!(Route::parse(&route.to_hash()), route);
         }
+    }
+
+    #[test]
+    fn bad_parameters_are_ignored_and_reported() {
+        let Route::Study {
+            options, ignored, ..
+        } = Route::parse("#/bank/charter/exam?n=0&t=5&tag=<x>&foo=1&n=abc")
+        else {
+            panic!("not a study route");
+        };
+        assert_eq!(options, StudyOptions::default());
+        assert_eq!(ignored, ["n=0", "t=5", "tag=<x>", "foo=1", "n=abc"]);
+        let Route::Study {
+            options, ignored, ..
+        } = Route::parse("#/bank/charter/practice?n=101&t=10801&tag=four-confidences")
+        else {
+            panic!("not a study route");
+        };
+        assert_eq!(options.tag.as_deref(), Some("four-confidences"));
+        assert_eq!(ignored, ["n=101", "t=10801"]);
     }
 
     #[test]
@@ -78,11 +277,17 @@ mod tests {
             Route::NotFound(_)
         ));
         assert!(matches!(Route::parse("#/bank/<img>"), Route::NotFound(_)));
+        assert!(matches!(
+            Route::parse("#/bank/charter/dance"),
+            Route::NotFound(_)
+        ));
         assert!(matches!(Route::parse("#/nope"), Route::NotFound(_)));
         let long = format!("#/{}", "x".repeat(10_000));
         match Route::parse(&long) {
             Route::NotFound(kept) => assert_eq!(kept.chars().count(), 100),
             other => panic!("{other:?}"),
         }
+        assert_eq!(percent_decode("a%2"), "a%2");
+        assert_eq!(percent_decode("%E5%85%9A"), "党");
     }
 }

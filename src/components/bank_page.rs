@@ -1,4 +1,4 @@
-use super::{BankSummary, ErrorPanel, LoadingNotice, ProblemList};
+use super::{ActivityLinks, BankSummary, ErrorPanel, LoadingNotice, ProblemList};
 use crate::hooks::use_bank;
 use crate::i18n::strings;
 use crate::load::LoadState;
@@ -30,7 +30,8 @@ pub fn bank_page(props: &BankPageProps) -> Html {
         LoadState::Failed(error) => html! { <ErrorPanel {error} {lang} {on_retry} /> },
         LoadState::Ready(loaded) => html! {
             <>
-                <BankSummary bank={loaded.bank.clone()} {lang} />
+                <ActivityLinks bank={loaded.bank.clone()} {lang} />
+                <BankSummary bank={loaded.bank.clone()} {lang} topic_links={true} />
                 if !loaded.warnings.is_empty() {
                     <details class="bank-warnings">
                         <summary>{ format!("{} ({})", text.warnings_heading, loaded.warnings.len()) }</summary>

@@ -1,4 +1,5 @@
 use crate::i18n::strings;
+use crate::route::{Activity, Route, StudyOptions};
 use quiz_core::bank::QuestionType;
 use quiz_core::{Bank, Lang};
 use yew::prelude::*;
@@ -10,6 +11,10 @@ pub struct BankSummaryProps {
     pub bank: std::rc::Rc<quiz_core::Bank>,
     /// The current language.
     pub lang: Lang,
+    /// Make each tag a link to practise that topic (专项练习); off for
+    /// previews of files that are not published.
+    #[prop_or_default]
+    pub topic_links: bool,
 }
 
 /// What a bank holds: questions by type, chapters and topics, and the
@@ -64,12 +69,19 @@ pub fn bank_summary(props: &BankSummaryProps) -> Html {
             </dl>
             if !tags.is_empty() {
                 <h3>{ text.tags_heading }</h3>
+                if props.topic_links {
+                    <p class="hint">{ text.topic_hint }</p>
+                }
                 <ul class="tag-list">
-                    { for tags.iter().map(|(tag, count)| html! {
-                        <li class="tag" data-tag={tag.to_string()}>
-                            { bank.tag_name(tag, lang) }
-                            <span class="tag__count">{ count }</span>
-                        </li>
+                    { for tags.iter().map(|(tag, count)| {
+                        let name = bank.tag_name(tag, lang);
+                        let label = html! { <>{ name }<span class="tag__count">{ count }</span></> };
+                        if props.topic_links {
+                            let href = Route::study(&bank.id, Activity::Practice, StudyOptions { tag: Some(tag.to_string()), ..Default::default() }).to_hash();
+                            html! { <li data-tag={tag.to_string()}><a class="tag" {href}>{ label }</a></li> }
+                        } else {
+                            html! { <li class="tag" data-tag={tag.to_string()}>{ label }</li> }
+                        }
                     }) }
                 </ul>
             }

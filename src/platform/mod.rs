@@ -3,12 +3,14 @@
 //! Components never call `web_sys` for I/O directly; they get a [`Platform`]
 //! from context, so tests can hand them an in-memory or faulty one.
 
+pub mod clock;
 pub mod fetch;
 pub mod panic;
 pub mod storage;
 
 use std::rc::Rc;
 
+pub use clock::{BrowserClock, Clock};
 pub use fetch::{BrowserFetcher, FetchError, FetchFuture, Fetcher};
 pub use storage::{BrowserStorage, KeyValueStore, MemoryStorage, StorageError};
 
@@ -19,6 +21,8 @@ pub struct Platform {
     pub storage: Rc<dyn KeyValueStore>,
     /// How bank files are fetched.
     pub fetcher: Rc<dyn Fetcher>,
+    /// The time and random seeds.
+    pub clock: Rc<dyn Clock>,
 }
 
 impl Platform {
@@ -27,12 +31,15 @@ impl Platform {
         Platform {
             storage: Rc::new(BrowserStorage),
             fetcher: Rc::new(BrowserFetcher),
+            clock: Rc::new(BrowserClock),
         }
     }
 }
 
 impl PartialEq for Platform {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.storage, &other.storage) && Rc::ptr_eq(&self.fetcher, &other.fetcher)
+        Rc::ptr_eq(&self.storage, &other.storage)
+            && Rc::ptr_eq(&self.fetcher, &other.fetcher)
+            && Rc::ptr_eq(&self.clock, &other.clock)
     }
 }

@@ -1,0 +1,88 @@
+use crate::i18n::strings;
+use crate::route::{Activity, Route, StudyOptions, COUNT_RANGE};
+use quiz_core::{Bank, Lang};
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+/// Props of [`ActivityLinks`].
+#[derive(Properties, PartialEq)]
+pub struct ActivityLinksProps {
+    /// The bank.
+    pub bank: Rc<Bank>,
+    /// The current language.
+    pub lang: Lang,
+}
+
+/// The ways to study a bank, as plain links (so portal menus and WeChat can
+/// link to them too), and a small form for a custom exam.
+#[function_component(ActivityLinks)]
+pub fn activity_links(props: &ActivityLinksProps) -> Html {
+    let text = strings(props.lang);
+    let bank = &props.bank;
+    let id = bank.id.clone();
+    let link = |activity| Route::study(&id, activity, StudyOptions::default()).to_hash();
+    let paper_count: u32 = bank.paper.sections.iter().map(|s| s.count).sum();
+    let on_submit = {
+        let id = id.clone();
+        Callback::from(move |event: SubmitEvent| {
+            event.prevent_default();
+            let Some(form) = event
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlFormElement>().ok())
+            else {
+                return;
+            };
+            let value = |name: &str| {
+                form.get_with_name(name)
+                    .and_then(|el| el.dyn_into::<web_sys::HtmlInputElement>().ok())
+                    .and_then(|input| input.value().trim().parse::<u32>().ok())
+            };
+            let options = StudyOptions {
+                count: value("n").map(|n| n.clamp(*COUNT_RANGE.start(), *COUNT_RANGE.end())),
+                seconds: value("minutes").map(|m| m.clamp(1, 180) * 60),
+                tag: None,
+            };
+            if let Some(window) = web_sys::window() {
+                let _ = window
+                    .location()
+                    .set_hash(&Route::study(&id, Activity::Exam, options).to_hash());
+            }
+        })
+    };
+    let items = [
+        (Activity::Exam, text.exam_label, text.exam_hint),
+        (Activity::Practice, text.practice_label, text.practice_hint),
+        (
+            Activity::Sequential,
+            text.sequential_label,
+            text.sequential_hint,
+        ),
+        (Activity::Read, text.read_label, text.read_hint),
+    ];
+    html! {
+        <section class="activities" aria-labelledby="activities-heading">
+            <h3 id="activities-heading">{ text.activities_heading }</h3>
+            <ul class="activities__list">
+                { for items.into_iter().map(|(activity, label, hint)| html! {
+                    <li>
+                        <a class={classes!("activity", format!("activity--{}", activity.key()))} href={link(activity)}>
+                            <span class="activity__label">{ label }</span>
+                            <span class="activity__hint">{ hint }</span>
+                        </a>
+                    </li>
+                }) }
+            </ul>
+            <form class="custom-exam" onsubmit={on_submit}>
+                <h4>{ text.custom_exam }</h4>
+                <label>{ text.question_count }
+                    <input type="number" name="n" inputmode="numeric" min="1" max="100" value={paper_count.to_string()} />
+                </label>
+                <label>{ text.time_minutes }
+                    <input type="number" name="minutes" inputmode="numeric" min="1" max="180" value={bank.paper.time_limit_minutes.to_string()} />
+                </label>
+                <button type="submit" class="button">{ text.start }</button>
+            </form>
+        </section>
+    }
+}

@@ -1,0 +1,279 @@
+use super::{CountdownTimer, QuestionNavigator, QuestionView, ResultView, SubmitDialog};
+use crate::i18n::strings;
+use crate::platform::Clock;
+use crate::quiz_state::{QuizAction, QuizState};
+use crate::route::Route;
+use gloo_events::EventListener;
+use quiz_core::session::{Mode, Outcome};
+use quiz_core::Lang;
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+/// Props of [`QuizPage`].
+#[derive(Properties, PartialEq)]
+pub struct QuizPageProps {
+    /// The started attempt.
+    pub initial: QuizState,
+    /// The clock, for `now_ms` and fresh seeds.
+    pub clock: ClockHandle,
+    /// The page title (the bank's name).
+    pub title: String,
+    /// The current language.
+    pub lang: Lang,
+}
+
+/// A shared clock that compares by identity, for props.
+#[derive(Clone)]
+pub struct ClockHandle(pub Rc<dyn Clock>);
+
+impl PartialEq for ClockHandle {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+/// A running exam or practice: the question, the controls, the navigator,
+/// the countdown, the submit confirmation, then the result.
+#[function_component(QuizPage)]
+pub fn quiz_page(props: &QuizPageProps) -> Html {
+    let text = strings(props.lang);
+    let lang = props.lang;
+    let state = {
+        let initial = props.initial.clone();
+        use_reducer(move || initial)
+    };
+    let clock = props.clock.0.clone();
+    let session = &state.session;
+    let finished = session.is_finished();
+    let timed = session.deadline_ms.is_some();
+
+    // The countdown: a tick a second while a timed session runs, and one
+    // at once whenever the page becomes visible again.
+    {
+        let dispatcher = state.dispatcher();
+        let clock = clock.clone();
+        use_effect_with(timed && !finished, move |running| {
+            let mut guards = None;
+            if *running {
+                let tick = {
+                    let dispatcher = dispatcher.clone();
+                    let clock = clock.clone();
+                    move || {
+                        dispatcher.dispatch(QuizAction::Tick {
+                            now_ms: clock.now_ms(),
+                        })
+                    }
+                };
+                tick();
+                let interval = gloo_timers::callback::Interval::new(1_000, tick.clone());
+                let visible = web_sys::window()
+                    .and_then(|w| w.document())
+                    .map(|document| {
+                        EventListener::new(&document, "visibilitychange", move |_| tick())
+                    });
+                guards = Some((interval, visible));
+            }
+            move || drop(guards)
+        });
+    }
+    // Keyboard: A–H / 1–8 choose, Enter confirms, arrows move.
+    {
+        let dispatcher = state.dispatcher();
+        let clock = clock.clone();
+        use_effect_with(finished, move |finished| {
+            let listener = (!*finished)
+                .then(|| web_sys::window().and_then(|w| w.document()))
+                .flatten()
+                .map(|document| {
+                    EventListener::new(&document, "keydown", move |event| {
+                        let Some(event) = event.dyn_ref::<web_sys::KeyboardEvent>() else {
+                            return;
+                        };
+                        if event.ctrl_key() || event.meta_key() || event.alt_key() {
+                            return;
+                        }
+                        let typing = event
+                            .target()
+                            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                            .is_some_and(|el| {
+                                matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+                            });
+                        let key = event.key();
+                        if typing && key != "Enter" {
+                            return;
+                        }
+                        if key == "Enter" || key.starts_with("Arrow") {
+                            if let Some(el) = event
+                                .target()
+                                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                            {
+                                // Enter on a focused button already clicks it.
+                                if el.tag_name() == "BUTTON" || el.tag_name() == "A" {
+                                    return;
+                                }
+                            }
+                        }
+                        dispatcher.dispatch(QuizAction::Key {
+                            key,
+                            now_ms: clock.now_ms(),
+                        });
+                    })
+                });
+            move || drop(listener)
+        });
+    }
+
+    let back = html! {
+        <a class="back-link" href={Route::Bank { id: session.bank_id.clone() }.to_hash()}>{ text.back_to_bank }</a>
+    };
+    if finished {
+        let on_retake = {
+            let dispatcher = state.dispatcher();
+            let clock = clock.clone();
+            Callback::from(move |()| {
+                dispatcher.dispatch(QuizAction::Restart {
+                    seed: clock.fresh_seed(),
+                    now_ms: clock.now_ms(),
+                })
+            })
+        };
+        return html! {
+            <div class="quiz quiz--finished">
+                { back }
+                <ResultView state={Rc::new((*state).clone())} {lang} {on_retake} />
+            </div>
+        };
+    }
+
+    let index = session.current;
+    let item = session.items[index].clone();
+    let Some(question) = state.question(index).cloned() else {
+        return html! {};
+    };
+    let practice = session.plan.mode == Mode::Practice;
+    let revealed = practice && item.checked;
+    let outcome = if revealed {
+        session.outcome(index, &state.bank)
+    } else {
+        Outcome::Unanswered
+    };
+    let answered = session.items.len() - session.unanswered();
+    let total = session.items.len();
+
+    let dispatch = |make: fn(&Rc<dyn Clock>) -> QuizAction| {
+        let dispatcher = state.dispatcher();
+        let clock = clock.clone();
+        Callback::from(move |_: MouseEvent| dispatcher.dispatch(make(&clock)))
+    };
+    let on_choose = {
+        let dispatcher = state.dispatcher();
+        let clock = clock.clone();
+        Callback::from(move |shown| {
+            dispatcher.dispatch(QuizAction::Choose {
+                index,
+                shown,
+                now_ms: clock.now_ms(),
+            })
+        })
+    };
+    let on_judge = {
+        let dispatcher = state.dispatcher();
+        let clock = clock.clone();
+        Callback::from(move |value| {
+            dispatcher.dispatch(QuizAction::Judge {
+                index,
+                value,
+                now_ms: clock.now_ms(),
+            })
+        })
+    };
+    let on_fill = {
+        let dispatcher = state.dispatcher();
+        let clock = clock.clone();
+        Callback::from(move |(blank, text): (usize, String)| {
+            dispatcher.dispatch(QuizAction::Fill {
+                index,
+                blank,
+                text,
+                now_ms: clock.now_ms(),
+            })
+        })
+    };
+    let on_goto = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |to| dispatcher.dispatch(QuizAction::Goto(to)))
+    };
+    let on_flag = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |_: MouseEvent| dispatcher.dispatch(QuizAction::ToggleFlag(index)))
+    };
+    let on_previous = dispatch(|_| QuizAction::Previous);
+    let on_next = dispatch(|_| QuizAction::Next);
+    let on_check = dispatch(|clock| QuizAction::Check {
+        now_ms: clock.now_ms(),
+    });
+    let on_ask_submit = dispatch(|_| QuizAction::AskSubmit);
+    let on_finish_practice = dispatch(|clock| QuizAction::Submit {
+        now_ms: clock.now_ms(),
+    });
+    let on_confirm = {
+        let dispatcher = state.dispatcher();
+        let clock = clock.clone();
+        Callback::from(move |()| {
+            dispatcher.dispatch(QuizAction::Submit {
+                now_ms: clock.now_ms(),
+            })
+        })
+    };
+    let on_cancel = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |()| dispatcher.dispatch(QuizAction::CancelSubmit))
+    };
+    let remaining = session.remaining_ms(state.now_ms);
+
+    html! {
+        <div class={classes!("quiz", if practice { "quiz--practice" } else { "quiz--exam" })}>
+            <div class="quiz__bar">
+                { back }
+                <p class="quiz__title">{ props.title.clone() }</p>
+                <div class="quiz__status">
+                    <span class="quiz__position">{ format!("{} {} {}", index + 1, text.question_of, total) }</span>
+                    if let Some(remaining_ms) = remaining {
+                        <CountdownTimer {remaining_ms} {lang} />
+                    }
+                </div>
+                <progress class="quiz__progress" max={total.to_string()} value={answered.to_string()}
+                    aria-label={format!("{} {answered}/{total}", text.answered)}></progress>
+            </div>
+            <QuestionView question={question.clone()} item={item.clone()} number={index + 1} {revealed} {outcome}
+                locked={revealed} {lang} {on_choose} {on_judge} {on_fill} />
+            <div class="quiz__controls">
+                <button type="button" class="button button--secondary quiz__previous" disabled={index == 0} onclick={on_previous}>{ text.previous }</button>
+                if !practice {
+                    <button type="button" class={classes!("button", "button--secondary", "quiz__flag", item.flagged.then_some("is-on"))}
+                        aria-pressed={item.flagged.to_string()} onclick={on_flag}>
+                        { if item.flagged { text.unflag } else { text.flag } }
+                    </button>
+                }
+                if practice && !item.checked {
+                    <button type="button" class="button quiz__check" disabled={!item.response.is_answered()} onclick={on_check}>{ text.check_answer }</button>
+                }
+                if index + 1 < total {
+                    <button type="button" class="button quiz__next" onclick={on_next}>{ text.next }</button>
+                }
+            </div>
+            <QuestionNavigator items={session.items.clone()} current={index} {lang} {on_goto} />
+            <div class="quiz__finish">
+                if practice {
+                    <button type="button" class="button button--secondary quiz__submit" onclick={on_finish_practice}>{ text.finish_practice }</button>
+                } else {
+                    <button type="button" class="button quiz__submit" onclick={on_ask_submit}>{ text.submit }</button>
+                }
+            </div>
+            if state.confirming {
+                <SubmitDialog unanswered={session.unanswered()} {lang} {on_confirm} {on_cancel} />
+            }
+        </div>
+    }
+}

@@ -1,0 +1,111 @@
+use super::{ClockHandle, ErrorPanel, LoadingNotice, QuizPage, ReadPage};
+use crate::hooks::use_bank;
+use crate::i18n::strings;
+use crate::load::LoadState;
+use crate::platform::Platform;
+use crate::quiz_state::QuizState;
+use crate::route::{Activity, Route, StudyOptions};
+use quiz_core::session::{Mode, Plan, Selection};
+use quiz_core::{Bank, BankEntry, Lang};
+use yew::prelude::*;
+
+/// Questions in a practice round when the link does not say.
+const PRACTICE_ROUND: u32 = 20;
+
+/// Props of [`StudyPage`].
+#[derive(Properties, PartialEq)]
+pub struct StudyPageProps {
+    /// The manifest's entry for the bank.
+    pub entry: BankEntry,
+    /// Which activity.
+    pub activity: Activity,
+    /// What the link asked for.
+    pub options: StudyOptions,
+    /// Link parameters that were ignored.
+    pub ignored: Vec<String>,
+    /// The I/O services.
+    pub platform: Platform,
+    /// The current language.
+    pub lang: Lang,
+}
+
+/// Loads the bank, then runs the exam, practice or reading the route asks
+/// for, telling the member about any link parameter that was ignored.
+#[function_component(StudyPage)]
+pub fn study_page(props: &StudyPageProps) -> Html {
+    let text = strings(props.lang);
+    let lang = props.lang;
+    let (bank, on_retry) = use_bank(props.platform.fetcher.clone(), props.entry.clone());
+    let notice = (!props.ignored.is_empty()).then(|| html! {
+        <p class="notice" role="status">{ text.ignored_params }{ " " }<code>{ props.ignored.join("&") }</code></p>
+    });
+    let body = match bank {
+        LoadState::Loading => html! { <LoadingNotice {lang} /> },
+        LoadState::Failed(error) => html! { <ErrorPanel {error} {lang} {on_retry} /> },
+        LoadState::Ready(loaded) => match props.activity {
+            Activity::Read => {
+                html! { <ReadPage bank={loaded.bank.clone()} tag={props.options.tag.clone()} {lang} /> }
+            }
+            activity => {
+                let plan = plan_for(&loaded.bank, activity, &props.options);
+                let clock = props.platform.clock.clone();
+                match QuizState::start(
+                    loaded.bank.clone(),
+                    plan,
+                    clock.fresh_seed(),
+                    clock.now_ms(),
+                ) {
+                    Ok(initial) => html! {
+                        <QuizPage {initial} clock={ClockHandle(clock)} title={props.entry.title.get(lang).to_string()} {lang} />
+                    },
+                    Err(_) => html! {
+                        <section class="not-found" role="alert">
+                            <p>{ text.no_questions }</p>
+                            <a class="button" href={Route::Bank { id: props.entry.id.clone() }.to_hash()}>{ text.back_to_bank }</a>
+                        </section>
+                    },
+                }
+            }
+        },
+    };
+    html! {
+        <div class="study-page" data-activity={props.activity.key()}>
+            { for notice }
+            { body }
+        </div>
+    }
+}
+
+/// What an activity and its link options mean as a session plan.
+pub fn plan_for(bank: &Bank, activity: Activity, options: &StudyOptions) -> Plan {
+    match activity {
+        Activity::Exam => Plan {
+            mode: Mode::Exam,
+            selection: Selection::Paper {
+                count: options.count,
+            },
+            time_limit_ms: Some(
+                options
+                    .seconds
+                    .map_or(u64::from(bank.paper.time_limit_minutes) * 60_000, |s| {
+                        u64::from(s) * 1_000
+                    }),
+            ),
+        },
+        Activity::Practice => Plan {
+            mode: Mode::Practice,
+            selection: match &options.tag {
+                Some(tag) => Selection::Tag { tag: tag.clone() },
+                None => Selection::Random {
+                    count: options.count.unwrap_or(PRACTICE_ROUND),
+                },
+            },
+            time_limit_ms: None,
+        },
+        Activity::Sequential | Activity::Read => Plan {
+            mode: Mode::Practice,
+            selection: Selection::Sequential,
+            time_limit_ms: None,
+        },
+    }
+}

@@ -1,0 +1,287 @@
+//! The state of a running quiz page: a `quiz-core` session plus what the
+//! page shows around it. Actions carry `now_ms` from the platform clock; the
+//! reducer never reads the clock or saves anything.
+
+use quiz_core::bank::{Bank, Body};
+use quiz_core::session::{Mode, Plan, Refused, Session, StartError};
+use std::rc::Rc;
+use yew::Reducible;
+
+/// The page state.
+#[derive(Debug, Clone, PartialEq)]
+pub struct QuizState {
+    /// The bank the session draws from.
+    pub bank: Rc<Bank>,
+    /// The attempt.
+    pub session: Session,
+    /// The latest time seen, for the countdown.
+    pub now_ms: u64,
+    /// The submit confirmation is open.
+    pub confirming: bool,
+    /// Why the last action was refused, to tell the member.
+    pub refused: Option<Refused>,
+}
+
+/// What the member (or the clock) did.
+#[derive(Debug, Clone, PartialEq)]
+pub enum QuizAction {
+    /// Chose the option shown at `shown` of question `index`.
+    Choose {
+        /// The question.
+        index: usize,
+        /// The option's display position.
+        shown: usize,
+        /// When.
+        now_ms: u64,
+    },
+    /// Answered a true-or-false question.
+    Judge {
+        /// The question.
+        index: usize,
+        /// The answer.
+        value: bool,
+        /// When.
+        now_ms: u64,
+    },
+    /// Typed into a blank.
+    Fill {
+        /// The question.
+        index: usize,
+        /// The blank.
+        blank: usize,
+        /// The text.
+        text: String,
+        /// When.
+        now_ms: u64,
+    },
+    /// Practice: confirmed the current answer.
+    Check {
+        /// When.
+        now_ms: u64,
+    },
+    /// Jumped to a question.
+    Goto(usize),
+    /// Next question.
+    Next,
+    /// Previous question.
+    Previous,
+    /// Flagged or unflagged a question.
+    ToggleFlag(usize),
+    /// Asked to submit: opens the confirmation.
+    AskSubmit,
+    /// Closed the confirmation.
+    CancelSubmit,
+    /// Confirmed the submission.
+    Submit {
+        /// When.
+        now_ms: u64,
+    },
+    /// The clock moved on.
+    Tick {
+        /// Now.
+        now_ms: u64,
+    },
+    /// A key was pressed (A–H / 1–8 choose, Enter confirms, arrows move).
+    Key {
+        /// `KeyboardEvent.key`.
+        key: String,
+        /// When.
+        now_ms: u64,
+    },
+    /// Started a fresh attempt with a new seed.
+    Restart {
+        /// The new seed.
+        seed: u64,
+        /// When.
+        now_ms: u64,
+    },
+}
+
+impl QuizState {
+    /// Starts an attempt.
+    pub fn start(
+        bank: Rc<Bank>,
+        plan: Plan,
+        seed: u64,
+        now_ms: u64,
+    ) -> Result<QuizState, StartError> {
+        let session = Session::start(&bank, plan, seed, now_ms)?;
+        Ok(QuizState {
+            bank,
+            session,
+            now_ms,
+            confirming: false,
+            refused: None,
+        })
+    }
+
+    /// The bank question behind session item `index`.
+    pub fn question(&self, index: usize) -> Option<&quiz_core::Question> {
+        let id = &self.session.items.get(index)?.id;
+        self.bank.questions.iter().find(|q| &q.id == id)
+    }
+
+    /// Maps a key press to an action on the current question.
+    fn key_action(&self, key: &str, now_ms: u64) -> Option<QuizAction> {
+        let index = self.session.current;
+        let item = self.session.items.get(index)?;
+        let choice = match key {
+            "ArrowRight" => return Some(QuizAction::Next),
+            "ArrowLeft" => return Some(QuizAction::Previous),
+            "Enter" => {
+                return Some(
+                    if self.session.plan.mode == Mode::Practice
+                        && !item.checked
+                        && item.response.is_answered()
+                    {
+                        QuizAction::Check { now_ms }
+                    } else if index + 1 < self.session.items.len() {
+                        QuizAction::Next
+                    } else if self.session.plan.mode == Mode::Exam {
+                        QuizAction::AskSubmit
+                    } else {
+                        return None;
+                    },
+                );
+            }
+            _ => {
+                let c = key.chars().next()?;
+                if key.chars().count() != 1 {
+                    return None;
+                }
+                match c.to_ascii_uppercase() {
+                    letter @ 'A'..='H' => letter as usize - 'A' as usize,
+                    digit @ '1'..='8' => digit as usize - '1' as usize,
+                    _ => return None,
+                }
+            }
+        };
+        match self.question(index).map(|q| &q.body) {
+            Some(Body::Judge { .. }) if choice < 2 => Some(QuizAction::Judge {
+                index,
+                value: choice == 0,
+                now_ms,
+            }),
+            Some(Body::Single { .. } | Body::Multiple { .. }) if choice < item.order.len() => {
+                Some(QuizAction::Choose {
+                    index,
+                    shown: choice,
+                    now_ms,
+                })
+            }
+            _ => None,
+        }
+    }
+}
+
+impl Reducible for QuizState {
+    type Action = QuizAction;
+
+    fn reduce(self: Rc<Self>, action: QuizAction) -> Rc<Self> {
+        if let QuizAction::Key { key, now_ms } = &action {
+            return match self.key_action(key, *now_ms) {
+                Some(mapped) => self.reduce(mapped),
+                None => self,
+            };
+        }
+        let mut next = (*self).clone();
+        next.refused = None;
+        let session = &mut next.session;
+        let result = match action {
+            QuizAction::Choose {
+                index,
+                shown,
+                now_ms,
+            } => {
+                next.now_ms = now_ms;
+                session.choose(index, shown, now_ms)
+            }
+            QuizAction::Judge {
+                index,
+                value,
+                now_ms,
+            } => {
+                next.now_ms = now_ms;
+                session.judge(index, value, now_ms)
+            }
+            QuizAction::Fill {
+                index,
+                blank,
+                text,
+                now_ms,
+            } => {
+                next.now_ms = now_ms;
+                let count = next
+                    .bank
+                    .questions
+                    .iter()
+                    .find(|q| q.id == session.items[index.min(session.items.len() - 1)].id)
+                    .map_or(0, |q| Session::blank_count(&q.body));
+                session.fill(index, blank, count, &text, now_ms)
+            }
+            QuizAction::Check { now_ms } => {
+                next.now_ms = now_ms;
+                let index = session.current;
+                session.check(index, &next.bank, now_ms).map(|_| ())
+            }
+            QuizAction::Goto(index) => {
+                session.goto(index);
+                Ok(())
+            }
+            QuizAction::Next => {
+                session.next();
+                Ok(())
+            }
+            QuizAction::Previous => {
+                session.previous();
+                Ok(())
+            }
+            QuizAction::ToggleFlag(index) => {
+                session.toggle_flag(index);
+                Ok(())
+            }
+            QuizAction::AskSubmit => {
+                next.confirming = !session.is_finished();
+                Ok(())
+            }
+            QuizAction::CancelSubmit => {
+                next.confirming = false;
+                Ok(())
+            }
+            QuizAction::Submit { now_ms } => {
+                next.now_ms = now_ms;
+                next.confirming = false;
+                session.submit(now_ms);
+                Ok(())
+            }
+            QuizAction::Tick { now_ms } => {
+                // The countdown never goes up, even if the clock is set back.
+                next.now_ms = now_ms.max(next.now_ms);
+                if session.tick(now_ms) {
+                    next.confirming = false;
+                }
+                Ok(())
+            }
+            QuizAction::Restart { seed, now_ms } => {
+                let plan = session.plan.clone();
+                match Session::start(&next.bank, plan, seed, now_ms) {
+                    Ok(fresh) => {
+                        *session = fresh;
+                        next.now_ms = now_ms;
+                        next.confirming = false;
+                    }
+                    Err(_) => return self,
+                }
+                Ok(())
+            }
+            QuizAction::Key { .. } => unreachable!("handled above"),
+        };
+        if let Err(refused) = result {
+            next.refused = Some(refused);
+            if refused == Refused::TimeUp {
+                next.confirming = false;
+            }
+        }
+        Rc::new(next)
+    }
+}
