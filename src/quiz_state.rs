@@ -285,3 +285,84 @@ impl Reducible for QuizState {
         Rc::new(next)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use quiz_core::check_bank;
+    use quiz_core::session::Selection;
+
+    const BANK: &str = r#"{"id": "k", "version": 1, "updated": "2026-11-28",
+      "title": {"zh": "k"}, "description": {"zh": "k"},
+      "paper": {"time_limit_minutes": 1, "pass_percent": 60, "sections": [{"type": "single", "count": 1, "points": 1}]},
+      "questions": [
+        {"id": "k1", "type": "single", "stem": {"zh": "一"}, "options": [{"zh": "甲"}, {"zh": "乙"}, {"zh": "丙"}], "answer": "B"},
+        {"id": "k2", "type": "judge", "stem": {"zh": "二"}, "answer": true}
+      ]}"#;
+
+    fn state(mode: Mode) -> Rc<QuizState> {
+        let bank = Rc::new(check_bank("k.json", BANK.as_bytes()).value.unwrap());
+        let plan = Plan {
+            mode,
+            selection: Selection::Sequential,
+            time_limit_ms: Some(60_000),
+        };
+        Rc::new(QuizState::start(bank, plan, 1, 0).unwrap())
+    }
+
+    fn key(state: Rc<QuizState>, key: &str) -> Rc<QuizState> {
+        state.reduce(QuizAction::Key {
+            key: key.into(),
+            now_ms: 10,
+        })
+    }
+
+    #[test]
+    fn letters_and_digits_choose_the_shown_option() {
+        let state = key(state(Mode::Exam), "b");
+        let shown_b = state.session.items[0].order[1];
+        assert_eq!(
+            state.session.items[0].response,
+            quiz_core::session::Response::Choices(vec![shown_b])
+        );
+        let state = key(state, "3");
+        let shown_c = state.session.items[0].order[2];
+        assert_eq!(
+            state.session.items[0].response,
+            quiz_core::session::Response::Choices(vec![shown_c])
+        );
+        // Keys beyond the options do nothing.
+        let before = state.clone();
+        assert_eq!(key(state, "h"), before);
+    }
+
+    #[test]
+    fn enter_checks_in_practice_then_moves_on_and_asks_to_submit_at_the_end_of_an_exam() {
+        let practice = key(key(state(Mode::Practice), "a"), "Enter");
+        assert!(practice.session.items[0].checked);
+        let practice = key(practice, "Enter");
+        assert_eq!(practice.session.current, 1);
+
+        let exam = key(key(state(Mode::Exam), "ArrowRight"), "a");
+        assert_eq!(
+            exam.session.items[1].response,
+            quiz_core::session::Response::Judge(true)
+        );
+        let exam = key(exam, "Enter");
+        assert!(exam.confirming, "Enter on the last question asks to submit");
+        let exam = key(exam, "ArrowLeft");
+        assert_eq!(exam.session.current, 0);
+    }
+
+    #[test]
+    fn the_countdown_never_goes_up_and_time_up_closes_the_dialog() {
+        let exam = state(Mode::Exam).reduce(QuizAction::Tick { now_ms: 30_000 });
+        let exam = exam.reduce(QuizAction::Tick { now_ms: 20_000 });
+        assert_eq!(exam.session.remaining_ms(exam.now_ms), Some(30_000));
+        let exam = exam.reduce(QuizAction::AskSubmit);
+        assert!(exam.confirming);
+        let exam = exam.reduce(QuizAction::Tick { now_ms: 61_000 });
+        assert!(exam.session.is_finished());
+        assert!(!exam.confirming);
+    }
+}

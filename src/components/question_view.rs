@@ -164,7 +164,7 @@ pub fn question_view(props: &QuestionViewProps) -> Html {
 pub fn answer_text(question: &Question, lang: Lang) -> String {
     let text = strings(lang);
     match &question.body {
-        Body::Single { options, answer } => format!("{}", options[*answer].text.get(lang)),
+        Body::Single { options, answer } => options[*answer].text.get(lang).to_string(),
         Body::Multiple { options, answer } => answer
             .iter()
             .map(|&i| options[i].text.get(lang).to_string())

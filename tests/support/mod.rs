@@ -3,7 +3,8 @@
 
 #![allow(dead_code)]
 
-use quiz_app::platform::{FetchError, FetchFuture, Fetcher, MemoryStorage, Platform};
+use quiz_app::platform::{Clock, FetchError, FetchFuture, Fetcher, MemoryStorage, Platform};
+use std::cell::Cell;
 use std::collections::HashMap;
 use std::rc::Rc;
 use std::time::Duration;
@@ -75,6 +76,7 @@ pub fn platform(fetcher: FakeFetcher) -> Platform {
     Platform {
         storage: Rc::new(MemoryStorage::default()),
         fetcher: Rc::new(fetcher),
+        clock: Rc::new(FixedClock::default()),
     }
 }
 
@@ -115,3 +117,22 @@ pub const BANK: &str = r#"{
      "explanation": {"zh": "第七条。"}, "source": {"zh": "党章第七条"}, "tags": ["members"]}
   ]
 }"#;
+
+/// A clock the test moves by hand, with predictable seeds.
+#[derive(Default)]
+pub struct FixedClock {
+    /// The current time.
+    pub now: Cell<u64>,
+    seeds: Cell<u64>,
+}
+
+impl Clock for FixedClock {
+    fn now_ms(&self) -> u64 {
+        self.now.get()
+    }
+
+    fn fresh_seed(&self) -> u64 {
+        self.seeds.set(self.seeds.get() + 1);
+        self.seeds.get()
+    }
+}

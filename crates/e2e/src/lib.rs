@@ -25,3 +25,18 @@ pub fn dist_dir() -> PathBuf {
     );
     dir
 }
+
+/// Copies a built app so a test can alter its files (a broken manifest, a
+/// hostile bank) without touching `dist/`.
+pub fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}

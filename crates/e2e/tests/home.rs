@@ -1,6 +1,6 @@
 //! The home page of the release build, on a phone.
 
-use e2e::{dist_dir, Phone, StaticServer};
+use e2e::{copy_dir, dist_dir, Phone, StaticServer};
 
 #[tokio::test(flavor = "current_thread")]
 async fn member_sees_the_banks_and_can_switch_to_english() {
@@ -59,17 +59,4 @@ async fn a_broken_manifest_shows_an_error_panel_not_a_blank_page() {
     assert!(panel.contains("第 1 行"), "no position in: {panel}");
     phone.close().await;
     let _ = std::fs::remove_dir_all(&broken);
-}
-
-fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
 }

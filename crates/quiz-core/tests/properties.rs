@@ -2,6 +2,8 @@
 //! the examples: a loaded bank survives serialise → check unchanged, and no
 //! input, however broken, makes the checker panic.
 
+#![cfg(not(target_arch = "wasm32"))]
+
 use proptest::prelude::*;
 use quiz_core::bank::{Blank, Body, Choice, Difficulty, Paper, Question, QuestionType, Section};
 use quiz_core::normalize::normalize_answer;

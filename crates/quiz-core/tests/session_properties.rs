@@ -2,6 +2,8 @@
 //! answers: the score never exceeds the maximum, the answer key scores the
 //! maximum, and a session saved at any point resumes identically.
 
+#![cfg(not(target_arch = "wasm32"))]
+
 use proptest::prelude::*;
 use quiz_core::bank::{Body, QuestionType};
 use quiz_core::session::{Mode, Plan, Selection, Session};
