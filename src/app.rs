@@ -1,5 +1,6 @@
 //! The root component.
 
+use crate::components::ClockHandle;
 use crate::components::{
     AppHeader, BankList, BankPage, ErrorPanel, LoadingNotice, NotFoundPage, PreviewPage, StudyPage,
 };
@@ -34,7 +35,9 @@ pub fn shell(props: &ShellProps) -> Html {
     let text = strings(lang);
     let body = match (route, manifest) {
         // The preview works from a local file, even when the manifest fails.
-        (Route::Preview, _) => html! { <PreviewPage {lang} /> },
+        (Route::Preview, _) => {
+            html! { <PreviewPage clock={ClockHandle(props.platform.clock.clone())} {lang} /> }
+        }
         (_, LoadState::Loading) => html! { <LoadingNotice {lang} /> },
         (_, LoadState::Failed(error)) => html! { <ErrorPanel {error} {lang} {on_retry} /> },
         (Route::Home, LoadState::Ready(manifest)) => html! { <BankList {manifest} {lang} /> },

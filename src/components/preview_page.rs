@@ -1,6 +1,7 @@
-use super::{BankSummary, ProblemList, QuestionCard};
+use super::{Back, BankSummary, ClockHandle, ProblemList, QuestionCard, QuizStarter};
 use crate::i18n::strings;
 use crate::route::Route;
+use quiz_core::session::{Mode, Plan, Selection};
 use quiz_core::{check_bank, Bank, Diagnostic, Lang, Severity};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -10,6 +11,8 @@ use yew::prelude::*;
 /// Props of [`PreviewPage`].
 #[derive(Properties, PartialEq)]
 pub struct PreviewPageProps {
+    /// The clock, for practising with the previewed file.
+    pub clock: ClockHandle,
     /// The current language.
     pub lang: Lang,
 }
@@ -34,6 +37,32 @@ pub fn preview_page(props: &PreviewPageProps) -> Html {
     let text = strings(props.lang);
     let lang = props.lang;
     let picked = use_state(|| Picked::Nothing);
+    let practising = use_state(|| false);
+    if let (
+        true,
+        Picked::Checked {
+            bank: Some(bank), ..
+        },
+    ) = (*practising, &*picked)
+    {
+        let on_back = {
+            let practising = practising.clone();
+            Callback::from(move |()| practising.set(false))
+        };
+        let plan = Plan {
+            mode: Mode::Practice,
+            selection: Selection::Sequential,
+            time_limit_ms: None,
+        };
+        return html! {
+            <QuizStarter bank={bank.clone()} {plan} clock={props.clock.clone()}
+                title={bank.title.get(lang).to_string()} back={Back::Action(on_back)} {lang} />
+        };
+    }
+    let on_practise = {
+        let practising = practising.clone();
+        Callback::from(move |_: MouseEvent| practising.set(true))
+    };
     let on_change = {
         let picked = picked.clone();
         Callback::from(move |event: Event| {
@@ -80,6 +109,7 @@ pub fn preview_page(props: &PreviewPageProps) -> Html {
                 }
                 if let Some(bank) = bank {
                     <h3 class="preview__title">{ bank.title.get(lang).to_string() }</h3>
+                    <button type="button" class="button preview__practise" onclick={on_practise.clone()}>{ text.practice_preview }</button>
                     <BankSummary bank={bank.clone()} {lang} />
                     <h3>{ text.question_list }</h3>
                     <div class="question-list">

@@ -2,7 +2,6 @@ use super::{CountdownTimer, QuestionNavigator, QuestionView, ResultView, SubmitD
 use crate::i18n::strings;
 use crate::platform::Clock;
 use crate::quiz_state::{QuizAction, QuizState};
-use crate::route::Route;
 use gloo_events::EventListener;
 use quiz_core::session::{Mode, Outcome};
 use quiz_core::Lang;
@@ -19,8 +18,19 @@ pub struct QuizPageProps {
     pub clock: ClockHandle,
     /// The page title (the bank's name).
     pub title: String,
+    /// Where "back" leads.
+    pub back: Back,
     /// The current language.
     pub lang: Lang,
+}
+
+/// Where the quiz's "back" control leads.
+#[derive(Clone, PartialEq)]
+pub enum Back {
+    /// A link, e.g. to the bank page.
+    Link(String),
+    /// A callback, e.g. to close a preview's practice.
+    Action(Callback<()>),
 }
 
 /// A shared clock that compares by identity, for props.
@@ -124,8 +134,13 @@ pub fn quiz_page(props: &QuizPageProps) -> Html {
         });
     }
 
-    let back = html! {
-        <a class="back-link" href={Route::Bank { id: session.bank_id.clone() }.to_hash()}>{ text.back_to_bank }</a>
+    let back = match &props.back {
+        Back::Link(href) => {
+            html! { <a class="back-link" href={href.clone()}>{ text.back_to_bank }</a> }
+        }
+        Back::Action(on_back) => html! {
+            <button type="button" class="back-link button--secondary" onclick={on_back.reform(|_: MouseEvent| ())}>{ text.back_to_bank }</button>
+        },
     };
     if finished {
         let on_retake = {

@@ -1,9 +1,9 @@
-use super::{ClockHandle, ErrorPanel, LoadingNotice, QuizPage, ReadPage};
+use super::quiz_page::Back;
+use super::{ClockHandle, ErrorPanel, LoadingNotice, QuizStarter, ReadPage};
 use crate::hooks::use_bank;
 use crate::i18n::strings;
 use crate::load::LoadState;
 use crate::platform::Platform;
-use crate::quiz_state::QuizState;
 use crate::route::{Activity, Route, StudyOptions};
 use quiz_core::session::{Mode, Plan, Selection};
 use quiz_core::{Bank, BankEntry, Lang};
@@ -46,26 +46,11 @@ pub fn study_page(props: &StudyPageProps) -> Html {
             Activity::Read => {
                 html! { <ReadPage bank={loaded.bank.clone()} tag={props.options.tag.clone()} {lang} /> }
             }
-            activity => {
-                let plan = plan_for(&loaded.bank, activity, &props.options);
-                let clock = props.platform.clock.clone();
-                match QuizState::start(
-                    loaded.bank.clone(),
-                    plan,
-                    clock.fresh_seed(),
-                    clock.now_ms(),
-                ) {
-                    Ok(initial) => html! {
-                        <QuizPage {initial} clock={ClockHandle(clock)} title={props.entry.title.get(lang).to_string()} {lang} />
-                    },
-                    Err(_) => html! {
-                        <section class="not-found" role="alert">
-                            <p>{ text.no_questions }</p>
-                            <a class="button" href={Route::Bank { id: props.entry.id.clone() }.to_hash()}>{ text.back_to_bank }</a>
-                        </section>
-                    },
-                }
-            }
+            activity => html! {
+                <QuizStarter bank={loaded.bank.clone()} plan={plan_for(&loaded.bank, activity, &props.options)}
+                    clock={ClockHandle(props.platform.clock.clone())} title={props.entry.title.get(lang).to_string()}
+                    back={Back::Link(Route::Bank { id: props.entry.id.clone() }.to_hash())} {lang} />
+            },
         },
     };
     html! {

@@ -56,3 +56,30 @@ async fn the_preview_reports_a_broken_file_picked_on_the_device() {
     phone.close().await;
     let _ = std::fs::remove_file(path);
 }
+
+#[tokio::test(flavor = "current_thread")]
+async fn a_coordinator_practises_with_a_previewed_file_before_publishing() {
+    let server = StaticServer::start(&dist_dir());
+    let path = dist_dir().join("questions/speeches.json");
+    let phone = Phone::start().await;
+    phone.open(&format!("{}#/preview", server.url())).await;
+    let input = phone
+        .client
+        .find(Locator::Css(".file-pick__input"))
+        .await
+        .expect("file input");
+    input
+        .send_keys(path.canonicalize().unwrap().to_str().unwrap())
+        .await
+        .expect("pick the file");
+    phone.wait_for_text(".preview__report", "检查通过").await;
+    phone.click(".preview__practise").await;
+    phone.wait_for(".quiz--practice").await;
+    // Sequential practice starts with the file's first question, a single choice.
+    phone.click(".question[data-type=single] .choice").await;
+    phone.click(".quiz__check").await;
+    phone.wait_for_text(".solution", "解析").await;
+    phone.click(".back-link").await;
+    phone.wait_for_text(".preview__report", "检查通过").await;
+    phone.close().await;
+}
