@@ -11,6 +11,7 @@ pub mod json;
 pub mod lang;
 pub mod manifest;
 pub mod normalize;
+pub mod progress;
 pub mod schema;
 pub mod session;
 pub mod text;

@@ -1,0 +1,185 @@
+//! What a member has done, kept across visits: attempts, per-question
+//! records (wrong-answer book, favourites, spaced review), study days.
+//!
+//! These are the storage schema's own types, separate from the engine's, so
+//! the engine can change without breaking saved progress. Stored values
+//! carry a schema version; older ones are migrated step by step, newer ones
+//! are left untouched (the app runs read-only), and unreadable ones are
+//! reported so the caller can quarantine them. Nothing here touches storage
+//! or reads a clock.
+
+mod daily;
+mod migrate;
+mod record;
+mod review;
+
+pub use daily::{daily_set, day_number, study_streak};
+pub use migrate::{decode, encode, Decoded, SCHEMA_VERSION};
+pub use review::Review;
+
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// The prefix of every storage key the app writes, so it never collides
+/// with other apps on the portal's origin.
+pub const KEY_PREFIX: &str = "lxyz-quiz:";
+/// Attempts kept with their per-question outcomes.
+pub const DETAILED_ATTEMPTS: usize = 200;
+/// Attempts kept at all; older ones are pruned (and the member told).
+pub const MAX_ATTEMPTS: usize = 1_000;
+/// Right answers in a row that take a question out of the wrong-answer book.
+pub const WRONG_BOOK_STREAK: u32 = 3;
+
+/// Everything saved.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Progress {
+    /// Finished attempts, oldest first.
+    #[serde(default)]
+    pub attempts: Vec<Attempt>,
+    /// Per-question records, by question id (ids are unique across banks).
+    #[serde(default)]
+    pub questions: BTreeMap<String, QuestionRecord>,
+    /// Questions answered per study day, by day number (days since
+    /// 1970-01-01 in the member's time zone).
+    #[serde(default)]
+    pub days: BTreeMap<i32, DayRecord>,
+    /// How many old attempts were pruned to bound the footprint.
+    #[serde(default)]
+    pub pruned: u32,
+}
+
+/// One finished attempt.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Attempt {
+    /// A stable id: start time, bank and seed, so two tabs never clash.
+    pub id: String,
+    /// The bank.
+    pub bank: String,
+    /// The bank's version then.
+    pub bank_version: u32,
+    /// `exam` or `practice`.
+    pub mode: String,
+    /// Score in half points.
+    pub score: u32,
+    /// Maximum in half points.
+    pub max: u32,
+    /// Whether it passed.
+    pub passed: bool,
+    /// When it started, epoch ms.
+    pub started_ms: u64,
+    /// How long it took.
+    pub duration_ms: u64,
+    /// Each question's id and outcome (`c` correct, `p` partial, `w` wrong,
+    /// `u` unanswered); dropped from old attempts to bound the footprint.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub outcomes: Vec<(String, char)>,
+}
+
+/// What is known about one question.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct QuestionRecord {
+    /// Times answered.
+    pub seen: u32,
+    /// Times answered right.
+    pub right: u32,
+    /// Right answers in a row, up to now.
+    pub streak: u32,
+    /// In the wrong-answer book (错题本).
+    #[serde(default)]
+    pub wrong_book: bool,
+    /// Marked as a favourite (收藏).
+    #[serde(default)]
+    pub favourite: bool,
+    /// Spaced-review schedule.
+    #[serde(default)]
+    pub review: Review,
+    /// Last change, epoch ms; the newer record wins a merge.
+    pub updated_ms: u64,
+}
+
+/// One study day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct DayRecord {
+    /// Questions answered.
+    pub answered: u32,
+    /// Of which right.
+    pub right: u32,
+}
+
+impl Progress {
+    /// Merges another copy (another tab, or an imported backup) into this
+    /// one, never dropping a record: attempts are united by id, question
+    /// records keep the newer version, study days keep the larger counts.
+    pub fn merge(&mut self, other: &Progress) {
+        for attempt in &other.attempts {
+            match self.attempts.iter_mut().find(|a| a.id == attempt.id) {
+                Some(mine) if mine.outcomes.is_empty() && !attempt.outcomes.is_empty() => {
+                    *mine = attempt.clone()
+                }
+                Some(_) => {}
+                None => self.attempts.push(attempt.clone()),
+            }
+        }
+        self.attempts.sort_by(|a, b| {
+            a.started_ms
+                .cmp(&b.started_ms)
+                .then_with(|| a.id.cmp(&b.id))
+        });
+        for (id, theirs) in &other.questions {
+            match self.questions.get(id) {
+                Some(mine) if mine.updated_ms >= theirs.updated_ms => {}
+                _ => {
+                    self.questions.insert(id.clone(), theirs.clone());
+                }
+            }
+        }
+        for (day, theirs) in &other.days {
+            let mine = self.days.entry(*day).or_default();
+            mine.answered = mine.answered.max(theirs.answered);
+            mine.right = mine.right.max(theirs.right);
+        }
+        self.pruned = self.pruned.max(other.pruned);
+        self.rotate();
+    }
+
+    /// The best score of each bank's exams, as (score, max) in half points.
+    pub fn best_exam(&self, bank: &str) -> Option<(u32, u32)> {
+        self.attempts
+            .iter()
+            .filter(|a| a.bank == bank && a.mode == "exam" && a.max > 0)
+            .max_by(|a, b| {
+                (u64::from(a.score) * u64::from(b.max))
+                    .cmp(&(u64::from(b.score) * u64::from(a.max)))
+            })
+            .map(|a| (a.score, a.max))
+    }
+
+    /// Question ids in the wrong-answer book, of the given bank's questions.
+    pub fn wrong_book<'a>(&'a self, ids: impl IntoIterator<Item = &'a str>) -> Vec<String> {
+        ids.into_iter()
+            .filter(|id| {
+                self.questions
+                    .get(*id)
+                    .is_some_and(|record| record.wrong_book)
+            })
+            .map(str::to_string)
+            .collect()
+    }
+
+    /// Bounds the history: only the newest attempts keep per-question
+    /// outcomes, and at most [`MAX_ATTEMPTS`] are kept at all.
+    fn rotate(&mut self) {
+        if self.attempts.len() > MAX_ATTEMPTS {
+            let excess = self.attempts.len() - MAX_ATTEMPTS;
+            self.attempts.drain(..excess);
+            self.pruned += excess as u32;
+        }
+        let detailed_from = self.attempts.len().saturating_sub(DETAILED_ATTEMPTS);
+        for attempt in &mut self.attempts[..detailed_from] {
+            attempt.outcomes.clear();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;
