@@ -4,10 +4,11 @@ use crate::components::ClockHandle;
 use crate::components::{
     AppHeader, BankList, BankPage, ErrorPanel, LoadingNotice, NotFoundPage, PreviewPage, StudyPage,
 };
-use crate::hooks::{use_language, use_manifest, use_route};
+use crate::hooks::{use_language, use_manifest, use_progress, use_route, ProgressContext};
 use crate::i18n::strings;
 use crate::load::LoadState;
 use crate::platform::Platform;
+use crate::progress_store::StoreStatus;
 use crate::route::Route;
 use yew::prelude::*;
 
@@ -31,6 +32,7 @@ pub struct ShellProps {
 pub fn shell(props: &ShellProps) -> Html {
     let (lang, on_switch_language) = use_language(props.platform.storage.clone());
     let (manifest, on_retry) = use_manifest(props.platform.fetcher.clone());
+    let progress = use_progress(props.platform.storage.clone(), props.platform.clock.clone());
     let route = use_route();
     let text = strings(lang);
     let body = match (route, manifest) {
@@ -40,7 +42,9 @@ pub fn shell(props: &ShellProps) -> Html {
         }
         (_, LoadState::Loading) => html! { <LoadingNotice {lang} /> },
         (_, LoadState::Failed(error)) => html! { <ErrorPanel {error} {lang} {on_retry} /> },
-        (Route::Home, LoadState::Ready(manifest)) => html! { <BankList {manifest} {lang} /> },
+        (Route::Home, LoadState::Ready(manifest)) => html! {
+            <BankList {manifest} {lang} progress={Some(progress.progress.clone())} />
+        },
         (Route::Bank { id }, LoadState::Ready(manifest)) => match manifest.bank(&id) {
             Some(entry) => html! {
                 <BankPage key={id.clone()} entry={entry.clone()} platform={props.platform.clone()} {lang} />
@@ -68,14 +72,24 @@ pub fn shell(props: &ShellProps) -> Html {
         },
         (Route::NotFound(asked), LoadState::Ready(_)) => html! { <NotFoundPage {asked} {lang} /> },
     };
+    let banner = match &progress.status {
+        StoreStatus::Saving => None,
+        StoreStatus::Unavailable => Some(text.storage_unavailable),
+        StoreStatus::WriteFailed => Some(text.storage_write_failed),
+        StoreStatus::ReadOnly { .. } => Some(text.storage_read_only),
+        StoreStatus::Quarantined { .. } => Some(text.storage_quarantined),
+    };
     html! {
-        <>
+        <ContextProvider<ProgressContext> context={progress.clone()}>
             <AppHeader {lang} {on_switch_language} />
+            if let Some(message) = banner {
+                <p class="storage-banner" role="status">{ message }</p>
+            }
             <main class="app-main" id="main">{ body }</main>
             <footer class="app-footer">
-                <p>{ text.footer_note }</p>
+                <p>{ text.device_note }</p>
                 <p><a href={Route::Preview.to_hash()}>{ text.preview_link }</a></p>
             </footer>
-        </>
+        </ContextProvider<ProgressContext>>
     }
 }

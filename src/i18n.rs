@@ -37,8 +37,6 @@ pub struct Strings {
     pub http_status: &'static str,
     /// A response body that could not be read.
     pub read_failed: &'static str,
-    /// The footer note about where progress lives.
-    pub footer_note: &'static str,
     /// The link back to the bank list.
     pub back_to_banks: &'static str,
     /// The call to action on a bank card.
@@ -207,6 +205,20 @@ pub struct Strings {
     pub practice_preview: &'static str,
     /// The correct-count label.
     pub correct_count: &'static str,
+    /// The banner when storage is blocked.
+    pub storage_unavailable: &'static str,
+    /// The banner when a save failed.
+    pub storage_write_failed: &'static str,
+    /// The banner for data from a newer app version.
+    pub storage_read_only: &'static str,
+    /// The banner after unreadable data was kept aside.
+    pub storage_quarantined: &'static str,
+    /// The best-score label on a bank card.
+    pub best_score: &'static str,
+    /// The attempts-count label on a bank card.
+    pub attempts_label: &'static str,
+    /// The note on where progress lives.
+    pub device_note: &'static str,
 }
 
 /// Chinese, the default.
@@ -226,7 +238,6 @@ pub static ZH: Strings = Strings {
     network_failed: "网络请求失败，可能是网络断开或地址错误。",
     http_status: "服务器返回了错误状态",
     read_failed: "无法读取服务器返回的内容。",
-    footer_note: "学习记录只保存在本设备的本浏览器中。",
     back_to_banks: "← 返回题库列表",
     open_bank: "进入",
     bank_contents: "题库内容",
@@ -312,6 +323,13 @@ pub static ZH: Strings = Strings {
     back_to_bank: "← 返回题库",
     practice_preview: "用这个文件练习",
     correct_count: "答对",
+    storage_unavailable: "本浏览器不允许保存数据，学习记录不会被保存（可在浏览器设置中允许本网站存储数据）。",
+    storage_write_failed: "学习记录保存失败（存储空间可能已满），本次记录暂存在页面中。",
+    storage_read_only: "学习记录来自更新版本的应用，本页只读显示，不会改动这些记录。请刷新页面以使用新版本。",
+    storage_quarantined: "已保存的学习记录无法读取，已另行保留，本次从头开始记录。",
+    best_score: "最好成绩",
+    attempts_label: "已练习",
+    device_note: "学习记录只保存在本设备的本浏览器中；门户网站里嵌入的页面和微信里打开的页面各自保存，互不相通。",
 };
 
 /// English.
@@ -331,7 +349,6 @@ pub static EN: Strings = Strings {
     network_failed: "The network request failed: the connection may be down or the address wrong.",
     http_status: "The server answered with an error status",
     read_failed: "The server's answer could not be read.",
-    footer_note: "Your progress is kept only in this browser on this device.",
     back_to_banks: "← All banks",
     open_bank: "Open",
     bank_contents: "What's inside",
@@ -416,6 +433,13 @@ pub static EN: Strings = Strings {
     back_to_bank: "← Back to bank",
     practice_preview: "Practise with this file",
     correct_count: "Correct",
+    storage_unavailable: "This browser does not allow saving data: your progress is not being saved (allow this site to store data in the browser settings).",
+    storage_write_failed: "Saving your progress failed (storage may be full); it is kept in this page for now.",
+    storage_read_only: "Your progress was saved by a newer version of this app; this page will not change it. Reload to get the new version.",
+    storage_quarantined: "Saved progress could not be read; it was kept aside and recording starts afresh.",
+    best_score: "Best score",
+    attempts_label: "Attempts",
+    device_note: "Progress is kept only in this browser on this device; the page embedded in the portal and the page opened in WeChat keep separate progress.",
 };
 
 /// The strings for `lang`.

@@ -8,6 +8,7 @@ pub mod hooks;
 pub mod i18n;
 pub mod load;
 pub mod platform;
+pub mod progress_store;
 pub mod quiz_state;
 pub mod route;
 

@@ -25,6 +25,7 @@ async fn bank_list_shows_title_description_and_count() {
     let root = mount::<BankList>(BankListProps {
         manifest,
         lang: Lang::Zh,
+        progress: None,
     })
     .await;
     let cards = root.query_selector_all(".bank-card").unwrap();
@@ -44,6 +45,7 @@ async fn bank_list_in_english_falls_back_to_chinese_where_untranslated() {
     let root = mount::<BankList>(BankListProps {
         manifest,
         lang: Lang::En,
+        progress: Some(Rc::new(best_progress())),
     })
     .await;
     let text = root.text_content().unwrap();
@@ -51,6 +53,17 @@ async fn bank_list_in_english_falls_back_to_chinese_where_untranslated() {
     assert!(text.contains("72 questions"), "{text}");
     let rules = root.query_selector("[data-bank=rules]").unwrap().unwrap();
     assert!(rules.text_content().unwrap().contains("党规"));
+    // The best of two exams is shown, half points included.
+    let charter = root.query_selector("[data-bank=charter]").unwrap().unwrap();
+    assert!(
+        charter
+            .text_content()
+            .unwrap()
+            .contains("Best score 85.5/100"),
+        "{}",
+        charter.text_content().unwrap()
+    );
+    assert!(!rules.text_content().unwrap().contains("Best score"));
 }
 
 #[wasm_bindgen_test]
@@ -182,4 +195,23 @@ fn set_hash(hash: &str) {
         .location()
         .set_hash(hash)
         .unwrap();
+}
+
+fn best_progress() -> quiz_core::progress::Progress {
+    let mut progress = quiz_core::progress::Progress::default();
+    for (id, score) in [("a", 120), ("b", 171)] {
+        progress.attempts.push(quiz_core::progress::Attempt {
+            id: id.into(),
+            bank: "charter".into(),
+            bank_version: 1,
+            mode: "exam".into(),
+            score,
+            max: 200,
+            passed: true,
+            started_ms: 1,
+            duration_ms: 1,
+            outcomes: Vec::new(),
+        });
+    }
+    progress
 }

@@ -1,5 +1,7 @@
 use crate::i18n::strings;
 use crate::route::Route;
+use quiz_core::progress::Progress;
+use quiz_core::session::Score;
 use quiz_core::{Lang, Manifest};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -11,6 +13,9 @@ pub struct BankListProps {
     pub manifest: Rc<Manifest>,
     /// The current language.
     pub lang: Lang,
+    /// The member's progress, for best scores.
+    #[prop_or_default]
+    pub progress: Option<Rc<Progress>>,
 }
 
 /// The home page's list of banks: title, description and question count.
@@ -36,6 +41,11 @@ pub fn bank_list(props: &BankListProps) -> Html {
                             <span class="bank-card__updated">
                                 { format!("{} {}", text.updated, bank.updated) }
                             </span>
+                            if let Some((score, max)) = props.progress.as_ref().and_then(|p| p.best_exam(&bank.id)) {
+                                <span class="bank-card__best">
+                                    { format!("{} {}/{}", text.best_score, Score(score), Score(max)) }
+                                </span>
+                            }
                         </p>
                     </li>
                 }) }

@@ -1,4 +1,5 @@
 use super::{CountdownTimer, QuestionNavigator, QuestionView, ResultView, SubmitDialog};
+use crate::hooks::{ProgressContext, ProgressEvent};
 use crate::i18n::strings;
 use crate::platform::Clock;
 use crate::quiz_state::{QuizAction, QuizState};
@@ -131,6 +132,45 @@ pub fn quiz_page(props: &QuizPageProps) -> Html {
                     })
                 });
             move || drop(listener)
+        });
+    }
+
+    // Remember finished sessions and checked practice answers; the
+    // progress hook saves them in its own effect.
+    let progress = use_context::<ProgressContext>();
+    {
+        let (progress, state) = (progress.clone(), state.clone());
+        use_effect_with(finished, move |finished| {
+            if let (true, Some(progress)) = (*finished, progress) {
+                progress.on_event.emit(ProgressEvent::Finished(
+                    Rc::new(state.session.clone()),
+                    state.bank.clone(),
+                ));
+            }
+        });
+    }
+    {
+        let checked: Vec<bool> = session.items.iter().map(|item| item.checked).collect();
+        let (progress, state) = (progress.clone(), state.clone());
+        let previous = use_mut_ref(|| checked.clone());
+        use_effect_with(checked, move |checked| {
+            let newly: Vec<usize> = checked
+                .iter()
+                .zip(previous.borrow().iter())
+                .enumerate()
+                .filter(|(_, (now, before))| **now && !**before)
+                .map(|(index, _)| index)
+                .collect();
+            *previous.borrow_mut() = checked.clone();
+            if let Some(progress) = progress {
+                for index in newly {
+                    let right = state.session.outcome(index, &state.bank).is_correct();
+                    let question = state.session.items[index].id.clone();
+                    progress
+                        .on_event
+                        .emit(ProgressEvent::Answered { question, right });
+                }
+            }
         });
     }
 

@@ -4,9 +4,11 @@
 mod use_bank;
 mod use_language;
 mod use_manifest;
+mod use_progress;
 mod use_route;
 
 pub use use_bank::{use_bank, LoadedBank, BANKS_DIR};
 pub use use_language::{use_language, LANGUAGE_KEY};
 pub use use_manifest::{use_manifest, MANIFEST_URL};
+pub use use_progress::{use_progress, ProgressContext, ProgressEvent};
 pub use use_route::use_route;

@@ -31,6 +31,7 @@ pub trait KeyValueStore {
 
 /// `window.localStorage`, looked up afresh on every call so a store that
 /// becomes available (or unavailable) is noticed.
+#[derive(Default)]
 pub struct BrowserStorage;
 
 impl BrowserStorage {

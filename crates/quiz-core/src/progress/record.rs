@@ -9,10 +9,7 @@ impl Progress {
     /// after [`WRONG_BOOK_STREAK`] right in a row), the spaced-review
     /// schedule and the study day.
     pub fn record_answer(&mut self, question: &str, right: bool, now_ms: u64, today: i32) {
-        let record = self
-            .questions
-            .entry(question.to_string())
-            .or_default();
+        let record = self.questions.entry(question.to_string()).or_default();
         record.seen += 1;
         if right {
             record.right += 1;
@@ -33,10 +30,7 @@ impl Progress {
 
     /// Marks or unmarks a favourite.
     pub fn toggle_favourite(&mut self, question: &str, now_ms: u64) -> bool {
-        let record = self
-            .questions
-            .entry(question.to_string())
-            .or_default();
+        let record = self.questions.entry(question.to_string()).or_default();
         record.favourite = !record.favourite;
         record.updated_ms = now_ms;
         record.favourite

@@ -1,0 +1,185 @@
+//! A randomized fault-injection run over the browser's real localStorage:
+//! blocked access, a full store, failed writes, corrupt and truncated values,
+//! old and future schema versions, and another tab writing in between.
+//! Progress must never panic and never lose an attempt.
+
+#![cfg(target_arch = "wasm32")]
+
+use quiz_app::platform::{BrowserStorage, KeyValueStore, StorageError};
+use quiz_app::progress_store::{load, progress_key, save, StoreStatus};
+use quiz_core::progress::{Attempt, Progress};
+use std::cell::Cell;
+use std::collections::BTreeSet;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// Fails the next call of a kind when told to.
+#[derive(Default)]
+struct Faulty {
+    inner: BrowserStorage,
+    fail_get: Cell<bool>,
+    fail_set: Cell<Option<StorageError>>,
+}
+
+impl KeyValueStore for Faulty {
+    fn get(&self, key: &str) -> Result<Option<String>, StorageError> {
+        if self.fail_get.replace(false) {
+            return Err(StorageError::Unavailable("SecurityError: blocked".into()));
+        }
+        self.inner.get(key)
+    }
+    fn set(&self, key: &str, value: &str) -> Result<(), StorageError> {
+        if let Some(error) = self.fail_set.take() {
+            return Err(error);
+        }
+        self.inner.set(key, value)
+    }
+    fn remove(&self, key: &str) -> Result<(), StorageError> {
+        self.inner.remove(key)
+    }
+}
+
+/// A small deterministic generator, so a failure can be replayed.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+    fn below(&mut self, n: u64) -> u64 {
+        self.next() % n
+    }
+}
+
+fn attempt(id: String, started_ms: u64) -> Attempt {
+    Attempt {
+        id,
+        bank: "charter".into(),
+        bank_version: 1,
+        mode: "exam".into(),
+        score: 10,
+        max: 20,
+        passed: false,
+        started_ms,
+        duration_ms: 5_000,
+        outcomes: vec![("charter-001".into(), 'c'), ("charter-002".into(), 'w')],
+    }
+}
+
+fn clear(store: &BrowserStorage) {
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    let keys: Vec<String> = (0..storage.length().unwrap())
+        .filter_map(|i| storage.key(i).unwrap())
+        .filter(|key| key.starts_with("lxyz-quiz:"))
+        .collect();
+    for key in keys {
+        store.remove(&key).unwrap();
+    }
+}
+
+#[wasm_bindgen_test]
+fn a_thousand_random_faults_lose_no_attempt() {
+    let store = Faulty::default();
+    clear(&store.inner);
+    let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+    let mut tabs = [Progress::default(), Progress::default()];
+    let mut recorded: BTreeSet<String> = BTreeSet::new();
+    let mut faults = [0u32; 8];
+    for step in 0..1_500u64 {
+        let tab = rng.below(2) as usize;
+        if rng.below(10) < 4 {
+            let id = format!("t{tab}-{step}");
+            tabs[tab].attempts.push(attempt(id.clone(), step));
+            recorded.insert(id);
+        }
+        let mut newer = None;
+        if rng.below(10) < 8 {
+            let kind = rng.below(8) as usize;
+            faults[kind] += 1;
+            match kind {
+                0 => store.fail_get.set(true),
+                1 => store.fail_set.set(Some(StorageError::QuotaExceeded)),
+                2 => store
+                    .fail_set
+                    .set(Some(StorageError::Failed("write failed".into()))),
+                3 => {
+                    // Truncate what is stored, as a crash mid-write would.
+                    if let Ok(Some(text)) = store.inner.get(&progress_key()) {
+                        let cut = rng.below(text.len().max(1) as u64) as usize;
+                        let cut = (0..=cut)
+                            .rev()
+                            .find(|&i| text.is_char_boundary(i))
+                            .unwrap_or(0);
+                        store.inner.set(&progress_key(), &text[..cut]).unwrap();
+                    }
+                }
+                4 => store.inner.set(&progress_key(), "\u{0}garbage{").unwrap(),
+                5 => {
+                    // The other tab saves in between.
+                    let other = 1 - tab;
+                    tabs[other] = save(&store, &tabs[other], step).0;
+                }
+                6 => {
+                    let text = r#"{"schema": 99, "progress": {"from": "the future"}}"#;
+                    let before = store.inner.get(&progress_key()).unwrap();
+                    store.inner.set(&progress_key(), text).unwrap();
+                    newer = Some((text, before));
+                }
+                _ => store
+                    .inner
+                    .set(&progress_key(), r#"{"schema": 0, "progress": {}}"#)
+                    .unwrap(),
+            }
+        }
+        let (adopted, status) = save(&store, &tabs[tab], step);
+        tabs[tab] = adopted;
+        if let Some((text, before)) = newer {
+            assert_eq!(status, StoreStatus::ReadOnly { version: 99 });
+            assert_eq!(
+                store.inner.get(&progress_key()).unwrap().as_deref(),
+                Some(text),
+                "newer data untouched"
+            );
+            // Put back what the newer build replaced, as if it had not run.
+            match before {
+                Some(before) => store.inner.set(&progress_key(), &before).unwrap(),
+                None => store.inner.remove(&progress_key()).unwrap(),
+            }
+        }
+        // A new tab opening now must load without panicking.
+        if step % 50 == 0 {
+            let _ = load(&store, step);
+        }
+    }
+    // Faults stop; both tabs save again.
+    for tab in 0..2 {
+        let other = 1 - tab;
+        tabs[tab] = save(&store, &tabs[tab], 10_000).0;
+        tabs[other] = save(&store, &tabs[other], 10_001).0;
+    }
+    let stored = load(&store, 10_002);
+    assert_eq!(stored.status, StoreStatus::Saving);
+    let kept: BTreeSet<String> = stored
+        .progress
+        .attempts
+        .iter()
+        .map(|a| a.id.clone())
+        .collect();
+    let lost: Vec<&String> = recorded.difference(&kept).collect();
+    let total: u32 = faults.iter().sum();
+    web_sys::console::log_1(
+        &format!(
+            "storage faults injected: {total} {faults:?}; attempts recorded {}, kept {}",
+            recorded.len(),
+            kept.len()
+        )
+        .into(),
+    );
+    assert!(total >= 1_000, "only {total} faults");
+    assert!(lost.is_empty(), "lost attempts: {lost:?}");
+    clear(&store.inner);
+}
