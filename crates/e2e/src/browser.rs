@@ -25,6 +25,20 @@ pub struct Phone {
 impl Phone {
     /// Starts chromedriver and a headless Chromium emulating a phone.
     pub async fn start() -> Phone {
+        Phone::launch(serde_json::json!({})).await
+    }
+
+    /// A phone whose browser blocks site storage, as a third-party iframe or
+    /// a strict privacy setting does: `localStorage` throws SecurityError.
+    pub async fn start_with_storage_blocked() -> Phone {
+        Phone::launch(serde_json::json!({
+            "profile.default_content_setting_values.cookies": 2,
+            "profile.block_third_party_cookies": true,
+        }))
+        .await
+    }
+
+    async fn launch(prefs: serde_json::Value) -> Phone {
         let port = free_port();
         let driver_path = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "chromedriver".into());
         let driver = Command::new(&driver_path)
@@ -46,6 +60,7 @@ impl Phone {
                     "--disable-sync", "--no-first-run", "--disable-quic",
                     format!("--window-size={PHONE_WIDTH},{PHONE_HEIGHT}"),
                 ],
+                "prefs": prefs,
                 "mobileEmulation": {
                     "deviceMetrics": {"width": PHONE_WIDTH, "height": PHONE_HEIGHT, "pixelRatio": 3.0, "touch": true},
                     "userAgent": "Mozilla/5.0 (Linux; Android 13; Pixel 7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Mobile Safari/537.36 MicroMessenger/8.0.47",

@@ -1,0 +1,69 @@
+//! Progress that lasts, in the release build on a phone: a finished exam is
+//! still there after a reload, and blocked storage still lets members study.
+
+use e2e::{dist_dir, Phone, StaticServer};
+use fantoccini::Locator;
+
+#[tokio::test(flavor = "current_thread")]
+async fn a_finished_exam_survives_a_reload() {
+    let server = StaticServer::start(&dist_dir());
+    let phone = Phone::start().await;
+    phone
+        .open(&format!("{}#/bank/charter/exam?n=2&t=600", server.url()))
+        .await;
+    phone.wait_for(".quiz__position").await;
+    phone.click(".quiz__submit").await;
+    phone.wait_for_text(".dialog", "2 道题还没有作答").await;
+    phone.click(".dialog__confirm").await;
+    phone.wait_for(".score-card").await;
+
+    phone.open(&server.url()).await;
+    phone.client.refresh().await.expect("reload");
+    let card = phone.wait_for_text("[data-bank=charter]", "最好成绩").await;
+    assert!(card.contains("最好成绩 0/"), "{card}");
+    let stored = phone
+        .eval("localStorage.getItem('lxyz-quiz:progress')")
+        .await;
+    assert!(
+        stored
+            .as_str()
+            .unwrap_or_default()
+            .contains("\"mode\":\"exam\""),
+        "{stored}"
+    );
+    assert!(phone
+        .client
+        .find(Locator::Css(".storage-banner"))
+        .await
+        .is_err());
+    phone.close().await;
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn blocked_storage_shows_the_banner_and_the_app_still_works() {
+    let server = StaticServer::start(&dist_dir());
+    let phone = Phone::start_with_storage_blocked().await;
+    phone.open(&server.url()).await;
+    let blocked = phone
+        .eval("(() => { try { window.localStorage.getItem('x'); return false; } catch (e) { return true; } })()")
+        .await;
+    assert_eq!(
+        blocked,
+        serde_json::json!(true),
+        "the browser did not block storage"
+    );
+    phone
+        .wait_for_text(".storage-banner", "学习记录不会被保存")
+        .await;
+    // Studying still works: practice one question and see its explanation.
+    phone
+        .open(&format!("{}#/bank/rules/sequential", server.url()))
+        .await;
+    phone.click(".question[data-type=single] .choice").await;
+    phone.click(".quiz__check").await;
+    phone.wait_for_text(".solution", "解析").await;
+    // Switching language works too, though it cannot be remembered.
+    phone.click(".lang-switch").await;
+    phone.wait_for_text(".solution", "Explanation").await;
+    phone.close().await;
+}
