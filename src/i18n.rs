@@ -219,6 +219,8 @@ pub struct Strings {
     pub attempts_label: &'static str,
     /// The note on where progress lives.
     pub device_note: &'static str,
+    /// Shown when an unfinished exam was resumed.
+    pub resumed: &'static str,
 }
 
 /// Chinese, the default.
@@ -329,6 +331,7 @@ pub static ZH: Strings = Strings {
     storage_quarantined: "已保存的学习记录无法读取，已另行保留，本次从头开始记录。",
     best_score: "最好成绩",
     attempts_label: "已练习",
+    resumed: "已恢复上次未完成的考试：题目、答案和截止时间不变。",
     device_note: "学习记录只保存在本设备的本浏览器中；门户网站里嵌入的页面和微信里打开的页面各自保存，互不相通。",
 };
 
@@ -439,6 +442,7 @@ pub static EN: Strings = Strings {
     storage_quarantined: "Saved progress could not be read; it was kept aside and recording starts afresh.",
     best_score: "Best score",
     attempts_label: "Attempts",
+    resumed: "Your unfinished exam was restored: same questions, answers and deadline.",
     device_note: "Progress is kept only in this browser on this device; the page embedded in the portal and the page opened in WeChat keep separate progress.",
 };
 

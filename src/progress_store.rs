@@ -133,6 +133,35 @@ fn web_log(message: &str) {
     let _ = message;
 }
 
+/// The key of a bank's unfinished exam.
+pub fn active_key(bank: &str) -> String {
+    format!("{KEY_PREFIX}active:{bank}")
+}
+
+/// The unfinished exam of `bank` to resume, if one was saved and still
+/// holds together; anything else is ignored.
+pub fn load_active(store: &dyn KeyValueStore, bank: &str) -> Option<quiz_core::session::Session> {
+    let text = store.get(&active_key(bank)).ok()??;
+    let session = quiz_core::progress::SavedAttempt::decode(&text)?.to_session()?;
+    (session.bank_id == bank).then_some(session)
+}
+
+/// Saves an unfinished exam after every answer; a finished one is removed
+/// (it is in the history by then).
+pub fn save_active(
+    store: &dyn KeyValueStore,
+    session: &quiz_core::session::Session,
+) -> Result<(), StorageError> {
+    if session.is_finished() {
+        store.remove(&active_key(&session.bank_id))
+    } else {
+        store.set(
+            &active_key(&session.bank_id),
+            &quiz_core::progress::SavedAttempt::from_session(session).encode(),
+        )
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -115,6 +115,17 @@ impl QuizState {
         })
     }
 
+    /// Continues a saved session.
+    pub fn resume(bank: Rc<Bank>, session: Session, now_ms: u64) -> QuizState {
+        QuizState {
+            bank,
+            session,
+            now_ms,
+            confirming: false,
+            refused: None,
+        }
+    }
+
     /// The bank question behind session item `index`.
     pub fn question(&self, index: usize) -> Option<&quiz_core::Question> {
         let id = &self.session.items.get(index)?.id;

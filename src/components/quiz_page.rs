@@ -2,6 +2,8 @@ use super::{CountdownTimer, QuestionNavigator, QuestionView, ResultView, SubmitD
 use crate::hooks::{ProgressContext, ProgressEvent};
 use crate::i18n::strings;
 use crate::platform::Clock;
+use crate::platform::StoreHandle;
+use crate::progress_store::save_active;
 use crate::quiz_state::{QuizAction, QuizState};
 use gloo_events::EventListener;
 use quiz_core::session::{Mode, Outcome};
@@ -21,6 +23,12 @@ pub struct QuizPageProps {
     pub title: String,
     /// Where "back" leads.
     pub back: Back,
+    /// The attempt was resumed from storage.
+    #[prop_or_default]
+    pub resumed: bool,
+    /// Where the unfinished exam is saved after every answer.
+    #[prop_or_default]
+    pub storage: Option<StoreHandle>,
     /// The current language.
     pub lang: Lang,
 }
@@ -174,6 +182,22 @@ pub fn quiz_page(props: &QuizPageProps) -> Html {
         });
     }
 
+    // Save an unfinished exam after every change, so a reload or crash
+    // resumes it; once finished it is removed (it is in the history).
+    {
+        let storage = props.storage.clone();
+        let session = state.session.clone();
+        use_effect_with(session, move |session| {
+            if let Some(storage) = storage.filter(|_| session.plan.mode == Mode::Exam) {
+                if let Err(error) = save_active(storage.0.as_ref(), session) {
+                    web_sys::console::warn_1(
+                        &format!("quiz: could not save the exam: {error:?}").into(),
+                    );
+                }
+            }
+        });
+    }
+
     let back = match &props.back {
         Back::Link(href) => {
             html! { <a class="back-link" href={href.clone()}>{ text.back_to_bank }</a> }
@@ -301,6 +325,9 @@ pub fn quiz_page(props: &QuizPageProps) -> Html {
                 <progress class="quiz__progress" max={total.to_string()} value={answered.to_string()}
                     aria-label={format!("{} {answered}/{total}", text.answered)}></progress>
             </div>
+            if props.resumed && !practice {
+                <p class="notice resumed" role="status">{ text.resumed }</p>
+            }
             <QuestionView question={question.clone()} item={item.clone()} number={index + 1} {revealed} {outcome}
                 locked={revealed} {lang} {on_choose} {on_judge} {on_fill} />
             <div class="quiz__controls">

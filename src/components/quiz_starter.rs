@@ -1,7 +1,9 @@
 use super::{ClockHandle, QuizPage};
 use crate::i18n::strings;
+use crate::platform::StoreHandle;
+use crate::progress_store::load_active;
 use crate::quiz_state::QuizState;
-use quiz_core::session::Plan;
+use quiz_core::session::{Mode, Plan};
 use quiz_core::{Bank, Lang};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -17,6 +19,9 @@ pub struct QuizStarterProps {
     pub clock: ClockHandle,
     /// The page title.
     pub title: String,
+    /// Where unfinished exams are saved; `None` (a preview) saves nothing.
+    #[prop_or_default]
+    pub storage: Option<StoreHandle>,
     /// Where "back" leads; see [`QuizPage`].
     pub back: super::quiz_page::Back,
     /// The current language.
@@ -28,17 +33,36 @@ pub struct QuizStarterProps {
 #[function_component(QuizStarter)]
 pub fn quiz_starter(props: &QuizStarterProps) -> Html {
     let started = {
-        let (bank, plan, clock) = (
+        let (bank, plan, clock, storage) = (
             props.bank.clone(),
             props.plan.clone(),
             props.clock.0.clone(),
+            props.storage.clone(),
         );
-        use_state(move || QuizState::start(bank, plan, clock.fresh_seed(), clock.now_ms()))
+        use_state(move || {
+            let now = clock.now_ms();
+            // An unfinished exam of this bank resumes where it was left, with
+            // its deadline; if that passed meanwhile, it submits now.
+            let saved = storage
+                .filter(|_| plan.mode == Mode::Exam)
+                .and_then(|storage| load_active(storage.0.as_ref(), &bank.id))
+                .filter(|session| {
+                    session.plan.mode == Mode::Exam && session.bank_version == bank.version
+                });
+            match saved {
+                Some(mut session) => {
+                    session.tick(now);
+                    Ok((QuizState::resume(bank, session, now), true))
+                }
+                None => QuizState::start(bank, plan, clock.fresh_seed(), now)
+                    .map(|state| (state, false)),
+            }
+        })
     };
     match &*started {
-        Ok(initial) => html! {
-            <QuizPage initial={initial.clone()} clock={props.clock.clone()} title={props.title.clone()}
-                back={props.back.clone()} lang={props.lang} />
+        Ok((initial, resumed)) => html! {
+            <QuizPage initial={initial.clone()} resumed={*resumed} clock={props.clock.clone()}
+                storage={props.storage.clone()} title={props.title.clone()} back={props.back.clone()} lang={props.lang} />
         },
         Err(_) => html! {
             <section class="not-found" role="alert">

@@ -3,7 +3,7 @@ use super::{ClockHandle, ErrorPanel, LoadingNotice, QuizStarter, ReadPage};
 use crate::hooks::use_bank;
 use crate::i18n::strings;
 use crate::load::LoadState;
-use crate::platform::Platform;
+use crate::platform::{Platform, StoreHandle};
 use crate::route::{Activity, Route, StudyOptions};
 use quiz_core::session::{Mode, Plan, Selection};
 use quiz_core::{Bank, BankEntry, Lang};
@@ -49,6 +49,7 @@ pub fn study_page(props: &StudyPageProps) -> Html {
             activity => html! {
                 <QuizStarter bank={loaded.bank.clone()} plan={plan_for(&loaded.bank, activity, &props.options)}
                     clock={ClockHandle(props.platform.clock.clone())} title={props.entry.title.get(lang).to_string()}
+                    storage={Some(StoreHandle(props.platform.storage.clone()))}
                     back={Back::Link(Route::Bank { id: props.entry.id.clone() }.to_hash())} {lang} />
             },
         },

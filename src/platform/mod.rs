@@ -43,3 +43,13 @@ impl PartialEq for Platform {
             && Rc::ptr_eq(&self.clock, &other.clock)
     }
 }
+
+/// A shared store that compares by identity, for props.
+#[derive(Clone)]
+pub struct StoreHandle(pub Rc<dyn KeyValueStore>);
+
+impl PartialEq for StoreHandle {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}

@@ -67,3 +67,45 @@ async fn blocked_storage_shows_the_banner_and_the_app_still_works() {
     phone.wait_for_text(".solution", "Explanation").await;
     phone.close().await;
 }
+
+#[tokio::test(flavor = "current_thread")]
+async fn a_reload_mid_exam_resumes_it_with_the_remaining_time() {
+    let server = StaticServer::start(&dist_dir());
+    let phone = Phone::start().await;
+    phone
+        .open(&format!("{}#/bank/speeches/exam?n=3&t=600", server.url()))
+        .await;
+    phone.wait_for_text(".quiz__position", "1 / 3").await;
+    let first = phone
+        .wait_for(".question")
+        .await
+        .attr("data-question")
+        .await
+        .unwrap();
+    phone.click(".question[data-type=single] .choice").await;
+    phone.click(".quiz__next").await;
+    phone.wait_for_text(".quiz__position", "2 / 3").await;
+    tokio::time::sleep(std::time::Duration::from_millis(1_500)).await;
+
+    phone.client.refresh().await.expect("reload");
+    phone.wait_for_text(".resumed", "已恢复").await;
+    phone.wait_for_text(".quiz__position", "2 / 3").await;
+    let timer = phone.texts("[role=timer]").await.remove(0);
+    assert!(
+        timer.as_str() < "10:00" && timer.starts_with("09:5"),
+        "timer {timer}"
+    );
+    // The answer given before the reload is still there.
+    phone.click(".navigator__item").await;
+    assert_eq!(
+        phone
+            .wait_for(".question")
+            .await
+            .attr("data-question")
+            .await
+            .unwrap(),
+        first
+    );
+    phone.wait_for(".choice--selected").await;
+    phone.close().await;
+}

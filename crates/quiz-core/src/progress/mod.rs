@@ -8,11 +8,13 @@
 //! reported so the caller can quarantine them. Nothing here touches storage
 //! or reads a clock.
 
+mod active;
 mod daily;
 mod migrate;
 mod record;
 mod review;
 
+pub use active::{SavedAnswer, SavedAttempt, SavedItem, ACTIVE_SCHEMA};
 pub use daily::{daily_set, day_number, study_streak};
 pub use migrate::{decode, encode, Decoded, SCHEMA_VERSION};
 pub use review::Review;
