@@ -1,3 +1,4 @@
+use super::question_view::blanks_text;
 use crate::i18n::strings;
 use quiz_core::bank::{letter, Body, Question};
 use quiz_core::Lang;
@@ -27,14 +28,7 @@ pub fn question_card(props: &QuestionCardProps) -> Html {
         Body::Multiple { answer, .. } => answer.iter().map(|&i| letter(i)).collect(),
         Body::Judge { answer: true } => text.judge_true.to_string(),
         Body::Judge { answer: false } => text.judge_false.to_string(),
-        Body::Fill { blanks } => blanks
-            .iter()
-            .map(|blank| match lang {
-                Lang::En if !blank.en.is_empty() => blank.en[0].clone(),
-                _ => blank.zh[0].clone(),
-            })
-            .collect::<Vec<_>>()
-            .join(" / "),
+        Body::Fill { blanks } => blanks_text(blanks, lang),
     };
     let correct: Vec<usize> = match &question.body {
         Body::Single { answer, .. } => vec![*answer],

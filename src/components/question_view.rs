@@ -172,13 +172,19 @@ pub fn answer_text(question: &Question, lang: Lang) -> String {
             .join("；"),
         Body::Judge { answer: true } => text.true_label.to_string(),
         Body::Judge { answer: false } => text.false_label.to_string(),
-        Body::Fill { blanks } => blanks
-            .iter()
-            .map(|blank| match lang {
-                Lang::En if !blank.en.is_empty() => blank.en[0].clone(),
-                _ => blank.zh[0].clone(),
-            })
-            .collect::<Vec<_>>()
-            .join(" / "),
+        Body::Fill { blanks } => blanks_text(blanks, lang),
     }
+}
+
+/// The first accepted answer of each blank in `lang` (Chinese when there is
+/// no English one), joined.
+pub fn blanks_text(blanks: &[quiz_core::bank::Blank], lang: Lang) -> String {
+    blanks
+        .iter()
+        .map(|blank| match lang {
+            Lang::En if !blank.en.is_empty() => blank.en[0].as_str(),
+            _ => blank.zh[0].as_str(),
+        })
+        .collect::<Vec<_>>()
+        .join(" / ")
 }

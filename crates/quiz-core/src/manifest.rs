@@ -3,11 +3,11 @@
 //! The manifest is fetched at run time, so coordinators can publish a new
 //! bank by copying files to the server without rebuilding the WASM.
 
-use crate::bank::decode::{prepare, Path, Reader};
+use crate::bank::decode::{read_file, Path, Reader};
 use crate::bank::fields;
 use crate::bank::Bank;
 use crate::diagnostic::{Checked, Code, Diagnostic, Message, Problems, Severity};
-use crate::json::{self, LineIndex, Node, Span, Value};
+use crate::json::{self, Node, Span, Value};
 use crate::LocalText;
 use serde::Serialize;
 use std::collections::HashMap;
@@ -59,65 +59,7 @@ pub struct BankEntry {
 
 /// Reads and checks a manifest. `file` names it in the diagnostics.
 pub fn check_manifest(file: &str, bytes: &[u8]) -> Checked<Manifest> {
-    let mut problems = Problems::new();
-    if bytes.len() > MAX_MANIFEST_BYTES {
-        problems.push(
-            Severity::Error,
-            Code::TooLarge,
-            Span::default(),
-            "",
-            None,
-            Message::new(
-                format!(
-                    "文件过大（{} 字节），上限为 {MAX_MANIFEST_BYTES} 字节。",
-                    bytes.len()
-                ),
-                format!(
-                    "The file is too large ({} bytes); the limit is {MAX_MANIFEST_BYTES}.",
-                    bytes.len()
-                ),
-            ),
-        );
-        return Checked {
-            value: None,
-            diagnostics: problems.locate(file, ""),
-        };
-    }
-    let Some(text) = prepare(bytes, &mut problems) else {
-        return Checked {
-            value: None,
-            diagnostics: problems.locate(file, &String::from_utf8_lossy(bytes)),
-        };
-    };
-    let value = match json::parse(text) {
-        Ok(root) => {
-            let index = LineIndex::new(text);
-            let mut reader = Reader::new(&mut problems, &index);
-            read_manifest(&mut reader, &root)
-        }
-        Err(error) => {
-            problems.push(
-                Severity::Error,
-                Code::Syntax,
-                Span {
-                    start: error.offset,
-                    end: error.offset + 1,
-                },
-                "",
-                None,
-                Message::new(
-                    error.kind.message(crate::Lang::Zh),
-                    error.kind.message(crate::Lang::En),
-                ),
-            );
-            None
-        }
-    };
-    let value = if problems.has_errors() { None } else { value };
-    Checked {
-        value,
-        diagnostics: problems.locate(file, text),
-    }
+    read_file(file, bytes, MAX_MANIFEST_BYTES, read_manifest)
 }
 
 /// Parses a manifest, returning its errors when it is refused.

@@ -26,14 +26,70 @@ const MAX_BLANKS: usize = 20;
 
 /// Reads and checks a bank file. `file` names it in the diagnostics.
 pub fn check_bank(file: &str, bytes: &[u8]) -> Checked<Bank> {
+    read_file(file, bytes, MAX_BANK_BYTES, |reader, root| {
+        reader.bank(root)
+    })
+}
+
+/// The steps every checked file goes through: the size limit, UTF-8, JSON
+/// syntax, then `read` over the parsed tree; the value is kept only when no
+/// error was found, and every problem is located.
+pub(crate) fn read_file<T>(
+    file: &str,
+    bytes: &[u8],
+    max_bytes: usize,
+    read: impl FnOnce(&mut Reader, &Node) -> Option<T>,
+) -> Checked<T> {
     let mut problems = Problems::new();
-    let text = match prepare(bytes, &mut problems) {
-        Some(text) => text,
-        None => {
-            let text = String::from_utf8_lossy(bytes);
+    let syntax = |problems: &mut Problems, offset: usize, kind: json::SyntaxErrorKind| {
+        problems.push(
+            Severity::Error,
+            Code::Syntax,
+            Span {
+                start: offset,
+                end: offset + 1,
+            },
+            "",
+            None,
+            Message::new(kind.message(crate::Lang::Zh), kind.message(crate::Lang::En)),
+        );
+    };
+    if bytes.len() > max_bytes {
+        problems.push(
+            Severity::Error,
+            Code::TooLarge,
+            Span::default(),
+            "",
+            None,
+            Message::new(
+                format!(
+                    "文件过大（{}），上限为 {}：请把题目拆分到几个文件。",
+                    size(bytes.len()),
+                    size(max_bytes)
+                ),
+                format!(
+                    "The file is too large ({}); the limit is {}: split it into several files.",
+                    size(bytes.len()),
+                    size(max_bytes)
+                ),
+            ),
+        );
+        return Checked {
+            value: None,
+            diagnostics: problems.locate(file, ""),
+        };
+    }
+    let text = match std::str::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(error) => {
+            syntax(
+                &mut problems,
+                error.valid_up_to(),
+                json::SyntaxErrorKind::NotUtf8,
+            );
             return Checked {
                 value: None,
-                diagnostics: problems.locate(file, &text),
+                diagnostics: problems.locate(file, &String::from_utf8_lossy(bytes)),
             };
         }
     };
@@ -41,23 +97,10 @@ pub fn check_bank(file: &str, bytes: &[u8]) -> Checked<Bank> {
         Ok(root) => {
             let index = LineIndex::new(text);
             let mut reader = Reader::new(&mut problems, &index);
-            reader.bank(&root)
+            read(&mut reader, &root)
         }
         Err(error) => {
-            problems.push(
-                Severity::Error,
-                Code::Syntax,
-                Span {
-                    start: error.offset,
-                    end: error.offset + 1,
-                },
-                "",
-                None,
-                Message::new(
-                    error.kind.message(crate::Lang::Zh),
-                    error.kind.message(crate::Lang::En),
-                ),
-            );
+            syntax(&mut problems, error.offset, error.kind);
             None
         }
     };
@@ -68,40 +111,12 @@ pub fn check_bank(file: &str, bytes: &[u8]) -> Checked<Bank> {
     }
 }
 
-/// Checks size and encoding; returns the text when it can be parsed.
-pub(crate) fn prepare<'b>(bytes: &'b [u8], problems: &mut Problems) -> Option<&'b str> {
-    if bytes.len() > MAX_BANK_BYTES {
-        problems.push(
-            Severity::Error,
-            Code::TooLarge,
-            Span::default(),
-            "",
-            None,
-            Message::new(
-                format!("文件过大（{} MB），上限为 {} MB：请把题目拆分到几个题库。", bytes.len() / 1_048_576, MAX_BANK_BYTES / 1_048_576),
-                format!("The file is too large ({} MB); the limit is {} MB: split the questions into several banks.", bytes.len() / 1_048_576, MAX_BANK_BYTES / 1_048_576),
-            ),
-        );
-        return None;
-    }
-    match std::str::from_utf8(bytes) {
-        Ok(text) => Some(text),
-        Err(error) => {
-            let at = error.valid_up_to();
-            let kind = json::SyntaxErrorKind::NotUtf8;
-            problems.push(
-                Severity::Error,
-                Code::Syntax,
-                Span {
-                    start: at,
-                    end: at + 1,
-                },
-                "",
-                None,
-                Message::new(kind.message(crate::Lang::Zh), kind.message(crate::Lang::En)),
-            );
-            None
-        }
+/// A byte count as people read it.
+fn size(bytes: usize) -> String {
+    if bytes >= 1_048_576 {
+        format!("{:.1} MB", bytes as f64 / 1_048_576.0)
+    } else {
+        format!("{} KB", bytes.div_ceil(1024))
     }
 }
 
@@ -1351,8 +1366,9 @@ fn shorten(text: &str) -> String {
     short
 }
 
-/// True for a real calendar date written `YYYY-MM-DD`.
-pub(crate) fn is_valid_date(text: &str) -> bool {
+/// True for a real calendar date written `YYYY-MM-DD`, between 2000 and
+/// 2100 (a bank's `updated` date; anything else is a typo).
+pub fn is_valid_date(text: &str) -> bool {
     let bytes = text.as_bytes();
     if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
         return false;

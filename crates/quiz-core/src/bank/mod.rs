@@ -7,7 +7,7 @@
 pub(crate) mod decode;
 pub mod fields;
 
-pub use decode::{check_bank, MAX_BANK_BYTES, MAX_QUESTIONS};
+pub use decode::{check_bank, is_valid_date, MAX_BANK_BYTES, MAX_QUESTIONS};
 
 use crate::LocalText;
 use serde::ser::{SerializeMap, Serializer};

@@ -841,31 +841,10 @@ pub(crate) fn check_id(id: &str) -> Result<(), (String, String)> {
     ))
 }
 
-/// True for a real calendar date written `YYYY-MM-DD`.
+/// True for a real calendar date written `YYYY-MM-DD`, by the same rule
+/// `quiz_core::check_bank` applies.
 fn is_date(text: &str) -> bool {
-    let parts: Vec<&str> = text.split('-').collect();
-    let [year, month, day] = parts.as_slice() else {
-        return false;
-    };
-    if year.len() != 4 || month.len() != 2 || day.len() != 2 {
-        return false;
-    }
-    let (Ok(year), Ok(month), Ok(day)) = (
-        year.parse::<u32>(),
-        month.parse::<u32>(),
-        day.parse::<u32>(),
-    ) else {
-        return false;
-    };
-    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-    let days = match month {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if leap => 29,
-        2 => 28,
-        _ => return false,
-    };
-    (2000..=2100).contains(&year) && (1..=days).contains(&day)
+    quiz_core::bank::is_valid_date(text)
 }
 
 #[cfg(test)]
