@@ -221,6 +221,10 @@ pub struct Strings {
     pub device_note: &'static str,
     /// Shown when an unfinished exam was resumed.
     pub resumed: &'static str,
+    /// The wrong-answer book link.
+    pub wrong_book: &'static str,
+    /// What the wrong-answer book is.
+    pub wrong_book_hint: &'static str,
 }
 
 /// Chinese, the default.
@@ -331,6 +335,8 @@ pub static ZH: Strings = Strings {
     storage_quarantined: "已保存的学习记录无法读取，已另行保留，本次从头开始记录。",
     best_score: "最好成绩",
     attempts_label: "已练习",
+    wrong_book: "错题本",
+    wrong_book_hint: "练习答错过的题；连续答对 3 次后移出",
     resumed: "已恢复上次未完成的考试：题目、答案和截止时间不变。",
     device_note: "学习记录只保存在本设备的本浏览器中；门户网站里嵌入的页面和微信里打开的页面各自保存，互不相通。",
 };
@@ -442,6 +448,8 @@ pub static EN: Strings = Strings {
     storage_quarantined: "Saved progress could not be read; it was kept aside and recording starts afresh.",
     best_score: "Best score",
     attempts_label: "Attempts",
+    wrong_book: "Wrong-answer book",
+    wrong_book_hint: "Practise questions you got wrong; three right in a row takes one out",
     resumed: "Your unfinished exam was restored: same questions, answers and deadline.",
     device_note: "Progress is kept only in this browser on this device; the page embedded in the portal and the page opened in WeChat keep separate progress.",
 };

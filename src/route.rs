@@ -80,6 +80,8 @@ pub struct StudyOptions {
     pub seconds: Option<u32>,
     /// A tag key to narrow to.
     pub tag: Option<String>,
+    /// Only the questions in the member's wrong-answer book (`set=wrong`).
+    pub wrong_only: bool,
 }
 
 impl Route {
@@ -129,6 +131,9 @@ impl Route {
                 if let Some(tag) = &options.tag {
                     query.push(format!("tag={tag}"));
                 }
+                if options.wrong_only {
+                    query.push("set=wrong".to_string());
+                }
                 let query = if query.is_empty() {
                     String::new()
                 } else {
@@ -169,6 +174,7 @@ fn parse_options(query: &str) -> (StudyOptions, Vec<String>) {
                 _ => ignored.push(shorten(pair)),
             },
             "tag" if is_plain_id(&value) => options.tag = Some(value),
+            "set" if value == "wrong" => options.wrong_only = true,
             _ => ignored.push(shorten(pair)),
         }
     }
@@ -226,7 +232,7 @@ mod tests {
             StudyOptions {
                 count: Some(20),
                 seconds: Some(600),
-                tag: None,
+                ..Default::default()
             },
         );
         assert_eq!(Route::parse("#/bank/charter/exam?n=20&t=600"), exam);
@@ -244,6 +250,14 @@ mod tests {
                 },
             ),
             Route::study("rules", Activity::Sequential, StudyOptions::default()),
+            Route::study(
+                "rules",
+                Activity::Practice,
+                StudyOptions {
+                    wrong_only: true,
+                    ..Default::default()
+                },
+            ),
             Route::study("rules", Activity::Read, StudyOptions::default()),
         ] {
             assert_eq!(Route::parse(&route.to_hash()), route);

@@ -10,6 +10,9 @@ use yew::prelude::*;
 pub struct ActivityLinksProps {
     /// The bank.
     pub bank: Rc<Bank>,
+    /// Questions of this bank in the member's wrong-answer book.
+    #[prop_or_default]
+    pub wrong_count: usize,
     /// The current language.
     pub lang: Lang,
 }
@@ -41,7 +44,7 @@ pub fn activity_links(props: &ActivityLinksProps) -> Html {
             let options = StudyOptions {
                 count: value("n").map(|n| n.clamp(*COUNT_RANGE.start(), *COUNT_RANGE.end())),
                 seconds: value("minutes").map(|m| m.clamp(1, 180) * 60),
-                tag: None,
+                ..Default::default()
             };
             if let Some(window) = web_sys::window() {
                 let _ = window
@@ -73,6 +76,12 @@ pub fn activity_links(props: &ActivityLinksProps) -> Html {
                     </li>
                 }) }
             </ul>
+            if props.wrong_count > 0 {
+                <a class="activity activity--wrong" href={Route::study(&id, Activity::Practice, StudyOptions { wrong_only: true, ..Default::default() }).to_hash()}>
+                    <span class="activity__label">{ format!("{} ({})", text.wrong_book, props.wrong_count) }</span>
+                    <span class="activity__hint">{ text.wrong_book_hint }</span>
+                </a>
+            }
             <form class="custom-exam" onsubmit={on_submit}>
                 <h4>{ text.custom_exam }</h4>
                 <label>{ text.question_count }

@@ -1,5 +1,5 @@
 use super::{ActivityLinks, BankSummary, ErrorPanel, LoadingNotice, ProblemList};
-use crate::hooks::use_bank;
+use crate::hooks::{use_bank, ProgressContext};
 use crate::i18n::strings;
 use crate::load::LoadState;
 use crate::platform::Platform;
@@ -25,12 +25,14 @@ pub fn bank_page(props: &BankPageProps) -> Html {
     let text = strings(props.lang);
     let lang = props.lang;
     let (bank, on_retry) = use_bank(props.platform.fetcher.clone(), props.entry.clone());
+    let progress = use_context::<ProgressContext>();
     let body = match bank {
         LoadState::Loading => html! { <LoadingNotice {lang} /> },
         LoadState::Failed(error) => html! { <ErrorPanel {error} {lang} {on_retry} /> },
         LoadState::Ready(loaded) => html! {
             <>
-                <ActivityLinks bank={loaded.bank.clone()} {lang} />
+                <ActivityLinks bank={loaded.bank.clone()} {lang}
+                    wrong_count={progress.as_ref().map_or(0, |p| p.progress.wrong_book(loaded.bank.questions.iter().map(|q| q.id.as_str())).len())} />
                 <BankSummary bank={loaded.bank.clone()} {lang} topic_links={true} />
                 if !loaded.warnings.is_empty() {
                     <details class="bank-warnings">

@@ -1,6 +1,6 @@
 use super::quiz_page::Back;
 use super::{ClockHandle, ErrorPanel, LoadingNotice, QuizStarter, ReadPage};
-use crate::hooks::use_bank;
+use crate::hooks::{use_bank, ProgressContext};
 use crate::i18n::strings;
 use crate::load::LoadState;
 use crate::platform::{Platform, StoreHandle};
@@ -39,6 +39,16 @@ pub fn study_page(props: &StudyPageProps) -> Html {
     let notice = (!props.ignored.is_empty()).then(|| html! {
         <p class="notice" role="status">{ text.ignored_params }{ " " }<code>{ props.ignored.join("&") }</code></p>
     });
+    let progress = use_context::<ProgressContext>();
+    let wrong_book = |bank: &Bank| {
+        progress
+            .as_ref()
+            .map(|p| {
+                p.progress
+                    .wrong_book(bank.questions.iter().map(|q| q.id.as_str()))
+            })
+            .unwrap_or_default()
+    };
     let body = match bank {
         LoadState::Loading => html! { <LoadingNotice {lang} /> },
         LoadState::Failed(error) => html! { <ErrorPanel {error} {lang} {on_retry} /> },
@@ -47,7 +57,7 @@ pub fn study_page(props: &StudyPageProps) -> Html {
                 html! { <ReadPage bank={loaded.bank.clone()} tag={props.options.tag.clone()} {lang} /> }
             }
             activity => html! {
-                <QuizStarter bank={loaded.bank.clone()} plan={plan_for(&loaded.bank, activity, &props.options)}
+                <QuizStarter bank={loaded.bank.clone()} plan={plan_for(&loaded.bank, activity, &props.options, &wrong_book(&loaded.bank))}
                     clock={ClockHandle(props.platform.clock.clone())} title={props.entry.title.get(lang).to_string()}
                     storage={Some(StoreHandle(props.platform.storage.clone()))}
                     back={Back::Link(Route::Bank { id: props.entry.id.clone() }.to_hash())} {lang} />
@@ -63,7 +73,12 @@ pub fn study_page(props: &StudyPageProps) -> Html {
 }
 
 /// What an activity and its link options mean as a session plan.
-pub fn plan_for(bank: &Bank, activity: Activity, options: &StudyOptions) -> Plan {
+pub fn plan_for(
+    bank: &Bank,
+    activity: Activity,
+    options: &StudyOptions,
+    wrong_book: &[String],
+) -> Plan {
     match activity {
         Activity::Exam => Plan {
             mode: Mode::Exam,
@@ -81,6 +96,9 @@ pub fn plan_for(bank: &Bank, activity: Activity, options: &StudyOptions) -> Plan
         Activity::Practice => Plan {
             mode: Mode::Practice,
             selection: match &options.tag {
+                _ if options.wrong_only => Selection::Ids {
+                    ids: wrong_book.to_vec(),
+                },
                 Some(tag) => Selection::Tag { tag: tag.clone() },
                 None => Selection::Random {
                     count: options.count.unwrap_or(PRACTICE_ROUND),

@@ -109,3 +109,54 @@ async fn a_reload_mid_exam_resumes_it_with_the_remaining_time() {
     phone.wait_for(".choice--selected").await;
     phone.close().await;
 }
+
+#[tokio::test(flavor = "current_thread")]
+async fn a_wrong_practice_answer_goes_into_the_wrong_answer_book() {
+    let server = StaticServer::start(&dist_dir());
+    let phone = Phone::start().await;
+    phone
+        .open(&format!("{}#/bank/charter/sequential", server.url()))
+        .await;
+    // Answer with the first option until one is wrong.
+    let mut missed = None;
+    for question in 1..=30 {
+        phone
+            .wait_for_text(".quiz__position", &format!("{question} / "))
+            .await;
+        let id = phone
+            .wait_for(".question")
+            .await
+            .attr("data-question")
+            .await
+            .unwrap();
+        phone.click(".question[data-type=single] .choice").await;
+        phone.click(".quiz__check").await;
+        let verdict = phone.wait_for(".verdict").await.text().await.unwrap();
+        if verdict.contains("回答错误") {
+            missed = id;
+            break;
+        }
+        phone.click(".quiz__next").await;
+    }
+    let missed = missed.expect("some first option is wrong within 30 single-choice questions");
+    phone.click(".back-link").await;
+    let link = phone.wait_for_text(".activity--wrong", "错题本").await;
+    assert!(link.contains("(1)"), "{link}");
+    phone.click(".activity--wrong").await;
+    phone.wait_for_text(".quiz__position", "1 / 1").await;
+    let shown = phone
+        .wait_for(".question")
+        .await
+        .attr("data-question")
+        .await
+        .unwrap();
+    assert_eq!(shown.as_deref(), Some(missed.as_str()));
+    assert!(phone
+        .client
+        .current_url()
+        .await
+        .unwrap()
+        .as_str()
+        .contains("set=wrong"));
+    phone.close().await;
+}
