@@ -43,7 +43,8 @@ pub fn shell(props: &ShellProps) -> Html {
         (_, LoadState::Loading) => html! { <LoadingNotice {lang} /> },
         (_, LoadState::Failed(error)) => html! { <ErrorPanel {error} {lang} {on_retry} /> },
         (Route::Home, LoadState::Ready(manifest)) => html! {
-            <BankList {manifest} {lang} progress={Some(progress.progress.clone())} />
+            <BankList {manifest} {lang} progress={Some(progress.progress.clone())}
+                today={props.platform.clock.local_day()} />
         },
         (Route::Bank { id }, LoadState::Ready(manifest)) => match manifest.bank(&id) {
             Some(entry) => html! {

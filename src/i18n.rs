@@ -225,6 +225,22 @@ pub struct Strings {
     pub wrong_book: &'static str,
     /// What the wrong-answer book is.
     pub wrong_book_hint: &'static str,
+    /// The daily practice link.
+    pub daily: &'static str,
+    /// What daily practice is.
+    pub daily_hint: &'static str,
+    /// The favourites link.
+    pub favourites: &'static str,
+    /// What favourites are.
+    pub favourites_hint: &'static str,
+    /// The mark-as-favourite button.
+    pub favourite_add: &'static str,
+    /// The unmark button.
+    pub favourite_remove: &'static str,
+    /// The streak label; a number follows.
+    pub streak: &'static str,
+    /// Today's answered count label.
+    pub today_answered: &'static str,
 }
 
 /// Chinese, the default.
@@ -337,6 +353,14 @@ pub static ZH: Strings = Strings {
     attempts_label: "已练习",
     wrong_book: "错题本",
     wrong_book_hint: "练习答错过的题；连续答对 3 次后移出",
+    daily: "每日一练",
+    daily_hint: "今天的 10 道题，全支部相同",
+    favourites: "收藏",
+    favourites_hint: "练习你收藏的题目",
+    favourite_add: "☆ 收藏",
+    favourite_remove: "★ 已收藏",
+    streak: "已连续学习（天）",
+    today_answered: "今日已答",
     resumed: "已恢复上次未完成的考试：题目、答案和截止时间不变。",
     device_note: "学习记录只保存在本设备的本浏览器中；门户网站里嵌入的页面和微信里打开的页面各自保存，互不相通。",
 };
@@ -450,6 +474,14 @@ pub static EN: Strings = Strings {
     attempts_label: "Attempts",
     wrong_book: "Wrong-answer book",
     wrong_book_hint: "Practise questions you got wrong; three right in a row takes one out",
+    daily: "Daily practice",
+    daily_hint: "Today's 10 questions, the same for the whole branch",
+    favourites: "Favourites",
+    favourites_hint: "Practise the questions you marked",
+    favourite_add: "☆ Favourite",
+    favourite_remove: "★ Favourite",
+    streak: "Study streak (days)",
+    today_answered: "Answered today",
     resumed: "Your unfinished exam was restored: same questions, answers and deadline.",
     device_note: "Progress is kept only in this browser on this device; the page embedded in the portal and the page opened in WeChat keep separate progress.",
 };

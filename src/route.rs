@@ -80,8 +80,40 @@ pub struct StudyOptions {
     pub seconds: Option<u32>,
     /// A tag key to narrow to.
     pub tag: Option<String>,
-    /// Only the questions in the member's wrong-answer book (`set=wrong`).
-    pub wrong_only: bool,
+    /// A set of the member's own questions (`set=wrong|favourites|daily`).
+    pub set: Option<QuestionSet>,
+}
+
+/// Question sets built from the member's progress or the date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum QuestionSet {
+    /// 错题本: questions answered wrong and not yet right three times in a row.
+    Wrong,
+    /// 收藏: questions the member marked.
+    Favourites,
+    /// 每日一练: today's questions, the same for the whole branch.
+    Daily,
+}
+
+impl QuestionSet {
+    /// The `set=` value.
+    pub fn key(self) -> &'static str {
+        match self {
+            QuestionSet::Wrong => "wrong",
+            QuestionSet::Favourites => "favourites",
+            QuestionSet::Daily => "daily",
+        }
+    }
+
+    fn from_key(key: &str) -> Option<QuestionSet> {
+        [
+            QuestionSet::Wrong,
+            QuestionSet::Favourites,
+            QuestionSet::Daily,
+        ]
+        .into_iter()
+        .find(|set| set.key() == key)
+    }
 }
 
 impl Route {
@@ -131,8 +163,8 @@ impl Route {
                 if let Some(tag) = &options.tag {
                     query.push(format!("tag={tag}"));
                 }
-                if options.wrong_only {
-                    query.push("set=wrong".to_string());
+                if let Some(set) = options.set {
+                    query.push(format!("set={}", set.key()));
                 }
                 let query = if query.is_empty() {
                     String::new()
@@ -174,7 +206,9 @@ fn parse_options(query: &str) -> (StudyOptions, Vec<String>) {
                 _ => ignored.push(shorten(pair)),
             },
             "tag" if is_plain_id(&value) => options.tag = Some(value),
-            "set" if value == "wrong" => options.wrong_only = true,
+            "set" if QuestionSet::from_key(&value).is_some() => {
+                options.set = QuestionSet::from_key(&value)
+            }
             _ => ignored.push(shorten(pair)),
         }
     }
@@ -254,7 +288,7 @@ mod tests {
                 "rules",
                 Activity::Practice,
                 StudyOptions {
-                    wrong_only: true,
+                    set: Some(QuestionSet::Wrong),
                     ..Default::default()
                 },
             ),

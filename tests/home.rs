@@ -26,6 +26,7 @@ async fn bank_list_shows_title_description_and_count() {
         manifest,
         lang: Lang::Zh,
         progress: None,
+        today: 0,
     })
     .await;
     let cards = root.query_selector_all(".bank-card").unwrap();
@@ -46,6 +47,7 @@ async fn bank_list_in_english_falls_back_to_chinese_where_untranslated() {
         manifest,
         lang: Lang::En,
         progress: Some(Rc::new(best_progress())),
+        today: 0,
     })
     .await;
     let text = root.text_content().unwrap();

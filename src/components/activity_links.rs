@@ -1,5 +1,5 @@
 use crate::i18n::strings;
-use crate::route::{Activity, Route, StudyOptions, COUNT_RANGE};
+use crate::route::{Activity, QuestionSet, Route, StudyOptions, COUNT_RANGE};
 use quiz_core::{Bank, Lang};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -13,6 +13,9 @@ pub struct ActivityLinksProps {
     /// Questions of this bank in the member's wrong-answer book.
     #[prop_or_default]
     pub wrong_count: usize,
+    /// Questions of this bank the member marked as favourites.
+    #[prop_or_default]
+    pub favourite_count: usize,
     /// The current language.
     pub lang: Lang,
 }
@@ -25,6 +28,17 @@ pub fn activity_links(props: &ActivityLinksProps) -> Html {
     let bank = &props.bank;
     let id = bank.id.clone();
     let link = |activity| Route::study(&id, activity, StudyOptions::default()).to_hash();
+    let set_link = |set| {
+        Route::study(
+            &id,
+            Activity::Practice,
+            StudyOptions {
+                set: Some(set),
+                ..Default::default()
+            },
+        )
+        .to_hash()
+    };
     let paper_count: u32 = bank.paper.sections.iter().map(|s| s.count).sum();
     let on_submit = {
         let id = id.clone();
@@ -76,12 +90,30 @@ pub fn activity_links(props: &ActivityLinksProps) -> Html {
                     </li>
                 }) }
             </ul>
-            if props.wrong_count > 0 {
-                <a class="activity activity--wrong" href={Route::study(&id, Activity::Practice, StudyOptions { wrong_only: true, ..Default::default() }).to_hash()}>
-                    <span class="activity__label">{ format!("{} ({})", text.wrong_book, props.wrong_count) }</span>
-                    <span class="activity__hint">{ text.wrong_book_hint }</span>
-                </a>
-            }
+            <ul class="activities__list activities__list--mine">
+                <li>
+                    <a class="activity activity--daily" href={set_link(QuestionSet::Daily)}>
+                        <span class="activity__label">{ text.daily }</span>
+                        <span class="activity__hint">{ text.daily_hint }</span>
+                    </a>
+                </li>
+                if props.wrong_count > 0 {
+                    <li>
+                        <a class="activity activity--wrong" href={set_link(QuestionSet::Wrong)}>
+                            <span class="activity__label">{ format!("{} ({})", text.wrong_book, props.wrong_count) }</span>
+                            <span class="activity__hint">{ text.wrong_book_hint }</span>
+                        </a>
+                    </li>
+                }
+                if props.favourite_count > 0 {
+                    <li>
+                        <a class="activity activity--favourites" href={set_link(QuestionSet::Favourites)}>
+                            <span class="activity__label">{ format!("{} ({})", text.favourites, props.favourite_count) }</span>
+                            <span class="activity__hint">{ text.favourites_hint }</span>
+                        </a>
+                    </li>
+                }
+            </ul>
             <form class="custom-exam" onsubmit={on_submit}>
                 <h4>{ text.custom_exam }</h4>
                 <label>{ text.question_count }

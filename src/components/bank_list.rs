@@ -1,6 +1,6 @@
 use crate::i18n::strings;
 use crate::route::Route;
-use quiz_core::progress::Progress;
+use quiz_core::progress::{study_streak, Progress};
 use quiz_core::session::Score;
 use quiz_core::{Lang, Manifest};
 use std::rc::Rc;
@@ -13,9 +13,12 @@ pub struct BankListProps {
     pub manifest: Rc<Manifest>,
     /// The current language.
     pub lang: Lang,
-    /// The member's progress, for best scores.
+    /// The member's progress, for best scores and the study streak.
     #[prop_or_default]
     pub progress: Option<Rc<Progress>>,
+    /// Today's day number, for the streak.
+    #[prop_or_default]
+    pub today: i32,
 }
 
 /// The home page's list of banks: title, description and question count.
@@ -24,6 +27,12 @@ pub fn bank_list(props: &BankListProps) -> Html {
     let text = strings(props.lang);
     html! {
         <section class="bank-list" aria-labelledby="bank-list-heading">
+            if let Some(progress) = props.progress.as_ref().filter(|p| !p.days.is_empty()) {
+                <p class="streak">
+                    <span>{ text.streak }{ " " }<strong>{ study_streak(progress, props.today) }</strong></span>
+                    <span>{ text.today_answered }{ " " }<strong>{ progress.days.get(&props.today).map_or(0, |d| d.answered) }</strong></span>
+                </p>
+            }
             <h2 id="bank-list-heading">{ text.banks_heading }</h2>
             <ul class="bank-list__items">
                 { for props.manifest.banks.iter().map(|bank| html! {

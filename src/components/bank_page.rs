@@ -32,7 +32,8 @@ pub fn bank_page(props: &BankPageProps) -> Html {
         LoadState::Ready(loaded) => html! {
             <>
                 <ActivityLinks bank={loaded.bank.clone()} {lang}
-                    wrong_count={progress.as_ref().map_or(0, |p| p.progress.wrong_book(loaded.bank.questions.iter().map(|q| q.id.as_str())).len())} />
+                    wrong_count={progress.as_ref().map_or(0, |p| p.progress.wrong_book(loaded.bank.questions.iter().map(|q| q.id.as_str())).len())}
+                    favourite_count={progress.as_ref().map_or(0, |p| p.progress.favourites(loaded.bank.questions.iter().map(|q| q.id.as_str())).len())} />
                 <BankSummary bank={loaded.bank.clone()} {lang} topic_links={true} />
                 if !loaded.warnings.is_empty() {
                     <details class="bank-warnings">

@@ -1,4 +1,5 @@
 use super::question_view::blanks_text;
+use super::FavouriteButton;
 use crate::i18n::strings;
 use quiz_core::bank::{letter, Body, Question};
 use quiz_core::Lang;
@@ -40,6 +41,7 @@ pub fn question_card(props: &QuestionCardProps) -> Html {
             <p class="question-card__meta">
                 <span class="question-card__number">{ format!("{}.", props.number) }</span>
                 <span class="question-card__type">{ question.kind().label(lang) }</span>
+                <FavouriteButton question={question.id.clone()} {lang} />
             </p>
             <p class="question-card__stem">{ question.stem.get(lang).to_string() }</p>
             if !question.options().is_empty() {

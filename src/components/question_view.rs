@@ -1,3 +1,4 @@
+use super::FavouriteButton;
 use crate::i18n::strings;
 use quiz_core::bank::{letter, Body, Question};
 use quiz_core::session::{Item, Outcome, Response};
@@ -141,6 +142,7 @@ pub fn question_view(props: &QuestionViewProps) -> Html {
             <p class="question__meta">
                 <span>{ format!("{}.", props.number) }</span>
                 <span>{ question.kind().label(lang) }</span>
+                <FavouriteButton question={question.id.clone()} {lang} />
             </p>
             <h2 class="question__stem">{ question.stem.get(lang).to_string() }</h2>
             { answer_area }

@@ -4,13 +4,16 @@ use crate::hooks::{use_bank, ProgressContext};
 use crate::i18n::strings;
 use crate::load::LoadState;
 use crate::platform::{Platform, StoreHandle};
-use crate::route::{Activity, Route, StudyOptions};
+use crate::route::{Activity, QuestionSet, Route, StudyOptions};
+use quiz_core::progress::{daily_set, date_of_day};
 use quiz_core::session::{Mode, Plan, Selection};
 use quiz_core::{Bank, BankEntry, Lang};
 use yew::prelude::*;
 
 /// Questions in a practice round when the link does not say.
 const PRACTICE_ROUND: u32 = 20;
+/// Questions in 每日一练.
+pub const DAILY_COUNT: usize = 10;
 
 /// Props of [`StudyPage`].
 #[derive(Properties, PartialEq)]
@@ -40,14 +43,18 @@ pub fn study_page(props: &StudyPageProps) -> Html {
         <p class="notice" role="status">{ text.ignored_params }{ " " }<code>{ props.ignored.join("&") }</code></p>
     });
     let progress = use_context::<ProgressContext>();
-    let wrong_book = |bank: &Bank| {
-        progress
-            .as_ref()
-            .map(|p| {
-                p.progress
-                    .wrong_book(bank.questions.iter().map(|q| q.id.as_str()))
-            })
-            .unwrap_or_default()
+    let clock = props.platform.clock.clone();
+    // The member's own set, when the link names one.
+    let picked = |bank: &Bank| -> Vec<String> {
+        let ids = || bank.questions.iter().map(|q| q.id.as_str());
+        match (props.options.set, progress.as_ref()) {
+            (Some(QuestionSet::Daily), _) => {
+                daily_set(bank, &date_of_day(clock.local_day()), DAILY_COUNT)
+            }
+            (Some(QuestionSet::Wrong), Some(p)) => p.progress.wrong_book(ids()),
+            (Some(QuestionSet::Favourites), Some(p)) => p.progress.favourites(ids()),
+            _ => Vec::new(),
+        }
     };
     let body = match bank {
         LoadState::Loading => html! { <LoadingNotice {lang} /> },
@@ -57,7 +64,7 @@ pub fn study_page(props: &StudyPageProps) -> Html {
                 html! { <ReadPage bank={loaded.bank.clone()} tag={props.options.tag.clone()} {lang} /> }
             }
             activity => html! {
-                <QuizStarter bank={loaded.bank.clone()} plan={plan_for(&loaded.bank, activity, &props.options, &wrong_book(&loaded.bank))}
+                <QuizStarter bank={loaded.bank.clone()} plan={plan_for(&loaded.bank, activity, &props.options, &picked(&loaded.bank))}
                     clock={ClockHandle(props.platform.clock.clone())} title={props.entry.title.get(lang).to_string()}
                     storage={Some(StoreHandle(props.platform.storage.clone()))}
                     back={Back::Link(Route::Bank { id: props.entry.id.clone() }.to_hash())} {lang} />
@@ -77,7 +84,7 @@ pub fn plan_for(
     bank: &Bank,
     activity: Activity,
     options: &StudyOptions,
-    wrong_book: &[String],
+    picked: &[String],
 ) -> Plan {
     match activity {
         Activity::Exam => Plan {
@@ -96,8 +103,8 @@ pub fn plan_for(
         Activity::Practice => Plan {
             mode: Mode::Practice,
             selection: match &options.tag {
-                _ if options.wrong_only => Selection::Ids {
-                    ids: wrong_book.to_vec(),
+                _ if options.set.is_some() => Selection::Ids {
+                    ids: picked.to_vec(),
                 },
                 Some(tag) => Selection::Tag { tag: tag.clone() },
                 None => Selection::Random {

@@ -13,6 +13,8 @@ use yew::prelude::*;
 pub enum ProgressEvent {
     /// A session finished: add it to the history (once).
     Finished(Rc<Session>, Rc<Bank>),
+    /// A question was marked or unmarked as a favourite.
+    Favourite(String),
     /// A practice answer was checked.
     Answered {
         /// The question.
@@ -118,11 +120,15 @@ pub fn use_progress(storage: Rc<dyn KeyValueStore>, clock: Rc<dyn Clock>) -> Pro
         );
         Callback::from(move |event: ProgressEvent| {
             let now = clock.now_ms();
-            let today = local_day(now);
+            let today = clock.local_day();
             let mut progress = (*latest.borrow().clone()).clone();
             let changed = match event {
                 ProgressEvent::Finished(session, bank) => {
                     progress.record_session(&session, &bank, now, today)
+                }
+                ProgressEvent::Favourite(question) => {
+                    progress.toggle_favourite(&question, now);
+                    true
                 }
                 ProgressEvent::Answered { question, right } => {
                     progress.record_answer(&question, right, now, today);
@@ -142,11 +148,4 @@ pub fn use_progress(storage: Rc<dyn KeyValueStore>, clock: Rc<dyn Clock>) -> Pro
         status: state.1.clone(),
         on_event,
     }
-}
-
-/// Today's day number in the member's time zone.
-fn local_day(now_ms: u64) -> i32 {
-    let offset_minutes = js_sys::Date::new(&(now_ms as f64).into()).get_timezone_offset();
-    let local_ms = now_ms as f64 - offset_minutes * 60_000.0;
-    (local_ms / 86_400_000.0).floor() as i32
 }

@@ -6,6 +6,9 @@ pub trait Clock {
     fn now_ms(&self) -> u64;
     /// A seed for a new attempt's draw and shuffles.
     fn fresh_seed(&self) -> u64;
+    /// Today's day number (days since 1970-01-01) in the member's time zone,
+    /// for study days and the daily set.
+    fn local_day(&self) -> i32;
 }
 
 /// The browser's `Date.now()` and `Math.random()`. Seeds need no
@@ -21,5 +24,11 @@ impl Clock for BrowserClock {
         let high = (js_sys::Math::random() * 4_294_967_296.0) as u64;
         let low = (js_sys::Math::random() * 4_294_967_296.0) as u64;
         (high << 32) ^ low ^ self.now_ms()
+    }
+
+    fn local_day(&self) -> i32 {
+        let now = js_sys::Date::now();
+        let offset_minutes = js_sys::Date::new_0().get_timezone_offset();
+        ((now - offset_minutes * 60_000.0) / 86_400_000.0).floor() as i32
     }
 }

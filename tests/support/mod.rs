@@ -135,4 +135,8 @@ impl Clock for FixedClock {
         self.seeds.set(self.seeds.get() + 1);
         self.seeds.get()
     }
+
+    fn local_day(&self) -> i32 {
+        (self.now.get() / 86_400_000) as i32
+    }
 }

@@ -160,3 +160,85 @@ async fn a_wrong_practice_answer_goes_into_the_wrong_answer_book() {
         .contains("set=wrong"));
     phone.close().await;
 }
+
+#[tokio::test(flavor = "current_thread")]
+async fn the_daily_set_is_the_same_on_every_phone() {
+    let server = StaticServer::start(&dist_dir());
+    let mut firsts = Vec::new();
+    for _ in 0..2 {
+        let phone = Phone::start().await;
+        phone
+            .open(&format!("{}#/bank/speeches", server.url()))
+            .await;
+        phone.click(".activity--daily").await;
+        phone.wait_for_text(".quiz__position", "1 / 10").await;
+        assert!(phone
+            .client
+            .current_url()
+            .await
+            .unwrap()
+            .as_str()
+            .contains("set=daily"));
+        let mut ids = Vec::new();
+        for question in 1..=3 {
+            phone
+                .wait_for_text(".quiz__position", &format!("{question} / 10"))
+                .await;
+            ids.push(
+                phone
+                    .wait_for(".question")
+                    .await
+                    .attr("data-question")
+                    .await
+                    .unwrap(),
+            );
+            phone.click(".quiz__next").await;
+        }
+        firsts.push(ids);
+        phone.close().await;
+    }
+    assert_eq!(
+        firsts[0], firsts[1],
+        "two phones got different daily questions"
+    );
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn favourites_and_the_study_streak() {
+    let server = StaticServer::start(&dist_dir());
+    let phone = Phone::start().await;
+    phone
+        .open(&format!("{}#/bank/rules/sequential", server.url()))
+        .await;
+    let id = phone
+        .wait_for(".question")
+        .await
+        .attr("data-question")
+        .await
+        .unwrap();
+    phone.click(".question .favourite").await;
+    phone.wait_for(".favourite--on").await;
+    phone.click(".question[data-type=single] .choice").await;
+    phone.click(".quiz__check").await;
+    phone.wait_for(".solution").await;
+
+    phone.click(".back-link").await;
+    let link = phone.wait_for_text(".activity--favourites", "收藏").await;
+    assert!(link.contains("(1)"), "{link}");
+    phone.click(".activity--favourites").await;
+    phone.wait_for_text(".quiz__position", "1 / 1").await;
+    assert_eq!(
+        phone
+            .wait_for(".question")
+            .await
+            .attr("data-question")
+            .await
+            .unwrap(),
+        id
+    );
+
+    phone.open(&server.url()).await;
+    let streak = phone.wait_for_text(".streak", "已连续学习").await;
+    assert!(streak.contains("1"), "{streak}");
+    phone.close().await;
+}

@@ -25,6 +25,21 @@ pub fn day_number(date: &str) -> Option<i32> {
     Some(era * 146_097 + doe - 719_468)
 }
 
+/// The date `YYYY-MM-DD` of a day number (the inverse of [`day_number`]).
+pub fn date_of_day(day: i32) -> String {
+    // Civil-from-days, after Howard Hinnant's public-domain algorithm.
+    let z = day + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i32::from(m <= 2);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
 /// `count` question ids for `date`, the same on every phone for the same
 /// bank version: the seed is a hash of the date, bank id and version, and
 /// the ids are shuffled in a fixed order.

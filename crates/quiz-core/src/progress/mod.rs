@@ -15,7 +15,7 @@ mod record;
 mod review;
 
 pub use active::{SavedAnswer, SavedAttempt, SavedItem, ACTIVE_SCHEMA};
-pub use daily::{daily_set, day_number, study_streak};
+pub use daily::{daily_set, date_of_day, day_number, study_streak};
 pub use migrate::{decode, encode, Decoded, SCHEMA_VERSION};
 pub use review::Review;
 
@@ -166,6 +166,25 @@ impl Progress {
             })
             .map(str::to_string)
             .collect()
+    }
+
+    /// Question ids marked as favourites, of the given bank's questions.
+    pub fn favourites<'a>(&'a self, ids: impl IntoIterator<Item = &'a str>) -> Vec<String> {
+        ids.into_iter()
+            .filter(|id| {
+                self.questions
+                    .get(*id)
+                    .is_some_and(|record| record.favourite)
+            })
+            .map(str::to_string)
+            .collect()
+    }
+
+    /// Whether a question is a favourite.
+    pub fn is_favourite(&self, id: &str) -> bool {
+        self.questions
+            .get(id)
+            .is_some_and(|record| record.favourite)
     }
 
     /// Bounds the history: only the newest attempts keep per-question

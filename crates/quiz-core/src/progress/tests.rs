@@ -173,6 +173,9 @@ fn day_numbers_and_streaks() {
     assert_eq!(day_number("2000-01-01"), Some(10_957));
     assert_eq!(day_number("2026-11-28"), Some(20_785));
     assert_eq!(day_number("2026-02-30"), None);
+    for date in ["2000-01-01", "2024-02-29", "2026-11-28", "2099-12-31"] {
+        assert_eq!(date_of_day(day_number(date).unwrap()), date);
+    }
     let mut progress = Progress::default();
     for day in [95, 97, 98, 99] {
         progress.record_answer("q", true, 1, day);
