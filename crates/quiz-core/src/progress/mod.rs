@@ -158,24 +158,22 @@ impl Progress {
 
     /// Question ids in the wrong-answer book, of the given bank's questions.
     pub fn wrong_book<'a>(&'a self, ids: impl IntoIterator<Item = &'a str>) -> Vec<String> {
-        ids.into_iter()
-            .filter(|id| {
-                self.questions
-                    .get(*id)
-                    .is_some_and(|record| record.wrong_book)
-            })
-            .map(str::to_string)
-            .collect()
+        self.ids_where(ids, |record| record.wrong_book)
     }
 
     /// Question ids marked as favourites, of the given bank's questions.
     pub fn favourites<'a>(&'a self, ids: impl IntoIterator<Item = &'a str>) -> Vec<String> {
+        self.ids_where(ids, |record| record.favourite)
+    }
+
+    /// The ids, in the order given, whose record satisfies `keep`.
+    fn ids_where<'a>(
+        &'a self,
+        ids: impl IntoIterator<Item = &'a str>,
+        keep: impl Fn(&QuestionRecord) -> bool,
+    ) -> Vec<String> {
         ids.into_iter()
-            .filter(|id| {
-                self.questions
-                    .get(*id)
-                    .is_some_and(|record| record.favourite)
-            })
+            .filter(|id| self.questions.get(*id).is_some_and(&keep))
             .map(str::to_string)
             .collect()
     }
