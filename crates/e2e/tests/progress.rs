@@ -242,3 +242,41 @@ async fn favourites_and_the_study_streak() {
     assert!(streak.contains("1"), "{streak}");
     phone.close().await;
 }
+
+#[tokio::test(flavor = "current_thread")]
+async fn two_tabs_answering_alternately_lose_nothing() {
+    let server = StaticServer::start(&dist_dir());
+    let phone = Phone::start().await;
+    let client = &phone.client;
+    phone
+        .open(&format!("{}#/bank/charter/sequential", server.url()))
+        .await;
+    let first = client.window().await.unwrap();
+    let second = client.new_window(true).await.unwrap().handle;
+    client.switch_to_window(second.clone()).await.unwrap();
+    phone
+        .open(&format!("{}#/bank/rules/sequential", server.url()))
+        .await;
+    // Alternate: each tab checks three answers, one at a time.
+    for round in 1..=3 {
+        for window in [first.clone(), second.clone()] {
+            client.switch_to_window(window).await.unwrap();
+            phone
+                .wait_for_text(".quiz__position", &format!("{round} / "))
+                .await;
+            phone.click(".question[data-type=single] .choice").await;
+            phone.click(".quiz__check").await;
+            phone.wait_for(".solution").await;
+            phone.click(".quiz__next").await;
+        }
+    }
+    client.switch_to_window(first).await.unwrap();
+    phone.open(&server.url()).await;
+    client.refresh().await.unwrap();
+    let streak = phone.wait_for_text(".streak", "今日已答").await;
+    assert!(
+        streak.ends_with('6') || streak.contains("今日已答 6"),
+        "{streak}"
+    );
+    phone.close().await;
+}
