@@ -8,6 +8,9 @@
 //! one sheet and keeps the tag keys alone.
 
 use crate::import::notation;
+// The importer's column list, so a column the importer reads is the one
+// the export writes.
+use crate::import::table::Column;
 use quiz_core::bank::{letter, Body};
 use quiz_core::{Bank, Lang, Question};
 use rust_xlsxwriter::{
@@ -47,21 +50,6 @@ pub const TAG_SHEET: &str = "标签";
 
 /// How many option columns the template has (A to H).
 const OPTION_COLUMNS: usize = 8;
-
-/// A column of the template.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Column {
-    Id,
-    Type,
-    Stem(Lang),
-    Option(usize, Lang),
-    Answer(Lang),
-    Explanation(Lang),
-    Source(Lang),
-    Tags,
-    Difficulty,
-    Fixed,
-}
 
 impl Column {
     /// The header as the importer reads it; English columns carry (英文).

@@ -984,20 +984,13 @@ impl<'r> Reader<'r> {
                 Some(choice) => {
                     let key = normalize_answer(&choice.text.zh);
                     if let Some((_, first)) = seen.iter().find(|(text, _)| *text == key) {
+                        let message = super::repeated_option_message(i, *first);
                         self.error(
                             Code::DuplicateOption,
                             item.span,
                             &item_path,
-                            format!(
-                                "选项 {} 与选项 {} 相同：每个选项应不同。",
-                                letter(i),
-                                letter(*first)
-                            ),
-                            format!(
-                                "Option {} is the same as option {}: options must differ.",
-                                letter(i),
-                                letter(*first)
-                            ),
+                            message.zh,
+                            message.en,
                         );
                         ok = false;
                     }

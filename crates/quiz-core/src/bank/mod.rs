@@ -257,6 +257,23 @@ pub struct Blank {
     pub en: Vec<String>,
 }
 
+/// The message for option `repeat` repeating option `first`, shared by the
+/// checker and the spreadsheet importer so both say the same thing.
+pub fn repeated_option_message(repeat: usize, first: usize) -> crate::diagnostic::Message {
+    crate::diagnostic::Message::new(
+        format!(
+            "选项 {} 与选项 {} 相同：每个选项应不同。",
+            letter(repeat),
+            letter(first)
+        ),
+        format!(
+            "Option {} is the same as option {}: options must differ.",
+            letter(repeat),
+            letter(first)
+        ),
+    )
+}
+
 /// Option letters: A for the first option, B for the second, …
 pub fn letter(index: usize) -> char {
     (b'A' + (index.min(25) as u8)) as char

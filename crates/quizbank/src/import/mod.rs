@@ -12,9 +12,10 @@ mod aiken;
 mod csv;
 mod gift;
 pub(crate) mod notation;
-mod table;
+pub(crate) mod table;
 mod xlsx;
 
+use quiz_core::bank::repeated_option_message;
 use quiz_core::bank::{count_blanks, letter, Body, Choice, Difficulty, Paper, Section};
 use quiz_core::normalize::normalize_answer;
 use quiz_core::{Bank, Lang, LocalText, Question, QuestionType};
@@ -702,19 +703,8 @@ fn validate(draft: &Draft, file: &str, errors: &mut Vec<ImportError>) {
             for (i, option) in options.iter().enumerate() {
                 let key = normalize_answer(&option.text.zh);
                 if let Some((_, first)) = seen.iter().find(|(text, _)| *text == key) {
-                    error(
-                        Some(Part::Option(i, Lang::Zh)),
-                        format!(
-                            "选项 {} 与选项 {} 相同：每个选项应不同。",
-                            letter(i),
-                            letter(*first)
-                        ),
-                        format!(
-                            "Option {} is the same as option {}: options must differ.",
-                            letter(i),
-                            letter(*first)
-                        ),
-                    );
+                    let message = repeated_option_message(i, *first);
+                    error(Some(Part::Option(i, Lang::Zh)), message.zh, message.en);
                 }
                 seen.push((key, i));
             }
