@@ -38,16 +38,7 @@ async fn the_preview_reports_a_broken_file_picked_on_the_device() {
     std::fs::write(&path, broken).unwrap();
 
     let phone = Phone::start().await;
-    phone.open(&format!("{}#/preview", server.url())).await;
-    let input = phone
-        .client
-        .find(Locator::Css(".file-pick__input"))
-        .await
-        .expect("file input");
-    input
-        .send_keys(path.to_str().unwrap())
-        .await
-        .expect("pick the file");
+    preview_file(&phone, &server, &path).await;
     let report = phone
         .wait_for_text(".preview__report", "不认识的字段“anwser”")
         .await;
@@ -62,16 +53,7 @@ async fn a_coordinator_practises_with_a_previewed_file_before_publishing() {
     let server = StaticServer::start(&dist_dir());
     let path = dist_dir().join("questions/speeches.json");
     let phone = Phone::start().await;
-    phone.open(&format!("{}#/preview", server.url())).await;
-    let input = phone
-        .client
-        .find(Locator::Css(".file-pick__input"))
-        .await
-        .expect("file input");
-    input
-        .send_keys(path.canonicalize().unwrap().to_str().unwrap())
-        .await
-        .expect("pick the file");
+    preview_file(&phone, &server, &path).await;
     phone.wait_for_text(".preview__report", "检查通过").await;
     phone.click(".preview__practise").await;
     phone.wait_for(".quiz--practice").await;
@@ -82,4 +64,20 @@ async fn a_coordinator_practises_with_a_previewed_file_before_publishing() {
     phone.click(".back-link").await;
     phone.wait_for_text(".preview__report", "检查通过").await;
     phone.close().await;
+}
+
+/// Opens the preview page and picks `path` in its file input, as a
+/// coordinator choosing a file on the device.
+async fn preview_file(phone: &Phone, server: &StaticServer, path: &std::path::Path) {
+    phone.open(&format!("{}#/preview", server.url())).await;
+    let input = phone
+        .client
+        .find(Locator::Css(".file-pick__input"))
+        .await
+        .expect("file input");
+    let path = path.canonicalize().expect("the picked file exists");
+    input
+        .send_keys(path.to_str().unwrap())
+        .await
+        .expect("pick the file");
 }
