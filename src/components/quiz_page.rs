@@ -174,9 +174,11 @@ pub fn quiz_page(props: &QuizPageProps) -> Html {
                 for index in newly {
                     let right = state.session.outcome(index, &state.bank).is_correct();
                     let question = state.session.items[index].id.clone();
-                    progress
-                        .on_event
-                        .emit(ProgressEvent::Answered { question, right });
+                    progress.on_event.emit(ProgressEvent::Answered {
+                        bank: state.bank.id.clone(),
+                        question,
+                        right,
+                    });
                 }
             }
         });

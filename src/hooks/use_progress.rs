@@ -17,6 +17,8 @@ pub enum ProgressEvent {
     Favourite(String),
     /// A practice answer was checked.
     Answered {
+        /// The question's bank.
+        bank: String,
         /// The question.
         question: String,
         /// Whether it was right.
@@ -130,8 +132,12 @@ pub fn use_progress(storage: Rc<dyn KeyValueStore>, clock: Rc<dyn Clock>) -> Pro
                     progress.toggle_favourite(&question, now);
                     true
                 }
-                ProgressEvent::Answered { question, right } => {
-                    progress.record_answer(&question, right, now, today);
+                ProgressEvent::Answered {
+                    bank,
+                    question,
+                    right,
+                } => {
+                    progress.record_answer(&bank, &question, right, now, today);
                     true
                 }
             };

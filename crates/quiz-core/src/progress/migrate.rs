@@ -5,15 +5,46 @@ use super::Progress;
 use serde_json::Value;
 
 /// The schema version this build writes.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// A step from version `from` to `from + 1`.
 type Migration = fn(Value) -> Result<Value, String>;
 
 /// One entry per version step, in any order: they are applied by number.
-/// Version 1 is the first schema, so there is nothing to migrate yet; the
-/// next schema change adds `(1, v1_to_v2)` here with its own test.
-const MIGRATIONS: &[(u32, Migration)] = &[];
+/// Each step has its own test below.
+const MIGRATIONS: &[(u32, Migration)] = &[(1, v1_to_v2)];
+
+/// Version 2 records which bank each question belongs to, so the home page
+/// can count due reviews per bank without loading every bank. Version 1
+/// records learn their bank from the attempts that contain the question;
+/// the others stay unassigned until the question is answered again.
+fn v1_to_v2(mut data: Value) -> Result<Value, String> {
+    let mut banks = std::collections::BTreeMap::new();
+    for attempt in data["attempts"].as_array().into_iter().flatten() {
+        let Some(bank) = attempt["bank"].as_str() else {
+            continue;
+        };
+        for outcome in attempt["outcomes"].as_array().into_iter().flatten() {
+            if let Some(id) = outcome[0].as_str() {
+                banks.insert(id.to_string(), bank.to_string());
+            }
+        }
+    }
+    if let Some(records) = data
+        .get_mut("questions")
+        .and_then(Value::as_object_mut)
+    {
+        for (id, record) in records.iter_mut() {
+            let record = record
+                .as_object_mut()
+                .ok_or_else(|| format!("question {id} is not an object"))?;
+            if let Some(bank) = banks.get(id) {
+                record.insert("bank".into(), bank.clone().into());
+            }
+        }
+    }
+    Ok(data)
+}
 
 /// What a stored value turned out to be.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -44,6 +75,18 @@ pub enum Decoded {
 /// Writes progress with its schema version.
 pub fn encode(progress: &Progress) -> String {
     serde_json::json!({ "schema": SCHEMA_VERSION, "progress": progress }).to_string()
+}
+
+/// The stored form with a kind marker and a time, for backups: `decode`
+/// reads it like any stored value.
+pub(super) fn encode_with_kind(progress: &Progress, kind: &str, at_ms: u64) -> String {
+    serde_json::json!({
+        "kind": kind,
+        "schema": SCHEMA_VERSION,
+        "exported_ms": at_ms,
+        "progress": progress,
+    })
+    .to_string()
 }
 
 /// Reads a stored value, migrating old schemas.
@@ -97,6 +140,32 @@ fn corrupt(reason: String) -> Decoded {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn version_one_records_learn_their_bank_from_the_attempts() {
+        let stored = r#"{"schema": 1, "progress": {
+            "attempts": [{"id": "a", "bank": "rules", "bank_version": 3, "mode": "exam",
+                "score": 2, "max": 4, "passed": false, "started_ms": 1, "duration_ms": 5,
+                "outcomes": [["rules-001", "w"], ["rules-002", "c"]]}],
+            "questions": {
+                "rules-001": {"seen": 1, "right": 0, "streak": 0, "wrong_book": true, "updated_ms": 5},
+                "lonely": {"seen": 1, "right": 1, "streak": 1, "updated_ms": 6}
+            },
+            "days": {"20000": {"answered": 2, "right": 1}}
+        }}"#;
+        let Decoded::Migrated { progress, from } = decode(Some(stored)) else {
+            panic!("not migrated: {:?}", decode(Some(stored)));
+        };
+        assert_eq!(from, 1);
+        assert_eq!(progress.questions["rules-001"].bank, "rules");
+        assert!(progress.questions["rules-001"].wrong_book);
+        assert_eq!(progress.questions["lonely"].bank, "", "no attempt names it");
+        assert_eq!(progress.attempts.len(), 1);
+        assert_eq!(progress.days[&20_000].answered, 2);
+        // A record that is not an object is refused, not guessed at.
+        let broken = r#"{"schema": 1, "progress": {"questions": {"q": 5}}}"#;
+        assert!(matches!(decode(Some(broken)), Decoded::Corrupt { .. }));
+    }
 
     #[test]
     fn steps_run_in_numeric_order_through_nine_to_ten() {

@@ -9,15 +9,22 @@
 //! or reads a clock.
 
 mod active;
+mod backup;
 mod daily;
 mod migrate;
 mod record;
 mod review;
+mod stats;
 
 pub use active::{SavedAnswer, SavedAttempt, SavedItem, ACTIVE_SCHEMA};
+pub use backup::{
+    export_backup, preview_merge, read_backup, BackupError, MergePreview, BACKUP_KIND,
+    MAX_BACKUP_BYTES,
+};
 pub use daily::{daily_set, date_of_day, day_number, study_streak};
 pub use migrate::{decode, encode, Decoded, SCHEMA_VERSION};
 pub use review::Review;
+pub use stats::{weekday, BankTally, CalendarDay, TagTally, TrendPoint, CALENDAR_WEEKS};
 
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -80,6 +87,10 @@ pub struct Attempt {
 /// What is known about one question.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct QuestionRecord {
+    /// The bank the question belongs to, so per-bank counts need no bank
+    /// file; empty for records migrated without one.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub bank: String,
     /// Times answered.
     pub seen: u32,
     /// Times answered right.

@@ -8,8 +8,16 @@ impl Progress {
     /// Records one answer: counts, the wrong-answer book (in when wrong, out
     /// after [`WRONG_BOOK_STREAK`] right in a row), the spaced-review
     /// schedule and the study day.
-    pub fn record_answer(&mut self, question: &str, right: bool, now_ms: u64, today: i32) {
+    pub fn record_answer(
+        &mut self,
+        bank: &str,
+        question: &str,
+        right: bool,
+        now_ms: u64,
+        today: i32,
+    ) {
         let record = self.questions.entry(question.to_string()).or_default();
+        record.bank = bank.to_string();
         record.seen += 1;
         if right {
             record.right += 1;
@@ -57,7 +65,13 @@ impl Progress {
         if session.plan.mode == Mode::Exam {
             for (item, outcome) in session.items.iter().zip(&grade.outcomes) {
                 if *outcome != Outcome::Unanswered {
-                    self.record_answer(&item.id, outcome.is_correct(), now_ms, today);
+                    self.record_answer(
+                        &session.bank_id,
+                        &item.id,
+                        outcome.is_correct(),
+                        now_ms,
+                        today,
+                    );
                 }
             }
         }

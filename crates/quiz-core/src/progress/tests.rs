@@ -23,10 +23,10 @@ fn attempt(id: &str, started_ms: u64, outcomes: usize) -> Attempt {
 fn round_trips_through_the_stored_form() {
     let mut progress = Progress::default();
     progress.attempts.push(attempt("a", 1, 3));
-    progress.record_answer("charter-001", false, 5, 20_000);
+    progress.record_answer("charter", "charter-001", false, 5, 20_000);
     progress.toggle_favourite("charter-002", 6);
     let stored = encode(&progress);
-    assert!(stored.contains(r#""schema":1"#), "{stored}");
+    assert!(stored.contains(r#""schema":2"#), "{stored}");
     assert_eq!(decode(Some(&stored)), Decoded::Current(progress));
     assert_eq!(decode(None), Decoded::Empty);
 }
@@ -54,15 +54,15 @@ fn newer_schemas_are_left_alone_and_garbage_is_reported() {
 #[test]
 fn the_wrong_book_takes_misses_and_lets_go_after_three_right_in_a_row() {
     let mut progress = Progress::default();
-    progress.record_answer("q", false, 1, 100);
+    progress.record_answer("charter", "q", false, 1, 100);
     assert!(progress.questions["q"].wrong_book);
-    progress.record_answer("q", true, 2, 100);
-    progress.record_answer("q", true, 3, 101);
+    progress.record_answer("charter", "q", true, 2, 100);
+    progress.record_answer("charter", "q", true, 3, 101);
     assert!(
         progress.questions["q"].wrong_book,
         "two in a row is not enough"
     );
-    progress.record_answer("q", true, 4, 102);
+    progress.record_answer("charter", "q", true, 4, 102);
     assert!(!progress.questions["q"].wrong_book);
     assert_eq!(progress.wrong_book(["q", "r"]), Vec::<String>::new());
     assert_eq!(
@@ -100,12 +100,12 @@ fn sm2_grows_intervals_on_right_answers_and_resets_on_misses() {
 fn merging_keeps_every_attempt_and_the_newer_question_record() {
     let mut mine = Progress::default();
     mine.attempts.push(attempt("a", 1, 2));
-    mine.record_answer("q", true, 10, 5);
+    mine.record_answer("charter", "q", true, 10, 5);
     let mut theirs = Progress::default();
     theirs.attempts.push(attempt("b", 2, 2));
     theirs.attempts.push(attempt("a", 1, 2));
-    theirs.record_answer("q", false, 20, 5);
-    theirs.record_answer("r", true, 15, 6);
+    theirs.record_answer("charter", "q", false, 20, 5);
+    theirs.record_answer("charter", "r", true, 15, 6);
     mine.merge(&theirs);
     let ids: Vec<&str> = mine.attempts.iter().map(|a| a.id.as_str()).collect();
     assert_eq!(ids, ["a", "b"]);
@@ -178,7 +178,7 @@ fn day_numbers_and_streaks() {
     }
     let mut progress = Progress::default();
     for day in [95, 97, 98, 99] {
-        progress.record_answer("q", true, 1, day);
+        progress.record_answer("charter", "q", true, 1, day);
     }
     assert_eq!(study_streak(&progress, 99), 3);
     assert_eq!(
