@@ -2,7 +2,8 @@
 
 use crate::components::ClockHandle;
 use crate::components::{
-    AppHeader, BankList, BankPage, ErrorPanel, LoadingNotice, NotFoundPage, PreviewPage, StudyPage,
+    AppHeader, BackupPage, BankList, BankPage, ErrorPanel, LoadingNotice, NotFoundPage,
+    PreviewPage, ProgressPage, StudyPage,
 };
 use crate::hooks::{use_language, use_manifest, use_progress, use_route, ProgressContext};
 use crate::i18n::strings;
@@ -40,6 +41,10 @@ pub fn shell(props: &ShellProps) -> Html {
         (Route::Preview, _) => {
             html! { <PreviewPage clock={ClockHandle(props.platform.clock.clone())} {lang} /> }
         }
+        // Backups work from saved progress alone, even when the manifest fails.
+        (Route::Backup, _) => {
+            html! { <BackupPage clock={ClockHandle(props.platform.clock.clone())} {lang} /> }
+        }
         (_, LoadState::Loading) => html! { <LoadingNotice {lang} /> },
         (_, LoadState::Failed(error)) => html! { <ErrorPanel {error} {lang} {on_retry} /> },
         (Route::Home, LoadState::Ready(manifest)) => html! {
@@ -71,6 +76,9 @@ pub fn shell(props: &ShellProps) -> Html {
             }
             None => html! { <NotFoundPage asked={id} reason={Some(text.unknown_bank)} {lang} /> },
         },
+        (Route::Progress, LoadState::Ready(manifest)) => html! {
+            <ProgressPage {manifest} clock={ClockHandle(props.platform.clock.clone())} {lang} />
+        },
         (Route::NotFound(asked), LoadState::Ready(_)) => html! { <NotFoundPage {asked} {lang} /> },
     };
     let banner = match &progress.status {
@@ -89,7 +97,10 @@ pub fn shell(props: &ShellProps) -> Html {
             <main class="app-main" id="main">{ body }</main>
             <footer class="app-footer">
                 <p>{ text.device_note }</p>
-                <p><a href={Route::Preview.to_hash()}>{ text.preview_link }</a></p>
+                <p>
+                    <a href={Route::Backup.to_hash()}>{ text.nav_backup }</a>{ " · " }
+                    <a href={Route::Preview.to_hash()}>{ text.preview_link }</a>
+                </p>
             </footer>
         </ContextProvider<ProgressContext>>
     }

@@ -241,6 +241,104 @@ pub struct Strings {
     pub streak: &'static str,
     /// Today's answered count label.
     pub today_answered: &'static str,
+    /// The link to the progress page.
+    pub nav_progress: &'static str,
+    /// The link to the backup page.
+    pub nav_backup: &'static str,
+    /// The spaced-review link and count label.
+    pub due_review: &'static str,
+    /// What the spaced review is.
+    pub due_review_hint: &'static str,
+    /// The study calendar's heading.
+    pub calendar_heading: &'static str,
+    /// The calendar legend's low end.
+    pub calendar_less: &'static str,
+    /// The calendar legend's high end.
+    pub calendar_more: &'static str,
+    /// The score trend's heading.
+    pub trend_heading: &'static str,
+    /// Shown before any exam.
+    pub trend_empty: &'static str,
+    /// The chart's description for screen readers; a number follows.
+    pub trend_caption: &'static str,
+    /// The per-bank table's heading.
+    pub tallies_heading: &'static str,
+    /// The accuracy column.
+    pub accuracy: &'static str,
+    /// The history's heading.
+    pub history_heading: &'static str,
+    /// Shown when the history is empty.
+    pub history_empty: &'static str,
+    /// The practice mode's name in the history.
+    pub practice_mode: &'static str,
+    /// The per-question outcomes' summary.
+    pub outcomes_label: &'static str,
+    /// The notice after old attempts were pruned; {n} is the count.
+    pub pruned_notice: &'static str,
+    /// The per-tag accuracy heading on a bank page.
+    pub by_chapter: &'static str,
+    /// Shown for a tag never answered.
+    pub not_answered_yet: &'static str,
+    /// What backups are for.
+    pub backup_intro: &'static str,
+    /// The export section's heading.
+    pub export_heading: &'static str,
+    /// The save-as-file button.
+    pub export_file: &'static str,
+    /// The show-text button.
+    pub export_text: &'static str,
+    /// Shown when a download cannot start (e.g. inside WeChat).
+    pub export_file_failed: &'static str,
+    /// The copy button.
+    pub copy_text: &'static str,
+    /// Shown after copying.
+    pub copied: &'static str,
+    /// Shown when copying is not allowed.
+    pub copy_manual: &'static str,
+    /// The import section's heading.
+    pub import_heading: &'static str,
+    /// What importing does.
+    pub import_intro: &'static str,
+    /// The file picker's label.
+    pub import_pick: &'static str,
+    /// The paste box's label.
+    pub import_paste: &'static str,
+    /// The check button.
+    pub import_check: &'static str,
+    /// The preview's heading.
+    pub import_preview: &'static str,
+    /// Preview line; {n} is a count.
+    pub preview_new_attempts: &'static str,
+    /// Preview line; {n} is a count.
+    pub preview_new_questions: &'static str,
+    /// Preview line; {n} is a count.
+    pub preview_newer_questions: &'static str,
+    /// Preview line; {n} is a count.
+    pub preview_new_days: &'static str,
+    /// Preview warning; {n} is a count.
+    pub preview_pruned: &'static str,
+    /// When the backup adds nothing.
+    pub preview_nothing: &'static str,
+    /// The merge button.
+    pub import_merge: &'static str,
+    /// Shown after importing.
+    pub import_done: &'static str,
+    /// When progress is read-only.
+    pub import_read_only: &'static str,
+    /// Import error.
+    pub backup_empty: &'static str,
+    /// Import error.
+    pub backup_too_large: &'static str,
+    /// Import error.
+    pub backup_not_json: &'static str,
+    /// Import error.
+    pub backup_not_backup: &'static str,
+    /// Import error.
+    pub backup_newer: &'static str,
+    /// Import error; the reason follows.
+    pub backup_damaged: &'static str,
+    /// The button that lists more of the history.
+    pub show_more: &'static str,
 }
 
 /// Chinese, the default.
@@ -363,6 +461,55 @@ pub static ZH: Strings = Strings {
     today_answered: "今日已答",
     resumed: "已恢复上次未完成的考试：题目、答案和截止时间不变。",
     device_note: "学习记录只保存在本设备的本浏览器中；门户网站里嵌入的页面和微信里打开的页面各自保存，互不相通。",
+    nav_progress: "我的学习",
+    nav_backup: "备份与恢复",
+    due_review: "今日待复习",
+    due_review_hint: "按遗忘规律安排的复习题，答对后间隔逐渐拉长",
+    calendar_heading: "学习日历",
+    calendar_less: "少",
+    calendar_more: "多",
+    trend_heading: "模拟考试得分率",
+    trend_empty: "完成一次模拟考试后，这里会显示得分走势。",
+    trend_caption: "最近的模拟考试得分率（%），共",
+    tallies_heading: "各题库情况",
+    accuracy: "正确率",
+    history_heading: "考试与练习记录",
+    history_empty: "还没有记录。完成一次考试或练习后会显示在这里。",
+    practice_mode: "练习",
+    outcomes_label: "逐题情况",
+    pruned_notice: "为节省本机存储空间，已清理最早的 {n} 条记录（保留最近 1000 条；错题本、收藏和学习日历不受影响）。",
+    by_chapter: "各章节正确率",
+    not_answered_yet: "尚未作答",
+    backup_intro: "学习记录只保存在本浏览器中。换手机、清理浏览器数据，或在门户网站与微信之间转移记录前，请先导出备份，再在另一处导入。",
+    export_heading: "导出备份",
+    export_file: "保存为文件",
+    export_text: "显示备份文本（手机上可复制）",
+    export_file_failed: "此浏览器无法保存文件，请改用备份文本复制。",
+    copy_text: "复制",
+    copied: "已复制，可粘贴到备忘录或发送给自己。",
+    copy_manual: "请长按文本框，全选后复制。",
+    import_heading: "导入备份",
+    import_intro: "选择备份文件，或把备份文本粘贴到下面。导入只会补充记录，不会删除本机已有的任何记录。",
+    import_pick: "选择备份文件",
+    import_paste: "或粘贴备份文本",
+    import_check: "检查",
+    import_preview: "导入后将会：",
+    preview_new_attempts: "新增 {n} 条考试与练习记录",
+    preview_new_questions: "新增 {n} 道题的作答记录",
+    preview_newer_questions: "用备份中较新的记录更新 {n} 道题",
+    preview_new_days: "新增 {n} 个学习日",
+    preview_pruned: "记录超过 1000 条上限，最早的 {n} 条将被清理",
+    preview_nothing: "备份中的内容本机都已有，无需导入。",
+    import_merge: "合并导入",
+    import_done: "已导入并保存。",
+    import_read_only: "本机的学习记录来自更新版本的应用，当前只读，不能导入。请刷新页面。",
+    backup_empty: "没有内容：请选择备份文件或粘贴备份文本。",
+    backup_too_large: "内容太大，不是本应用的备份。",
+    backup_not_json: "文本不完整或已损坏，可能复制时少了一部分。请重新复制全部文本。",
+    backup_not_backup: "这不是本应用的备份。",
+    backup_newer: "这个备份来自更新版本的应用，请刷新页面后再导入。",
+    backup_damaged: "备份内容有误，无法导入：",
+    show_more: "显示更多",
 };
 
 /// English.
@@ -484,6 +631,55 @@ pub static EN: Strings = Strings {
     today_answered: "Answered today",
     resumed: "Your unfinished exam was restored: same questions, answers and deadline.",
     device_note: "Progress is kept only in this browser on this device; the page embedded in the portal and the page opened in WeChat keep separate progress.",
+    nav_progress: "My progress",
+    nav_backup: "Backup and restore",
+    due_review: "Due for review",
+    due_review_hint: "Questions scheduled to come back just before you would forget them",
+    calendar_heading: "Study calendar",
+    calendar_less: "Less",
+    calendar_more: "More",
+    trend_heading: "Mock exam scores",
+    trend_empty: "Finish a mock exam to see your scores here.",
+    trend_caption: "Score as a share of the maximum (%) in recent mock exams, count:",
+    tallies_heading: "By bank",
+    accuracy: "Accuracy",
+    history_heading: "History",
+    history_empty: "Nothing yet. Finished exams and practice rounds appear here.",
+    practice_mode: "Practice",
+    outcomes_label: "Question by question",
+    pruned_notice: "To save space on this device, the {n} oldest attempts were removed (the newest 1,000 are kept; the wrong-answer book, favourites and calendar are not affected).",
+    by_chapter: "Accuracy by chapter",
+    not_answered_yet: "Not answered yet",
+    backup_intro: "Progress is kept in this browser only. Before changing phones, clearing browser data, or moving between the portal and WeChat, export a backup here and import it there.",
+    export_heading: "Export",
+    export_file: "Save as a file",
+    export_text: "Show the backup as text (to copy on a phone)",
+    export_file_failed: "This browser cannot save files here; copy the backup text instead.",
+    copy_text: "Copy",
+    copied: "Copied: paste it into a note or send it to yourself.",
+    copy_manual: "Long-press the box, select all and copy.",
+    import_heading: "Import",
+    import_intro: "Choose a backup file or paste the backup text below. Importing only adds: nothing already here is removed.",
+    import_pick: "Choose a backup file",
+    import_paste: "Or paste the backup text",
+    import_check: "Check",
+    import_preview: "Importing will:",
+    preview_new_attempts: "add {n} attempts to the history",
+    preview_new_questions: "add records of {n} questions",
+    preview_newer_questions: "update {n} questions with newer records from the backup",
+    preview_new_days: "add {n} study days",
+    preview_pruned: "remove the {n} oldest attempts (the limit is 1,000)",
+    preview_nothing: "Everything in this backup is already here.",
+    import_merge: "Merge into my progress",
+    import_done: "Imported and saved.",
+    import_read_only: "Progress here comes from a newer version of the app and is read-only; reload the page before importing.",
+    backup_empty: "Nothing to import: choose a backup file or paste the text.",
+    backup_too_large: "Too large to be a backup of this app.",
+    backup_not_json: "The text is incomplete or damaged; it may have been cut short when copying. Copy all of it again.",
+    backup_not_backup: "This is not a backup of this app.",
+    backup_newer: "This backup comes from a newer version of the app; reload the page, then import.",
+    backup_damaged: "The backup is damaged and cannot be imported:",
+    show_more: "Show more",
 };
 
 /// The strings for `lang`.
@@ -494,6 +690,24 @@ pub fn strings(lang: Lang) -> &'static Strings {
     }
 }
 
+/// A local time as `YYYY-MM-DD HH:MM`, for the history: `local_ms` is
+/// epoch milliseconds shifted by the member's time-zone offset.
+pub fn date_time_text(local_ms: i64) -> String {
+    let day = local_ms.div_euclid(86_400_000);
+    let minute = local_ms.rem_euclid(86_400_000) / 60_000;
+    format!(
+        "{} {:02}:{:02}",
+        quiz_core::progress::date_of_day(day as i32),
+        minute / 60,
+        minute % 60
+    )
+}
+
+/// A message template with its `{n}` filled in.
+pub fn with_count(template: &str, n: impl std::fmt::Display) -> String {
+    template.replace("{n}", &n.to_string())
+}
+
 /// A duration as the member reads it: "12:05", or "1:02:05" past an hour.
 pub fn clock_text(ms: u64) -> String {
     let seconds = ms.div_ceil(1000);
@@ -502,5 +716,22 @@ pub fn clock_text(ms: u64) -> String {
         format!("{hours}:{minutes:02}:{seconds:02}")
     } else {
         format!("{minutes:02}:{seconds:02}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_and_counts_read_as_members_expect() {
+        // 2026-11-28 12:00 UTC, seen in Beijing (UTC+8).
+        let utc = 1_795_867_200_000_i64;
+        assert_eq!(date_time_text(utc), "2026-11-28 12:00");
+        assert_eq!(date_time_text(utc + 8 * 3_600_000), "2026-11-28 20:00");
+        assert_eq!(date_time_text(utc + 12 * 3_600_000), "2026-11-29 00:00");
+        assert_eq!(date_time_text(-60_000), "1969-12-31 23:59");
+        assert_eq!(with_count(ZH.preview_new_days, 3), "新增 3 个学习日");
+        assert_eq!(clock_text(125_000), "02:05");
     }
 }

@@ -31,6 +31,11 @@ pub enum Route {
     },
     /// The coordinators' preview of a bank file from their device.
     Preview,
+    /// The member's progress: calendar, score trend, per-bank figures and
+    /// the history.
+    Progress,
+    /// Exporting and importing progress.
+    Backup,
     /// Anything else, kept so the page can say what was asked for.
     NotFound(String),
 }
@@ -80,7 +85,8 @@ pub struct StudyOptions {
     pub seconds: Option<u32>,
     /// A tag key to narrow to.
     pub tag: Option<String>,
-    /// A set of the member's own questions (`set=wrong|favourites|daily`).
+    /// A set of the member's own questions
+    /// (`set=wrong|favourites|daily|due`).
     pub set: Option<QuestionSet>,
 }
 
@@ -93,6 +99,8 @@ pub enum QuestionSet {
     Favourites,
     /// 每日一练: today's questions, the same for the whole branch.
     Daily,
+    /// 今日待复习: questions the spaced-review schedule brings back today.
+    Due,
 }
 
 impl QuestionSet {
@@ -102,6 +110,7 @@ impl QuestionSet {
             QuestionSet::Wrong => "wrong",
             QuestionSet::Favourites => "favourites",
             QuestionSet::Daily => "daily",
+            QuestionSet::Due => "due",
         }
     }
 
@@ -110,6 +119,7 @@ impl QuestionSet {
             QuestionSet::Wrong,
             QuestionSet::Favourites,
             QuestionSet::Daily,
+            QuestionSet::Due,
         ]
         .into_iter()
         .find(|set| set.key() == key)
@@ -138,6 +148,8 @@ impl Route {
                 None => Route::NotFound(shorten(hash)),
             },
             ["preview"] => Route::Preview,
+            ["progress"] => Route::Progress,
+            ["backup"] => Route::Backup,
             _ => Route::NotFound(shorten(hash)),
         }
     }
@@ -174,6 +186,8 @@ impl Route {
                 format!("#/bank/{id}/{}{query}", activity.key())
             }
             Route::Preview => "#/preview".to_string(),
+            Route::Progress => "#/progress".to_string(),
+            Route::Backup => "#/backup".to_string(),
         }
     }
 
@@ -293,6 +307,16 @@ mod tests {
                 },
             ),
             Route::study("rules", Activity::Read, StudyOptions::default()),
+            Route::study(
+                "rules",
+                Activity::Practice,
+                StudyOptions {
+                    set: Some(QuestionSet::Due),
+                    ..Default::default()
+                },
+            ),
+            Route::Progress,
+            Route::Backup,
         ] {
             assert_eq!(Route::parse(&route.to_hash()), route);
         }

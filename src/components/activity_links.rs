@@ -16,6 +16,9 @@ pub struct ActivityLinksProps {
     /// Questions of this bank the member marked as favourites.
     #[prop_or_default]
     pub favourite_count: usize,
+    /// Questions due for spaced review today (the link shows when any are).
+    #[prop_or_default]
+    pub due_count: usize,
     /// The current language.
     pub lang: Lang,
 }
@@ -97,6 +100,14 @@ pub fn activity_links(props: &ActivityLinksProps) -> Html {
                         <span class="activity__hint">{ text.daily_hint }</span>
                     </a>
                 </li>
+                if props.due_count > 0 {
+                    <li>
+                        <a class="activity activity--due" href={set_link(QuestionSet::Due)}>
+                            <span class="activity__label">{ format!("{} ({})", text.due_review, props.due_count) }</span>
+                            <span class="activity__hint">{ text.due_review_hint }</span>
+                        </a>
+                    </li>
+                }
                 if props.wrong_count > 0 {
                     <li>
                         <a class="activity activity--wrong" href={set_link(QuestionSet::Wrong)}>

@@ -1,5 +1,5 @@
 use crate::i18n::strings;
-use crate::route::Route;
+use crate::route::{Activity, QuestionSet, Route, StudyOptions};
 use quiz_core::progress::{study_streak, Progress};
 use quiz_core::session::Score;
 use quiz_core::{Lang, Manifest};
@@ -25,6 +25,23 @@ pub struct BankListProps {
 #[function_component(BankList)]
 pub fn bank_list(props: &BankListProps) -> Html {
     let text = strings(props.lang);
+    let due = |bank: &str| {
+        props
+            .progress
+            .as_ref()
+            .map_or(0, |p| p.bank_tally(bank, props.today).due)
+    };
+    let due_link = |bank: &str| {
+        Route::study(
+            bank,
+            Activity::Practice,
+            StudyOptions {
+                set: Some(QuestionSet::Due),
+                ..Default::default()
+            },
+        )
+        .to_hash()
+    };
     html! {
         <section class="bank-list" aria-labelledby="bank-list-heading">
             if let Some(progress) = props.progress.as_ref().filter(|p| !p.days.is_empty()) {
@@ -33,6 +50,10 @@ pub fn bank_list(props: &BankListProps) -> Html {
                     <span>{ text.today_answered }{ " " }<strong>{ progress.days.get(&props.today).map_or(0, |d| d.answered) }</strong></span>
                 </p>
             }
+            <nav class="home-nav">
+                <a class="home-nav__link home-nav__progress" href={Route::Progress.to_hash()}>{ text.nav_progress }</a>
+                <a class="home-nav__link home-nav__backup" href={Route::Backup.to_hash()}>{ text.nav_backup }</a>
+            </nav>
             <h2 id="bank-list-heading">{ text.banks_heading }</h2>
             <ul class="bank-list__items">
                 { for props.manifest.banks.iter().map(|bank| html! {
@@ -56,6 +77,11 @@ pub fn bank_list(props: &BankListProps) -> Html {
                                 </span>
                             }
                         </p>
+                        if due(&bank.id) > 0 {
+                            <a class="bank-card__due" href={due_link(&bank.id)}>
+                                { format!("{} {} {}", text.due_review, due(&bank.id), text.questions_unit) }
+                            </a>
+                        }
                     </li>
                 }) }
             </ul>

@@ -1,4 +1,4 @@
-use super::{ActivityLinks, BankSummary, ErrorPanel, LoadingNotice, ProblemList};
+use super::{ActivityLinks, BankSummary, ErrorPanel, LoadingNotice, ProblemList, TagAccuracy};
 use crate::hooks::{use_bank, ProgressContext};
 use crate::i18n::strings;
 use crate::load::LoadState;
@@ -26,6 +26,7 @@ pub fn bank_page(props: &BankPageProps) -> Html {
     let lang = props.lang;
     let (bank, on_retry) = use_bank(props.platform.fetcher.clone(), props.entry.clone());
     let progress = use_context::<ProgressContext>();
+    let today = props.platform.clock.local_day();
     let body = match bank {
         LoadState::Loading => html! { <LoadingNotice {lang} /> },
         LoadState::Failed(error) => html! { <ErrorPanel {error} {lang} {on_retry} /> },
@@ -33,7 +34,11 @@ pub fn bank_page(props: &BankPageProps) -> Html {
             <>
                 <ActivityLinks bank={loaded.bank.clone()} {lang}
                     wrong_count={progress.as_ref().map_or(0, |p| p.progress.wrong_book(loaded.bank.questions.iter().map(|q| q.id.as_str())).len())}
-                    favourite_count={progress.as_ref().map_or(0, |p| p.progress.favourites(loaded.bank.questions.iter().map(|q| q.id.as_str())).len())} />
+                    favourite_count={progress.as_ref().map_or(0, |p| p.progress.favourites(loaded.bank.questions.iter().map(|q| q.id.as_str())).len())}
+                    due_count={progress.as_ref().map_or(0, |p| p.progress.due(loaded.bank.questions.iter().map(|q| q.id.as_str()), today).len())} />
+                if let Some(progress) = &progress {
+                    <TagAccuracy bank={loaded.bank.clone()} progress={progress.progress.clone()} {lang} />
+                }
                 <BankSummary bank={loaded.bank.clone()} {lang} topic_links={true} />
                 if !loaded.warnings.is_empty() {
                     <details class="bank-warnings">

@@ -53,6 +53,7 @@ pub fn study_page(props: &StudyPageProps) -> Html {
             }
             (Some(QuestionSet::Wrong), Some(p)) => p.progress.wrong_book(ids()),
             (Some(QuestionSet::Favourites), Some(p)) => p.progress.favourites(ids()),
+            (Some(QuestionSet::Due), Some(p)) => p.progress.due(ids(), clock.local_day()),
             _ => Vec::new(),
         }
     };

@@ -15,6 +15,8 @@ pub enum ProgressEvent {
     Finished(Rc<Session>, Rc<Bank>),
     /// A question was marked or unmarked as a favourite.
     Favourite(String),
+    /// A backup was imported: merge it in, dropping nothing.
+    Import(Rc<Progress>),
     /// A practice answer was checked.
     Answered {
         /// The question's bank.
@@ -95,22 +97,36 @@ pub fn use_progress(storage: Rc<dyn KeyValueStore>, clock: Rc<dyn Clock>) -> Pro
                     }
                 })
             });
-            // Save once more when the page is hidden or closed (WeChat may
-            // kill a backgrounded page without warning).
-            let on_hide = window.as_ref().map(|window| {
+            // Save once more when the page is hidden or closed: WeChat may
+            // kill a backgrounded page without warning, and mobile browsers
+            // often skip `pagehide` but fire `visibilitychange`.
+            let save_now = {
                 let (state, storage, clock, latest) = (
                     state.clone(),
                     storage.clone(),
                     clock.clone(),
                     latest.clone(),
                 );
-                EventListener::new(window, "pagehide", move |_| {
+                std::rc::Rc::new(move || {
                     if !matches!(state.1, StoreStatus::ReadOnly { .. }) {
                         let _ = save(storage.as_ref(), &latest.borrow(), clock.now_ms());
                     }
                 })
+            };
+            let on_hide = window.as_ref().map(|window| {
+                let save_now = save_now.clone();
+                EventListener::new(window, "pagehide", move |_| save_now())
             });
-            move || drop((on_storage, on_hide))
+            let document = window.as_ref().and_then(web_sys::Window::document);
+            let on_hidden = document.map(|document| {
+                let hidden = document.clone();
+                EventListener::new(&document, "visibilitychange", move |_| {
+                    if hidden.hidden() {
+                        save_now()
+                    }
+                })
+            });
+            move || drop((on_storage, on_hide, on_hidden))
         });
     }
     let on_event = {
@@ -127,6 +143,11 @@ pub fn use_progress(storage: Rc<dyn KeyValueStore>, clock: Rc<dyn Clock>) -> Pro
             let changed = match event {
                 ProgressEvent::Finished(session, bank) => {
                     progress.record_session(&session, &bank, now, today)
+                }
+                ProgressEvent::Import(backup) => {
+                    let before = progress.clone();
+                    progress.merge(&backup);
+                    progress != before
                 }
                 ProgressEvent::Favourite(question) => {
                     progress.toggle_favourite(&question, now);

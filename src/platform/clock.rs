@@ -9,6 +9,11 @@ pub trait Clock {
     /// Today's day number (days since 1970-01-01) in the member's time zone,
     /// for study days and the daily set.
     fn local_day(&self) -> i32;
+    /// The member's time-zone offset from UTC at `at_ms`, in milliseconds
+    /// (UTC+8 is `28_800_000`), for dates in the history. Fakes keep UTC.
+    fn utc_offset_ms(&self, _at_ms: u64) -> i64 {
+        0
+    }
 }
 
 /// The browser's `Date.now()` and `Math.random()`. Seeds need no
@@ -24,6 +29,11 @@ impl Clock for BrowserClock {
         let high = (js_sys::Math::random() * 4_294_967_296.0) as u64;
         let low = (js_sys::Math::random() * 4_294_967_296.0) as u64;
         (high << 32) ^ low ^ self.now_ms()
+    }
+
+    fn utc_offset_ms(&self, at_ms: u64) -> i64 {
+        let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(at_ms as f64));
+        (-date.get_timezone_offset() * 60_000.0) as i64
     }
 
     fn local_day(&self) -> i32 {

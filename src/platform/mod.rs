@@ -5,6 +5,7 @@
 
 pub mod clock;
 pub mod fetch;
+pub mod files;
 pub mod panic;
 pub mod storage;
 

@@ -98,27 +98,30 @@ impl Progress {
         due.into_iter().map(|(id, _)| id.to_string()).collect()
     }
 
-    /// Accuracy on each of the bank's tags, in the bank's tag order; tags
-    /// never answered are listed with zero answers so weak chapters show.
+    /// Accuracy on each of the bank's tags, in the order the bank first
+    /// uses them (which follows its chapters); tags never answered are
+    /// listed with zero answers so weak chapters show.
     pub fn tag_tallies(&self, bank: &Bank) -> Vec<TagTally> {
-        let mut tallies: Vec<TagTally> = bank
-            .tag_names
-            .keys()
-            .map(|tag| TagTally {
-                tag: tag.clone(),
-                answered: 0,
-                right: 0,
-            })
-            .collect();
+        let mut tallies: Vec<TagTally> = Vec::new();
         for question in &bank.questions {
-            let Some(record) = self.questions.get(&question.id) else {
-                continue;
-            };
+            let (answered, right) = self
+                .questions
+                .get(&question.id)
+                .map_or((0, 0), |record| (record.seen, record.right));
             for tag in &question.tags {
-                if let Some(tally) = tallies.iter_mut().find(|t| &t.tag == tag) {
-                    tally.answered += record.seen;
-                    tally.right += record.right;
-                }
+                let index = match tallies.iter().position(|t| &t.tag == tag) {
+                    Some(index) => index,
+                    None => {
+                        tallies.push(TagTally {
+                            tag: tag.clone(),
+                            answered: 0,
+                            right: 0,
+                        });
+                        tallies.len() - 1
+                    }
+                };
+                tallies[index].answered += answered;
+                tallies[index].right += right;
             }
         }
         tallies
@@ -308,6 +311,7 @@ mod tests {
         progress.record_answer("charter", &first.id, false, 2, 1);
         let tallies = progress.tag_tallies(&bank);
         assert_eq!(tallies.len(), bank.tag_names.len());
+        assert_eq!(tallies[0].tag, first.tags[0], "the bank's first tag leads");
         for tally in &tallies {
             if first.tags.contains(&tally.tag) {
                 assert_eq!((tally.answered, tally.right), (2, 1), "{}", tally.tag);

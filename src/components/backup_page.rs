@@ -1,0 +1,234 @@
+use super::ClockHandle;
+use crate::hooks::{ProgressContext, ProgressEvent};
+use crate::i18n::{strings, with_count, Strings};
+use crate::platform::files::{chosen_file, copy_selected, offer_download, read_text};
+use crate::progress_store::StoreStatus;
+use crate::route::Route;
+use quiz_core::progress::{
+    date_of_day, export_backup, preview_merge, read_backup, BackupError, MergePreview, Progress,
+};
+use quiz_core::Lang;
+use std::rc::Rc;
+use web_sys::HtmlTextAreaElement;
+use yew::prelude::*;
+
+/// Props of [`BackupPage`].
+#[derive(Properties, PartialEq)]
+pub struct BackupPageProps {
+    /// The clock, for the export time and the file name.
+    pub clock: ClockHandle,
+    /// The current language.
+    pub lang: Lang,
+}
+
+/// Where the import stands.
+#[derive(Clone, PartialEq)]
+enum Import {
+    /// Nothing checked yet.
+    Idle,
+    /// The text was refused, and why.
+    Refused(BackupError),
+    /// A valid backup and what merging it would change.
+    Checked(Rc<Progress>, MergePreview),
+    /// Merged.
+    Done,
+}
+
+/// What the export buttons last did.
+#[derive(Clone, Copy, PartialEq)]
+enum Export {
+    Idle,
+    Shown,
+    FileFailed,
+    Copied,
+    CopyManual,
+}
+
+/// 备份与恢复: export all progress as a file or as text to copy (WeChat's
+/// browser cannot save files), and import a backup: checked first, with a
+/// preview of what it adds, then merged so nothing here is ever dropped.
+#[function_component(BackupPage)]
+pub fn backup_page(props: &BackupPageProps) -> Html {
+    let text = strings(props.lang);
+    let context = use_context::<ProgressContext>();
+    let export = use_state(|| Export::Idle);
+    let import = use_state(|| Import::Idle);
+    let pasted = use_state(String::new);
+    let area = use_node_ref();
+    let Some(context) = context else {
+        return html! {};
+    };
+    let now = props.clock.0.now_ms();
+    let backup_text = export_backup(&context.progress, now);
+    let file_name = format!(
+        "lxyz-quiz-backup-{}.json",
+        date_of_day(props.clock.0.local_day())
+    );
+
+    let on_save = {
+        let (export, backup_text) = (export.clone(), backup_text.clone());
+        Callback::from(move |_: MouseEvent| {
+            if offer_download(&file_name, &backup_text).is_err() {
+                export.set(Export::FileFailed);
+            }
+        })
+    };
+    let on_show = {
+        let export = export.clone();
+        Callback::from(move |_: MouseEvent| export.set(Export::Shown))
+    };
+    let on_copy = {
+        let (export, area) = (export.clone(), area.clone());
+        Callback::from(move |_: MouseEvent| {
+            if let Some(area) = area.cast::<HtmlTextAreaElement>() {
+                export.set(if copy_selected(&area) {
+                    Export::Copied
+                } else {
+                    Export::CopyManual
+                });
+            }
+        })
+    };
+    let check = {
+        let (import, current) = (import.clone(), context.progress.clone());
+        move |candidate: &str| {
+            import.set(match read_backup(candidate) {
+                Ok(incoming) => {
+                    let preview = preview_merge(&current, &incoming);
+                    Import::Checked(Rc::new(incoming), preview)
+                }
+                Err(error) => Import::Refused(error),
+            })
+        }
+    };
+    let on_input = {
+        let (pasted, import) = (pasted.clone(), import.clone());
+        Callback::from(move |event: InputEvent| {
+            if let Some(area) = event.target_dyn_into::<HtmlTextAreaElement>() {
+                pasted.set(area.value());
+                import.set(Import::Idle);
+            }
+        })
+    };
+    let on_check = {
+        let (pasted, check) = (pasted.clone(), check.clone());
+        Callback::from(move |_: MouseEvent| check(&pasted))
+    };
+    let on_pick = {
+        let (pasted, check) = (pasted.clone(), check.clone());
+        Callback::from(move |event: Event| {
+            let Some(file) = chosen_file(&event) else {
+                return;
+            };
+            let (pasted, check) = (pasted.clone(), check.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                // An unreadable file is checked as empty, which says so.
+                let content = read_text(file).await.unwrap_or_default();
+                check(&content);
+                pasted.set(content);
+            });
+        })
+    };
+    let on_merge = {
+        let (import, on_event) = (import.clone(), context.on_event.clone());
+        Callback::from(move |_: MouseEvent| {
+            if let Import::Checked(incoming, _) = &*import {
+                on_event.emit(ProgressEvent::Import(incoming.clone()));
+                import.set(Import::Done);
+            }
+        })
+    };
+    let read_only = matches!(context.status, StoreStatus::ReadOnly { .. });
+
+    html! {
+        <article class="backup-page">
+            <a class="back-link" href={Route::Progress.to_hash()}>{ format!("← {}", text.nav_progress) }</a>
+            <h2>{ text.nav_backup }</h2>
+            <p>{ text.backup_intro }</p>
+            <section class="backup-export" aria-labelledby="export-heading">
+                <h3 id="export-heading">{ text.export_heading }</h3>
+                <p class="backup-export__buttons">
+                    <button type="button" class="button export-file" onclick={on_save}>{ text.export_file }</button>
+                    <button type="button" class="button button--secondary export-text" onclick={on_show}>{ text.export_text }</button>
+                </p>
+                if *export == Export::FileFailed {
+                    <p class="notice" role="status">{ text.export_file_failed }</p>
+                }
+                if *export != Export::Idle {
+                    <textarea class="backup-export__text" readonly=true rows="6" ref={area}
+                        aria-label={text.export_heading} value={backup_text} />
+                    <p>
+                        <button type="button" class="button button--secondary copy-backup" onclick={on_copy}>{ text.copy_text }</button>
+                    </p>
+                    if *export == Export::Copied {
+                        <p class="notice" role="status">{ text.copied }</p>
+                    }
+                    if *export == Export::CopyManual {
+                        <p class="notice" role="status">{ text.copy_manual }</p>
+                    }
+                }
+            </section>
+            <section class="backup-import" aria-labelledby="import-heading">
+                <h3 id="import-heading">{ text.import_heading }</h3>
+                <p>{ text.import_intro }</p>
+                if read_only {
+                    <p class="notice" role="status">{ text.import_read_only }</p>
+                } else {
+                    <label class="backup-import__file">{ text.import_pick }
+                        <input type="file" accept=".json,application/json,text/plain" onchange={on_pick} />
+                    </label>
+                    <label class="backup-import__paste">{ text.import_paste }
+                        <textarea rows="4" value={(*pasted).clone()} oninput={on_input} />
+                    </label>
+                    <p><button type="button" class="button button--secondary import-check" onclick={on_check}>{ text.import_check }</button></p>
+                    { import_outcome(&import, text, on_merge) }
+                }
+            </section>
+        </article>
+    }
+}
+
+/// The check's verdict: why a text was refused, or what merging adds.
+fn import_outcome(import: &Import, text: &Strings, on_merge: Callback<MouseEvent>) -> Html {
+    match import {
+        Import::Idle => html! {},
+        Import::Done => html! { <p class="notice import-done" role="status">{ text.import_done }</p> },
+        Import::Refused(error) => html! {
+            <p class="error-text import-refused" role="alert">{ refusal(error, text) }</p>
+        },
+        Import::Checked(_, preview) if !preview.changes_anything() => html! {
+            <p class="notice import-preview" role="status">{ text.preview_nothing }</p>
+        },
+        Import::Checked(_, preview) => {
+            let lines = [
+                (preview.new_attempts, text.preview_new_attempts),
+                (preview.new_questions, text.preview_new_questions),
+                (preview.newer_questions, text.preview_newer_questions),
+                (preview.new_days, text.preview_new_days),
+                (preview.pruned, text.preview_pruned),
+            ];
+            html! {
+                <div class="import-preview" role="status">
+                    <p>{ text.import_preview }</p>
+                    <ul>
+                        { for lines.iter().filter(|(n, _)| *n > 0).map(|(n, line)| html! {
+                            <li>{ with_count(line, n) }</li>
+                        }) }
+                    </ul>
+                    <button type="button" class="button import-merge" onclick={on_merge}>{ text.import_merge }</button>
+                </div>
+            }
+        }
+    }
+}
+
+fn refusal(error: &BackupError, text: &Strings) -> String {
+    match error {
+        BackupError::Empty => text.backup_empty.to_string(),
+        BackupError::TooLarge => text.backup_too_large.to_string(),
+        BackupError::NotJson => text.backup_not_json.to_string(),
+        BackupError::NotBackup => text.backup_not_backup.to_string(),
+        BackupError::Newer { .. } => text.backup_newer.to_string(),
+        BackupError::Damaged { reason } => format!("{} {reason}", text.backup_damaged),
+    }
+}

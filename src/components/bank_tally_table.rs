@@ -1,0 +1,85 @@
+use crate::i18n::strings;
+use crate::route::{Activity, QuestionSet, Route, StudyOptions};
+use quiz_core::progress::Progress;
+use quiz_core::session::Score;
+use quiz_core::{Lang, Manifest};
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// Props of [`BankTallyTable`].
+#[derive(Properties, PartialEq)]
+pub struct BankTallyTableProps {
+    /// The banks.
+    pub manifest: Rc<Manifest>,
+    /// The member's progress.
+    pub progress: Rc<Progress>,
+    /// Today's day number, for due reviews.
+    pub today: i32,
+    /// The current language.
+    pub lang: Lang,
+}
+
+/// Per-bank figures side by side: questions answered, accuracy, reviews due
+/// today (a link to review them), the wrong-answer book and the best exam.
+#[function_component(BankTallyTable)]
+pub fn bank_tally_table(props: &BankTallyTableProps) -> Html {
+    let text = strings(props.lang);
+    let set_link = |bank: &str, set: QuestionSet| {
+        Route::study(
+            bank,
+            Activity::Practice,
+            StudyOptions {
+                set: Some(set),
+                ..Default::default()
+            },
+        )
+        .to_hash()
+    };
+    html! {
+        <section class="tallies" aria-labelledby="tallies-heading">
+            <h3 id="tallies-heading">{ text.tallies_heading }</h3>
+            <table class="tallies__table">
+                <thead>
+                    <tr>
+                        <th scope="col"></th>
+                        <th scope="col">{ text.answered }</th>
+                        <th scope="col">{ text.accuracy }</th>
+                        <th scope="col">{ text.due_review }</th>
+                        <th scope="col">{ text.wrong_book }</th>
+                        <th scope="col">{ text.best_score }</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    { for props.manifest.banks.iter().map(|bank| {
+                        let tally = props.progress.bank_tally(&bank.id, props.today);
+                        html! {
+                            <tr data-bank={bank.id.clone()}>
+                                <th scope="row">
+                                    <a href={Route::Bank { id: bank.id.clone() }.to_hash()}>{ bank.title.get(props.lang) }</a>
+                                </th>
+                                <td>{ tally.questions }</td>
+                                <td>{ tally.percent().map_or("–".to_string(), |p| format!("{p}%")) }</td>
+                                <td>
+                                    if tally.due > 0 {
+                                        <a href={set_link(&bank.id, QuestionSet::Due)}>{ tally.due }</a>
+                                    } else {
+                                        { 0 }
+                                    }
+                                </td>
+                                <td>
+                                    if tally.wrong_book > 0 {
+                                        <a href={set_link(&bank.id, QuestionSet::Wrong)}>{ tally.wrong_book }</a>
+                                    } else {
+                                        { 0 }
+                                    }
+                                </td>
+                                <td>{ props.progress.best_exam(&bank.id)
+                                    .map_or("–".to_string(), |(score, max)| format!("{}/{}", Score(score), Score(max))) }</td>
+                            </tr>
+                        }
+                    }) }
+                </tbody>
+            </table>
+        </section>
+    }
+}

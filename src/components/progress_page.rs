@@ -1,0 +1,59 @@
+use super::score_trend::TREND_EXAMS;
+use super::{AttemptHistory, BankTallyTable, ClockHandle, ScoreTrend, StudyCalendar};
+use crate::hooks::ProgressContext;
+use crate::i18n::{strings, with_count};
+use crate::route::Route;
+use quiz_core::progress::study_streak;
+use quiz_core::{Lang, Manifest};
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// Props of [`ProgressPage`].
+#[derive(Properties, PartialEq)]
+pub struct ProgressPageProps {
+    /// The banks, for titles and per-bank figures.
+    pub manifest: Rc<Manifest>,
+    /// The clock, for today and the time zone.
+    pub clock: ClockHandle,
+    /// The current language.
+    pub lang: Lang,
+}
+
+/// 我的学习: the study calendar, the exam score trend, per-bank figures
+/// with the reviews due today, and the history, with a way to back it all
+/// up. Everything comes from progress saved in this browser.
+#[function_component(ProgressPage)]
+pub fn progress_page(props: &ProgressPageProps) -> Html {
+    let text = strings(props.lang);
+    let lang = props.lang;
+    let Some(context) = use_context::<ProgressContext>() else {
+        return html! {};
+    };
+    let progress = context.progress.clone();
+    let today = props.clock.0.local_day();
+    let trend = Rc::new(progress.score_trend(None, TREND_EXAMS));
+    let utc_offset_ms = props.clock.0.utc_offset_ms(props.clock.0.now_ms());
+    html! {
+        <article class="progress-page">
+            <a class="back-link" href={Route::Home.to_hash()}>{ text.back_to_banks }</a>
+            <h2>{ text.nav_progress }</h2>
+            <p class="streak">
+                <span>{ text.streak }{ " " }<strong>{ study_streak(&progress, today) }</strong></span>
+                <span>{ text.today_answered }{ " " }<strong>{ progress.days.get(&today).map_or(0, |d| d.answered) }</strong></span>
+            </p>
+            <StudyCalendar progress={progress.clone()} {today} {lang} />
+            <ScoreTrend points={trend} {lang} />
+            <BankTallyTable manifest={props.manifest.clone()} progress={progress.clone()} {today} {lang} />
+            <section class="history" aria-labelledby="history-heading">
+                <h3 id="history-heading">{ text.history_heading }</h3>
+                if progress.pruned > 0 {
+                    <p class="notice history__pruned" role="note">{ with_count(text.pruned_notice, progress.pruned) }</p>
+                }
+                <AttemptHistory progress={progress.clone()} manifest={props.manifest.clone()} {utc_offset_ms} {lang} />
+            </section>
+            <p class="progress-page__backup">
+                <a class="button button--secondary" href={Route::Backup.to_hash()}>{ text.nav_backup }</a>
+            </p>
+        </article>
+    }
+}

@@ -1,0 +1,57 @@
+//! Moving text in and out of the browser for backups: saving a file,
+//! copying to the clipboard, reading a chosen file. Every step can fail
+//! (WeChat's browser blocks downloads, old phones lack the clipboard API),
+//! so each returns a result and the page offers the next way instead.
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+/// Offers `text` as a file download named `name`. Fails where the browser
+/// cannot save files; the caller then shows the text to copy.
+pub fn offer_download(name: &str, text: &str) -> Result<(), ()> {
+    let document = web_sys::window().and_then(|w| w.document()).ok_or(())?;
+    let parts = js_sys::Array::of1(&text.into());
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("application/json");
+    let blob =
+        web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(|_| ())?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| ())?;
+    let link: web_sys::HtmlAnchorElement = document
+        .create_element("a")
+        .map_err(|_| ())?
+        .dyn_into()
+        .map_err(|_| ())?;
+    link.set_href(&url);
+    link.set_download(name);
+    link.click();
+    // The click has started the download; the URL may go once it returns.
+    let _ = web_sys::Url::revoke_object_url(&url);
+    Ok(())
+}
+
+/// Selects the text in `area` and copies it. Returns whether the browser
+/// confirmed the copy; when it did not, the text stays selected so a long
+/// press copies it.
+pub fn copy_selected(area: &web_sys::HtmlTextAreaElement) -> bool {
+    area.select();
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.dyn_into::<web_sys::HtmlDocument>().ok())
+        .and_then(|d| d.exec_command("copy").ok())
+        .unwrap_or(false)
+}
+
+/// The first file chosen in a file input, if any.
+pub fn chosen_file(event: &web_sys::Event) -> Option<web_sys::File> {
+    event
+        .target()?
+        .dyn_into::<web_sys::HtmlInputElement>()
+        .ok()?
+        .files()?
+        .get(0)
+}
+
+/// Reads a chosen file as UTF-8 text; `None` if the browser cannot.
+pub async fn read_text(file: web_sys::File) -> Option<String> {
+    JsFuture::from(file.text()).await.ok()?.as_string()
+}
