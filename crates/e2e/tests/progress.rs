@@ -36,6 +36,11 @@ async fn a_finished_exam_survives_a_reload() {
         .find(Locator::Css(".storage-banner"))
         .await
         .is_err());
+    // The history lists it, with its score and time used.
+    phone.click(".home-nav__progress").await;
+    let item = phone.wait_for_text(".history__item", "模拟考试").await;
+    assert!(item.contains("得分 0/"), "{item}");
+    assert!(item.contains("不及格"), "{item}");
     phone.close().await;
 }
 
@@ -279,4 +284,76 @@ async fn two_tabs_answering_alternately_lose_nothing() {
         "{streak}"
     );
     phone.close().await;
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn a_backup_carries_progress_to_another_browser_and_due_reviews_come_back() {
+    let server = StaticServer::start(&dist_dir());
+    // The portal's iframe: one finished exam.
+    let portal = Phone::start().await;
+    portal
+        .open(&format!("{}#/bank/charter/exam?n=2&t=600", server.url()))
+        .await;
+    portal.wait_for(".quiz__position").await;
+    portal.click(".quiz__submit").await;
+    portal.click(".dialog__confirm").await;
+    portal.wait_for(".score-card").await;
+    portal.open(&format!("{}#/backup", server.url())).await;
+    portal.click(".export-text").await;
+    portal.wait_for(".backup-export__text").await;
+    let backup = portal
+        .eval("document.querySelector('.backup-export__text').value")
+        .await;
+    let backup = backup.as_str().expect("backup text").to_string();
+    assert!(backup.contains("lxyz-quiz-backup"), "{backup}");
+    portal.close().await;
+
+    // WeChat, with its own storage: paste, check, see the preview, merge.
+    let wechat = Phone::start().await;
+    wechat.open(&format!("{}#/backup", server.url())).await;
+    wechat.wait_for(".backup-import__paste textarea").await;
+    wechat
+        .client
+        .execute(
+            "const area = document.querySelector('.backup-import__paste textarea');
+             area.value = arguments[0];
+             area.dispatchEvent(new Event('input', { bubbles: true }));",
+            vec![serde_json::json!(backup)],
+        )
+        .await
+        .expect("paste");
+    wechat.click(".import-check").await;
+    wechat
+        .wait_for_text(".import-preview", "新增 1 条考试与练习记录")
+        .await;
+    wechat.click(".import-merge").await;
+    wechat.wait_for_text(".import-done", "已导入").await;
+    wechat.open(&format!("{}#/progress", server.url())).await;
+    let item = wechat.wait_for_text(".history__item", "模拟考试").await;
+    assert!(item.contains("得分 0/"), "{item}");
+
+    // A question whose spaced review falls due today shows on the home
+    // page and opens as a one-question review.
+    wechat
+        .eval(
+            "(() => {
+                const key = 'lxyz-quiz:progress';
+                const stored = JSON.parse(localStorage.getItem(key));
+                stored.progress.questions['charter-001'] = {
+                    bank: 'charter', seen: 1, right: 0, streak: 0, wrong_book: true,
+                    review: { due: 0, interval: 1, ease: 2500, reps: 0 }, updated_ms: Date.now() };
+                localStorage.setItem(key, JSON.stringify(stored));
+                return true;
+            })()",
+        )
+        .await;
+    wechat.open(&server.url()).await;
+    wechat.client.refresh().await.expect("reload");
+    let due = wechat
+        .wait_for_text("[data-bank=charter] .bank-card__due", "今日待复习")
+        .await;
+    assert!(due.contains("1"), "{due}");
+    wechat.click("[data-bank=charter] .bank-card__due").await;
+    wechat.wait_for_text(".quiz__position", "1 / 1").await;
+    wechat.close().await;
 }
