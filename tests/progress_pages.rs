@@ -39,11 +39,13 @@ fn exam(id: &str, started_ms: u64, score: u32, passed: bool) -> Attempt {
 /// Two exams a day apart and some practice, with old attempts pruned.
 fn studied() -> Progress {
     let today = (NOW / 86_400_000) as i32;
-    let mut progress = Progress::default();
-    progress.attempts = vec![
-        exam("older", NOW - 86_400_000, 100, false),
-        exam("newer", NOW - 3_600_000, 180, true),
-    ];
+    let mut progress = Progress {
+        attempts: vec![
+            exam("older", NOW - 86_400_000, 100, false),
+            exam("newer", NOW - 3_600_000, 180, true),
+        ],
+        ..Progress::default()
+    };
     progress.record_answer("charter", "charter-001", true, NOW - 2, today - 1);
     progress.record_answer("charter", "charter-002", false, NOW - 1, today - 1);
     progress.record_answer("charter", "charter-003", true, NOW, today);
@@ -172,7 +174,9 @@ async fn a_backup_is_checked_previewed_and_merged_without_dropping_anything() {
     };
     let other_phone = {
         let mut progress = Progress::default();
-        progress.attempts.push(exam("from-wechat", NOW - 10, 150, true));
+        progress
+            .attempts
+            .push(exam("from-wechat", NOW - 10, 150, true));
         progress.record_answer("charter", "charter-004", true, NOW + 5, 20_000);
         export_backup(&progress, NOW + 6)
     };

@@ -36,10 +36,9 @@ pub fn attempt_history(props: &AttemptHistoryProps) -> Html {
         Callback::from(move |_: MouseEvent| shown.set(*shown + PAGE))
     };
     let title = |bank: &str| {
-        props
-            .manifest
-            .bank(bank)
-            .map_or(bank.to_string(), |entry| entry.title.get(props.lang).to_string())
+        props.manifest.bank(bank).map_or(bank.to_string(), |entry| {
+            entry.title.get(props.lang).to_string()
+        })
     };
     html! {
         <>

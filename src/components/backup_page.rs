@@ -192,7 +192,9 @@ pub fn backup_page(props: &BackupPageProps) -> Html {
 fn import_outcome(import: &Import, text: &Strings, on_merge: Callback<MouseEvent>) -> Html {
     match import {
         Import::Idle => html! {},
-        Import::Done => html! { <p class="notice import-done" role="status">{ text.import_done }</p> },
+        Import::Done => {
+            html! { <p class="notice import-done" role="status">{ text.import_done }</p> }
+        }
         Import::Refused(error) => html! {
             <p class="error-text import-refused" role="alert">{ refusal(error, text) }</p>
         },

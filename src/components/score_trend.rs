@@ -43,14 +43,23 @@ pub fn score_trend(props: &ScoreTrendProps) -> Html {
             PAD + (WIDTH - 2 * PAD) * index as u32 / (points.len() as u32 - 1)
         }
     };
-    let y = |permille: u32| -> u32 { HEIGHT - PAD - (HEIGHT - 2 * PAD) * permille.min(1_000) / 1_000 };
+    let y =
+        |permille: u32| -> u32 { HEIGHT - PAD - (HEIGHT - 2 * PAD) * permille.min(1_000) / 1_000 };
     let line: Vec<String> = points
         .iter()
         .enumerate()
         .map(|(i, p)| format!("{},{}", x(i), y(p.permille)))
         .collect();
-    let percents: Vec<String> = points.iter().map(|p| format!("{}", p.permille / 10)).collect();
-    let caption = format!("{} {}: {}", text.trend_caption, points.len(), percents.join(", "));
+    let percents: Vec<String> = points
+        .iter()
+        .map(|p| format!("{}", p.permille / 10))
+        .collect();
+    let caption = format!(
+        "{} {}: {}",
+        text.trend_caption,
+        points.len(),
+        percents.join(", ")
+    );
     html! {
         <section class="trend" aria-labelledby="trend-heading">
             <h3 id="trend-heading">{ text.trend_heading }</h3>

@@ -6,21 +6,27 @@
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-/// Offers `text` as a file download named `name`. Fails where the browser
-/// cannot save files; the caller then shows the text to copy.
-pub fn offer_download(name: &str, text: &str) -> Result<(), ()> {
-    let document = web_sys::window().and_then(|w| w.document()).ok_or(())?;
+/// The browser could not start a download (no document, no Blob URLs, or
+/// downloads blocked); the page then offers the text to copy instead.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DownloadBlocked;
+
+/// Offers `text` as a file download named `name`.
+pub fn offer_download(name: &str, text: &str) -> Result<(), DownloadBlocked> {
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or(DownloadBlocked)?;
     let parts = js_sys::Array::of1(&text.into());
     let options = web_sys::BlobPropertyBag::new();
     options.set_type("application/json");
-    let blob =
-        web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(|_| ())?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| ())?;
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
+        .map_err(|_| DownloadBlocked)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| DownloadBlocked)?;
     let link: web_sys::HtmlAnchorElement = document
         .create_element("a")
-        .map_err(|_| ())?
+        .map_err(|_| DownloadBlocked)?
         .dyn_into()
-        .map_err(|_| ())?;
+        .map_err(|_| DownloadBlocked)?;
     link.set_href(&url);
     link.set_download(name);
     link.click();

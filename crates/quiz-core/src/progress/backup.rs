@@ -298,12 +298,18 @@ mod tests {
 
     #[test]
     fn the_preview_warns_when_the_history_would_be_pruned() {
-        let mut mine = Progress::default();
-        mine.attempts = (0..MAX_ATTEMPTS as u64)
-            .map(|i| attempt(&format!("m{i}"), i))
-            .collect();
-        let mut theirs = Progress::default();
-        theirs.attempts = (0..3).map(|i| attempt(&format!("t{i}"), 5_000 + i)).collect();
+        let mine = Progress {
+            attempts: (0..MAX_ATTEMPTS as u64)
+                .map(|i| attempt(&format!("m{i}"), i))
+                .collect(),
+            ..Progress::default()
+        };
+        let theirs = Progress {
+            attempts: (0..3)
+                .map(|i| attempt(&format!("t{i}"), 5_000 + i))
+                .collect(),
+            ..Progress::default()
+        };
         assert_eq!(preview_merge(&mine, &theirs).pruned, 3);
     }
 }

@@ -30,10 +30,7 @@ fn v1_to_v2(mut data: Value) -> Result<Value, String> {
             }
         }
     }
-    if let Some(records) = data
-        .get_mut("questions")
-        .and_then(Value::as_object_mut)
-    {
+    if let Some(records) = data.get_mut("questions").and_then(Value::as_object_mut) {
         for (id, record) in records.iter_mut() {
             let record = record
                 .as_object_mut()

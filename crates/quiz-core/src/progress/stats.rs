@@ -249,17 +249,19 @@ mod tests {
 
     #[test]
     fn the_trend_keeps_the_last_exams_in_order() {
-        let mut progress = Progress::default();
-        progress.attempts = vec![
-            exam("charter", 1, 10, 20),
-            exam("rules", 2, 20, 20),
-            exam("charter", 3, 19, 20),
-            Attempt {
-                mode: "practice".into(),
-                ..exam("charter", 4, 1, 20)
-            },
-            exam("charter", 5, 0, 0),
-        ];
+        let progress = Progress {
+            attempts: vec![
+                exam("charter", 1, 10, 20),
+                exam("rules", 2, 20, 20),
+                exam("charter", 3, 19, 20),
+                Attempt {
+                    mode: "practice".into(),
+                    ..exam("charter", 4, 1, 20)
+                },
+                exam("charter", 5, 0, 0),
+            ],
+            ..Progress::default()
+        };
         let all = progress.score_trend(None, 10);
         assert_eq!(
             all.iter().map(|p| p.permille).collect::<Vec<_>>(),

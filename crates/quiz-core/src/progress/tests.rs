@@ -138,9 +138,21 @@ fn history_is_bounded_and_pruning_is_counted() {
         .filter(|a| !a.outcomes.is_empty())
         .count();
     assert_eq!(detailed, DETAILED_ATTEMPTS);
-    // The footprint target: at most 500k UTF-16 code units after 1,000 attempts.
+    // The footprint target: at most 500k UTF-16 code units after 1,000
+    // attempts, with every shipped question answered (records with review
+    // schedules) and a year of study days.
+    for i in 0..300 {
+        for day in 0..3 {
+            progress.record_answer("charter", &format!("charter-{i:03}"), i % 3 != 0, 1, day);
+        }
+        progress.toggle_favourite(&format!("charter-{i:03}"), 2);
+    }
+    for day in 0..365 {
+        progress.record_answer("charter", "charter-000", true, 3, 20_000 + day);
+    }
     let stored = encode(&progress);
     let units = stored.encode_utf16().count();
+    eprintln!("footprint after {MAX_ATTEMPTS} attempts: {units} UTF-16 units");
     assert!(units <= 500_000, "{units} UTF-16 units");
 }
 
