@@ -89,6 +89,8 @@ fn a_thousand_random_faults_lose_no_attempt() {
     let mut tabs = [Progress::default(), Progress::default()];
     let mut recorded: BTreeSet<String> = BTreeSet::new();
     let mut faults = [0u32; 8];
+    // Stored values rewritten as schema 1, which must migrate on load.
+    let mut old_versions = 0u32;
     for step in 0..1_500u64 {
         let tab = rng.below(2) as usize;
         if rng.below(10) < 4 {
@@ -129,10 +131,19 @@ fn a_thousand_random_faults_lose_no_attempt() {
                     store.inner.set(&progress_key(), text).unwrap();
                     newer = Some((text, before));
                 }
-                _ => store
-                    .inner
-                    .set(&progress_key(), r#"{"schema": 0, "progress": {}}"#)
-                    .unwrap(),
+                _ => {
+                    // Old data: the previous schema (migrated on load), or
+                    // one so old that no migration exists (quarantined).
+                    let stored = store.inner.get(&progress_key()).unwrap();
+                    let old = match stored {
+                        Some(text) if rng.below(2) == 0 && text.ends_with(r#","schema":2}"#) => {
+                            old_versions += 1;
+                            format!("{}1}}", &text[..text.len() - 2])
+                        }
+                        _ => r#"{"schema": 0, "progress": {}}"#.to_string(),
+                    };
+                    store.inner.set(&progress_key(), &old).unwrap()
+                }
             }
         }
         let (adopted, status) = save(&store, &tabs[tab], step);
@@ -173,13 +184,14 @@ fn a_thousand_random_faults_lose_no_attempt() {
     let total: u32 = faults.iter().sum();
     web_sys::console::log_1(
         &format!(
-            "storage faults injected: {total} {faults:?}; attempts recorded {}, kept {}",
+            "storage faults injected: {total} {faults:?} ({old_versions} as schema 1); attempts recorded {}, kept {}",
             recorded.len(),
             kept.len()
         )
         .into(),
     );
     assert!(total >= 1_000, "only {total} faults");
+    assert!(old_versions > 10, "only {old_versions} schema 1 values");
     assert!(lost.is_empty(), "lost attempts: {lost:?}");
     clear(&store.inner);
 }
