@@ -191,14 +191,6 @@ async fn an_unknown_bank_in_a_link_gets_a_clear_page() {
     assert!(text.contains("nosuch"), "{text}");
 }
 
-fn set_hash(hash: &str) {
-    web_sys::window()
-        .unwrap()
-        .location()
-        .set_hash(hash)
-        .unwrap();
-}
-
 fn best_progress() -> quiz_core::progress::Progress {
     let mut progress = quiz_core::progress::Progress::default();
     for (id, score) in [("a", 120), ("b", 171)] {

@@ -66,28 +66,12 @@ fn platform_with(progress: &Progress) -> (Platform, Rc<MemoryStorage>) {
     (platform, storage)
 }
 
-fn set_hash(hash: &str) {
-    web_sys::window()
-        .unwrap()
-        .location()
-        .set_hash(hash)
-        .unwrap();
-}
-
 fn text_of(root: &web_sys::Element, selector: &str) -> String {
     root.query_selector(selector)
         .unwrap()
         .unwrap_or_else(|| panic!("no {selector} in {}", root.inner_html()))
         .text_content()
         .unwrap_or_default()
-}
-
-fn click(root: &web_sys::Element, selector: &str) {
-    root.query_selector(selector)
-        .unwrap()
-        .unwrap_or_else(|| panic!("no {selector}"))
-        .unchecked_into::<web_sys::HtmlElement>()
-        .click();
 }
 
 #[wasm_bindgen_test]

@@ -39,14 +39,6 @@ fn item(question: &Question, response: Response) -> Item {
     }
 }
 
-fn click(root: &web_sys::Element, selector: &str) {
-    root.query_selector(selector)
-        .unwrap()
-        .unwrap_or_else(|| panic!("no {selector}"))
-        .unchecked_into::<web_sys::HtmlElement>()
-        .click();
-}
-
 /// Events the view reported, as text.
 #[derive(Clone, Default)]
 struct Events(Rc<RefCell<Vec<String>>>);

@@ -80,6 +80,27 @@ pub fn activity_links(props: &ActivityLinksProps) -> Html {
         ),
         (Activity::Read, text.read_label, text.read_hint),
     ];
+    // The member's own sets, shown when they hold any question.
+    let own_sets = [
+        (
+            QuestionSet::Due,
+            props.due_count,
+            text.due_review,
+            text.due_review_hint,
+        ),
+        (
+            QuestionSet::Wrong,
+            props.wrong_count,
+            text.wrong_book,
+            text.wrong_book_hint,
+        ),
+        (
+            QuestionSet::Favourites,
+            props.favourite_count,
+            text.favourites,
+            text.favourites_hint,
+        ),
+    ];
     html! {
         <section class="activities" aria-labelledby="activities-heading">
             <h3 id="activities-heading">{ text.activities_heading }</h3>
@@ -100,30 +121,14 @@ pub fn activity_links(props: &ActivityLinksProps) -> Html {
                         <span class="activity__hint">{ text.daily_hint }</span>
                     </a>
                 </li>
-                if props.due_count > 0 {
+                { for own_sets.into_iter().filter(|(_, count, _, _)| *count > 0).map(|(set, count, label, hint)| html! {
                     <li>
-                        <a class="activity activity--due" href={set_link(QuestionSet::Due)}>
-                            <span class="activity__label">{ format!("{} ({})", text.due_review, props.due_count) }</span>
-                            <span class="activity__hint">{ text.due_review_hint }</span>
+                        <a class={format!("activity activity--{}", set.key())} href={set_link(set)}>
+                            <span class="activity__label">{ format!("{label} ({count})") }</span>
+                            <span class="activity__hint">{ hint }</span>
                         </a>
                     </li>
-                }
-                if props.wrong_count > 0 {
-                    <li>
-                        <a class="activity activity--wrong" href={set_link(QuestionSet::Wrong)}>
-                            <span class="activity__label">{ format!("{} ({})", text.wrong_book, props.wrong_count) }</span>
-                            <span class="activity__hint">{ text.wrong_book_hint }</span>
-                        </a>
-                    </li>
-                }
-                if props.favourite_count > 0 {
-                    <li>
-                        <a class="activity activity--favourites" href={set_link(QuestionSet::Favourites)}>
-                            <span class="activity__label">{ format!("{} ({})", text.favourites, props.favourite_count) }</span>
-                            <span class="activity__hint">{ text.favourites_hint }</span>
-                        </a>
-                    </li>
-                }
+                }) }
             </ul>
             <form class="custom-exam" onsubmit={on_submit}>
                 <h4>{ text.custom_exam }</h4>

@@ -59,20 +59,8 @@ pub fn bank_tally_table(props: &BankTallyTableProps) -> Html {
                                 </th>
                                 <td>{ tally.questions }</td>
                                 <td>{ tally.percent().map_or("–".to_string(), |p| format!("{p}%")) }</td>
-                                <td>
-                                    if tally.due > 0 {
-                                        <a href={set_link(&bank.id, QuestionSet::Due)}>{ tally.due }</a>
-                                    } else {
-                                        { 0 }
-                                    }
-                                </td>
-                                <td>
-                                    if tally.wrong_book > 0 {
-                                        <a href={set_link(&bank.id, QuestionSet::Wrong)}>{ tally.wrong_book }</a>
-                                    } else {
-                                        { 0 }
-                                    }
-                                </td>
+                                <td>{ count_link(tally.due, set_link(&bank.id, QuestionSet::Due)) }</td>
+                                <td>{ count_link(tally.wrong_book, set_link(&bank.id, QuestionSet::Wrong)) }</td>
                                 <td>{ props.progress.best_exam(&bank.id)
                                     .map_or("–".to_string(), |(score, max)| format!("{}/{}", Score(score), Score(max))) }</td>
                             </tr>
@@ -81,5 +69,14 @@ pub fn bank_tally_table(props: &BankTallyTableProps) -> Html {
                 </tbody>
             </table>
         </section>
+    }
+}
+
+/// A count that links to practising those questions, when there are any.
+fn count_link(count: u32, href: String) -> Html {
+    if count > 0 {
+        html! { <a {href}>{ count }</a> }
+    } else {
+        html! { { 0 } }
     }
 }

@@ -31,6 +31,26 @@ where
     root
 }
 
+/// Points the page at a route, as a deep link would; the shell reads the
+/// hash when it mounts and follows later changes.
+pub fn set_hash(hash: &str) {
+    web_sys::window()
+        .unwrap()
+        .location()
+        .set_hash(hash)
+        .unwrap();
+}
+
+/// Taps the first element under `root` matching `selector`.
+pub fn click(root: &Element, selector: &str) {
+    use wasm_bindgen::JsCast;
+    root.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no {selector}"))
+        .unchecked_into::<web_sys::HtmlElement>()
+        .click();
+}
+
 /// Lets spawned futures (fetches) finish, then flushes rendering.
 pub async fn settle() {
     for _ in 0..5 {
