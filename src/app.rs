@@ -1,13 +1,16 @@
 //! The root component.
 
 use crate::components::ClockHandle;
+use crate::components::UpdateBanner;
 use crate::components::{
     AppHeader, BankList, BankPage, ErrorPanel, LoadingNotice, NotFoundPage, PreviewPage, StudyPage,
 };
+use crate::hooks::use_link_language;
 use crate::hooks::{use_language, use_manifest, use_progress, use_route, ProgressContext};
 use crate::i18n::strings;
 use crate::load::LoadState;
 use crate::platform::Platform;
+use crate::platform::{BrowserHost, HostHandle};
 use crate::progress_store::StoreStatus;
 use crate::route::Route;
 use yew::prelude::*;
@@ -16,7 +19,13 @@ use yew::prelude::*;
 #[function_component(App)]
 pub fn app() -> Html {
     let platform = use_memo((), |_| Platform::browser());
-    html! { <Shell platform={(*platform).clone()} /> }
+    // Quiz events for an embedding page go through the boot script's bridge.
+    let host = use_memo((), |_| HostHandle(std::rc::Rc::new(BrowserHost)));
+    html! {
+        <ContextProvider<HostHandle> context={(*host).clone()}>
+            <Shell platform={(*platform).clone()} />
+        </ContextProvider<HostHandle>>
+    }
 }
 
 /// Props of [`Shell`].
@@ -34,6 +43,7 @@ pub fn shell(props: &ShellProps) -> Html {
     let (manifest, on_retry) = use_manifest(props.platform.fetcher.clone());
     let progress = use_progress(props.platform.storage.clone(), props.platform.clock.clone());
     let route = use_route();
+    use_link_language(on_switch_language.clone());
     let text = strings(lang);
     let body = match (route, manifest) {
         // The preview works from a local file, even when the manifest fails.
@@ -86,10 +96,12 @@ pub fn shell(props: &ShellProps) -> Html {
             if let Some(message) = banner {
                 <p class="storage-banner" role="status">{ message }</p>
             }
+            <UpdateBanner {lang} />
             <main class="app-main" id="main">{ body }</main>
             <footer class="app-footer">
                 <p>{ text.device_note }</p>
                 <p><a href={Route::Preview.to_hash()}>{ text.preview_link }</a></p>
+                <p><a href="check.html">{ text.check_link }</a></p>
             </footer>
         </ContextProvider<ProgressContext>>
     }

@@ -241,6 +241,12 @@ pub struct Strings {
     pub streak: &'static str,
     /// Today's answered count label.
     pub today_answered: &'static str,
+    /// Said when a coordinator published new questions while the app was open.
+    pub new_questions: &'static str,
+    /// The button that reloads the page for new questions.
+    pub reload: &'static str,
+    /// The footer link to the device check page.
+    pub check_link: &'static str,
 }
 
 /// Chinese, the default.
@@ -363,6 +369,9 @@ pub static ZH: Strings = Strings {
     today_answered: "今日已答",
     resumed: "已恢复上次未完成的考试：题目、答案和截止时间不变。",
     device_note: "学习记录只保存在本设备的本浏览器中；门户网站里嵌入的页面和微信里打开的页面各自保存，互不相通。",
+    new_questions: "有新的题目可用。",
+    reload: "重新加载",
+    check_link: "设备检测",
 };
 
 /// English.
@@ -484,6 +493,9 @@ pub static EN: Strings = Strings {
     today_answered: "Answered today",
     resumed: "Your unfinished exam was restored: same questions, answers and deadline.",
     device_note: "Progress is kept only in this browser on this device; the page embedded in the portal and the page opened in WeChat keep separate progress.",
+    new_questions: "New questions are available.",
+    reload: "Reload",
+    check_link: "Device check",
 };
 
 /// The strings for `lang`.
