@@ -196,9 +196,10 @@ function watchHeight() {
   report();
 }
 
-// Caches the app for offline use; says so when a coordinator published new
-// questions, so the app can offer a reload.
-function registerServiceWorker() {
+// Passes on the service worker's "new questions cached" to the app, which
+// offers a reload. Listening starts before the app does, so no notice is
+// lost; the attribute keeps it for an app that mounts later.
+function listenToServiceWorker() {
   if (!("serviceWorker" in navigator)) return;
   navigator.serviceWorker.addEventListener("message", (event) => {
     if (event.data && event.data.type === "lxyz-quiz:banks-updated") {
@@ -206,6 +207,12 @@ function registerServiceWorker() {
       window.dispatchEvent(new Event("lxyz-quiz:update"));
     }
   });
+}
+
+// Caches the app for offline use, once the app runs (so the first download
+// is not slowed down).
+function registerServiceWorker() {
+  if (!("serviceWorker" in navigator)) return;
   navigator.serviceWorker.register("./sw.js").catch((error) => {
     console.warn("quiz: no offline use (service worker refused)", error);
   });
@@ -236,6 +243,7 @@ async function boot() {
     showFallback("this browser has no usable WebAssembly");
     return;
   }
+  listenToServiceWorker();
   const origins = loadAllowedOrigins();
   try {
     await startApp();

@@ -5,7 +5,7 @@
 //! embedding logic and a page that is not embedded costs nothing. Behind a
 //! trait so browser tests can record the events.
 
-use quiz_core::session::{Mode, Selection, Session};
+use quiz_core::session::{Mode, Score, Selection, Session};
 use quiz_core::Bank;
 use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
@@ -27,9 +27,9 @@ pub enum HostEvent {
         /// `exam`, `practice` or `sequential`.
         mode: &'static str,
         /// Points earned (halves allowed).
-        score: f64,
+        score: Score,
         /// Points possible.
-        max: f64,
+        max: Score,
         /// Whether the score reaches the pass mark.
         passed: bool,
         /// Seconds from start to submission.
@@ -52,18 +52,25 @@ impl HostEvent {
         HostEvent::Finished {
             bank: session.bank_id.clone(),
             mode: mode_key(session),
-            score: f64::from(grade.score.0) / 2.0,
-            max: f64::from(grade.max.0) / 2.0,
+            score: grade.score,
+            max: grade.max,
             passed: grade.passed,
             duration: grade.time_used_ms / 1000,
         }
     }
 
     /// The message as documented in DEPLOY.md (the bridge adds `channel`).
+    ///
+    /// Written by hand: bank ids are plain (`[a-z0-9-]`, checked when a bank
+    /// loads) and scores print as JSON numbers ("12" or "12.5"), so this
+    /// needs neither `serde_json::Value` nor float formatting in the WASM.
     pub fn to_json(&self) -> String {
-        let value = match self {
+        match self {
             HostEvent::Started { bank, mode } => {
-                serde_json::json!({ "type": "started", "bank": bank, "mode": mode })
+                format!(
+                    r#"{{"type":"started","bank":{},"mode":"{mode}"}}"#,
+                    quoted(bank)
+                )
             }
             HostEvent::Finished {
                 bank,
@@ -72,13 +79,17 @@ impl HostEvent {
                 max,
                 passed,
                 duration,
-            } => serde_json::json!({
-                "type": "finished", "bank": bank, "mode": mode, "score": score,
-                "max": max, "passed": passed, "duration": duration,
-            }),
-        };
-        value.to_string()
+            } => format!(
+                r#"{{"type":"finished","bank":{},"mode":"{mode}","score":{score},"max":{max},"passed":{passed},"duration":{duration}}}"#,
+                quoted(bank)
+            ),
+        }
     }
+}
+
+/// A JSON string literal, escaped as JSON requires.
+fn quoted(text: &str) -> String {
+    serde_json::to_string(text).unwrap_or_else(|_| "\"\"".into())
 }
 
 /// The activity as links name it, so a host can compare with `configure`.
@@ -137,13 +148,13 @@ mod tests {
         };
         assert_eq!(
             started.to_json(),
-            r#"{"bank":"charter","mode":"exam","type":"started"}"#
+            r#"{"type":"started","bank":"charter","mode":"exam"}"#
         );
         let finished = HostEvent::Finished {
             bank: "rules".into(),
             mode: "practice",
-            score: 7.5,
-            max: 10.0,
+            score: Score(15),
+            max: Score::points(10),
             passed: true,
             duration: 61,
         };
@@ -151,7 +162,7 @@ mod tests {
         assert_eq!(
             value,
             serde_json::json!({"type": "finished", "bank": "rules", "mode": "practice",
-                "score": 7.5, "max": 10.0, "passed": true, "duration": 61})
+                "score": 7.5, "max": 10, "passed": true, "duration": 61})
         );
     }
 }
