@@ -238,7 +238,8 @@ async fn a_listed_portal_gets_the_events_and_other_origins_are_ignored() {
     std::fs::write(
         nginx.portal_dir().join("intruder.html"),
         "<!doctype html><script>parent.frames[0].postMessage({channel: 'lxyz-quiz', \
-         type: 'configure', bank: 'speeches', mode: 'study', language: 'zh'}, '*');</script>",
+         type: 'configure', bank: 'speeches', mode: 'study', language: 'zh'}, '*'); \
+         parent.postMessage('intruder-sent', '*');</script>",
     )
     .unwrap();
     let module = format!("{}%23/bank/charter/exam%3Fn%3D1", nginx.url());
@@ -319,12 +320,14 @@ async fn a_listed_portal_gets_the_events_and_other_origins_are_ignored() {
     // An unlisted origin's message is ignored.
     phone
         .eval(&format!(
-            "(() => {{ const f = document.createElement('iframe'); f.id = 'intruder'; \
+            "(() => {{ addEventListener('message', (e) => {{ if (e.data === 'intruder-sent') \
+             window.intruderSent = true; }}); const f = document.createElement('iframe'); \
              f.src = '{}intruder.html'; document.body.appendChild(f); return true; }})()",
             nginx.unlisted_portal_url()
         ))
         .await;
-    tokio::time::sleep(Duration::from_millis(1500)).await;
+    wait_until(&phone, "window.intruderSent === true").await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
     phone.client.enter_frame(0).await.unwrap();
     assert_eq!(
         phone.eval("location.hash").await,
