@@ -1,16 +1,14 @@
 //! The root component.
 
 use crate::components::ClockHandle;
-use crate::components::UpdateBanner;
 use crate::components::{
     AppHeader, BankList, BankPage, ErrorPanel, LoadingNotice, NotFoundPage, PreviewPage, StudyPage,
 };
-use crate::hooks::use_link_language;
 use crate::hooks::{use_language, use_manifest, use_progress, use_route, ProgressContext};
+use crate::hooks::{use_link_language, use_update_notice};
 use crate::i18n::strings;
 use crate::load::LoadState;
 use crate::platform::Platform;
-use crate::platform::{BrowserHost, HostHandle};
 use crate::progress_store::StoreStatus;
 use crate::route::Route;
 use yew::prelude::*;
@@ -19,13 +17,7 @@ use yew::prelude::*;
 #[function_component(App)]
 pub fn app() -> Html {
     let platform = use_memo((), |_| Platform::browser());
-    // Quiz events for an embedding page go through the boot script's bridge.
-    let host = use_memo((), |_| HostHandle(std::rc::Rc::new(BrowserHost)));
-    html! {
-        <ContextProvider<HostHandle> context={(*host).clone()}>
-            <Shell platform={(*platform).clone()} />
-        </ContextProvider<HostHandle>>
-    }
+    html! { <Shell platform={(*platform).clone()} /> }
 }
 
 /// Props of [`Shell`].
@@ -44,6 +36,7 @@ pub fn shell(props: &ShellProps) -> Html {
     let progress = use_progress(props.platform.storage.clone(), props.platform.clock.clone());
     let route = use_route();
     use_link_language(on_switch_language.clone());
+    let new_questions = use_update_notice();
     let text = strings(lang);
     let body = match (route, manifest) {
         // The preview works from a local file, even when the manifest fails.
@@ -96,7 +89,14 @@ pub fn shell(props: &ShellProps) -> Html {
             if let Some(message) = banner {
                 <p class="storage-banner" role="status">{ message }</p>
             }
-            <UpdateBanner {lang} />
+            if new_questions {
+                // The service worker cached newly published questions.
+                <p class="update-banner" role="status">
+                    { text.new_questions }{ " " }
+                    <button type="button" class="button update-banner__reload"
+                        onclick={Callback::from(|_| reload())}>{ text.reload }</button>
+                </p>
+            }
             <main class="app-main" id="main">{ body }</main>
             <footer class="app-footer">
                 <p>{ text.device_note }</p>
@@ -104,5 +104,12 @@ pub fn shell(props: &ShellProps) -> Html {
                 <p><a href="check.html">{ text.check_link }</a></p>
             </footer>
         </ContextProvider<ProgressContext>>
+    }
+}
+
+/// Reloads the page, for newly published questions.
+fn reload() {
+    if let Some(window) = web_sys::window() {
+        let _ = window.location().reload();
     }
 }

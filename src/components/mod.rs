@@ -23,8 +23,6 @@ mod result_view;
 mod study_page;
 mod submit_dialog;
 
-mod update_banner;
-
 pub use activity_links::{ActivityLinks, ActivityLinksProps};
 pub use app_header::{AppHeader, AppHeaderProps};
 pub use bank_list::{BankList, BankListProps};
@@ -46,5 +44,3 @@ pub use read_page::{ReadPage, ReadPageProps};
 pub use result_view::{ResultView, ResultViewProps};
 pub use study_page::{plan_for, StudyPage, StudyPageProps};
 pub use submit_dialog::{SubmitDialog, SubmitDialogProps};
-
-pub use update_banner::{UpdateBanner, UpdateBannerProps};

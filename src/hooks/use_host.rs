@@ -1,21 +1,15 @@
-use crate::platform::{HostEvent, HostHandle};
+use crate::platform::{host, HostEvent};
 use crate::route::link_language;
 use gloo_events::EventListener;
 use quiz_core::Lang;
 use yew::prelude::*;
 
-/// Tells the embedding page what happened (a quiz started or finished).
-///
-/// The host comes from a context that only the browser root provides, so
-/// components and tests without one simply send nothing.
+/// Tells the embedding page what happened (a quiz started or finished),
+/// through the installed [`host::Host`]; on a page that is not embedded the
+/// boot script drops the events.
 #[hook]
 pub fn use_host() -> Callback<HostEvent> {
-    let host = use_context::<HostHandle>();
-    Callback::from(move |event: HostEvent| {
-        if let Some(host) = &host {
-            host.0.post(&event);
-        }
-    })
+    Callback::from(|event: HostEvent| host::post(&event))
 }
 
 /// Applies `lang=zh|en` from the address (a menu link, or a host's

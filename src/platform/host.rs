@@ -7,6 +7,7 @@
 
 use quiz_core::session::{Mode, Score, Selection, Session};
 use quiz_core::Bank;
+use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -126,13 +127,23 @@ impl Host for BrowserHost {
     }
 }
 
-/// A shared host that compares by identity, for contexts.
-#[derive(Clone)]
-pub struct HostHandle(pub Rc<dyn Host>);
+thread_local! {
+    static INSTALLED: RefCell<Option<Rc<dyn Host>>> = const { RefCell::new(None) };
+}
 
-impl PartialEq for HostHandle {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
+/// Replaces where events go (tests install a recorder). A registry rather
+/// than a Yew context: a context provider costs WASM size on every page for
+/// a feature most visits never use.
+pub fn install(host: Rc<dyn Host>) {
+    INSTALLED.with(|installed| *installed.borrow_mut() = Some(host));
+}
+
+/// Sends an event to the installed host, or to [`BrowserHost`].
+pub fn post(event: &HostEvent) {
+    let host = INSTALLED.with(|installed| installed.borrow().clone());
+    match host {
+        Some(host) => host.post(event),
+        None => BrowserHost.post(event),
     }
 }
 

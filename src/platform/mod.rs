@@ -16,7 +16,7 @@ pub use clock::{BrowserClock, Clock};
 pub use fetch::{BrowserFetcher, FetchError, FetchFuture, Fetcher};
 pub use storage::{BrowserStorage, KeyValueStore, MemoryStorage, StorageError};
 
-pub use host::{BrowserHost, Host, HostEvent, HostHandle};
+pub use host::{BrowserHost, Host, HostEvent};
 
 /// The I/O services the app uses, shared through a Yew context.
 #[derive(Clone)]
