@@ -280,6 +280,13 @@ async fn a_listed_portal_gets_the_events_and_other_origins_are_ignored() {
     phone.click(".quiz__submit").await;
     phone.click(".dialog__confirm").await;
     phone.wait_for(".score-card").await;
+    // The portal fits the iframe to the content: nothing scrolls inside it.
+    wait_until(
+        &phone,
+        "document.documentElement.scrollHeight <= window.innerHeight + 1 \
+         && document.documentElement.scrollWidth <= window.innerWidth",
+    )
+    .await;
     phone.client.enter_parent_frame().await.unwrap();
     let finished = wait_for_event(&phone, "finished").await;
     assert_eq!(finished["channel"], "lxyz-quiz");
