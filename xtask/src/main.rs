@@ -168,11 +168,15 @@ fn test() -> Result<(), String> {
             .args(["build", "--offline", "--release", "--dist", "dist"]),
     );
     // Boot script, service worker and precompressed copies, as `dist` does.
-    let built = built
-        && summary.record(
+    let built = built && {
+        let started = Instant::now();
+        let result = dist::finish(&project_root().join("dist"), &project_root().join("web"));
+        summary.record(
             "finish dist/ (boot script, sw.js, .br/.gz)",
-            dist::finish(&project_root().join("dist"), &project_root().join("web")),
-        );
+            started.elapsed(),
+            result,
+        )
+    };
     if built {
         summary.step(
             Step::new("end-to-end tests (release build, 390x844)").counting_tests(),

@@ -97,7 +97,7 @@ impl Summary {
     }
 
     /// Records a step done in this process rather than by a command.
-    pub fn record(&mut self, name: &str, result: Result<(), String>) -> bool {
+    pub fn record(&mut self, name: &str, took: Duration, result: Result<(), String>) -> bool {
         println!("\n==> {name}");
         let ok = result.is_ok();
         let note = result.err().unwrap_or_default();
@@ -108,7 +108,7 @@ impl Summary {
             name: name.to_string(),
             ok: Some(ok),
             note,
-            took: Duration::ZERO,
+            took,
         });
         ok
     }
