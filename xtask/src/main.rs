@@ -45,7 +45,7 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("serve") => serve(&args[1..]),
         Some("test") => test(),
-        Some("dist") => Tools::ensure_build().and_then(|tools| dist(&tools)),
+        Some("dist") => Tools::ensure_dist().and_then(|tools| dist(&tools)),
         Some("fuzz") => fuzz(&args[1..]),
         Some("help" | "--help" | "-h") | None => {
             print!("{USAGE}");

@@ -45,7 +45,6 @@ impl Tools {
         let bindgen = wasm_bindgen_version()?;
         tools.ensure_cargo_tool("wasm-bindgen-cli", "wasm-bindgen", &bindgen, false)?;
         tools.ensure_wasm_opt()?;
-        tools.ensure_debian_tool(DEBIAN_TOOLS[0])?;
         println!(
             "xtask: build tools ready in {:.0} s (trunk {TRUNK_VERSION}, wasm-bindgen {bindgen}, wasm-opt {WASM_OPT_VERSION})",
             started.elapsed().as_secs_f64()
@@ -53,9 +52,17 @@ impl Tools {
         Ok(tools)
     }
 
+    /// Makes sure everything `dist` needs is installed: the build tools and
+    /// brotli for the precompressed copies.
+    pub fn ensure_dist() -> Result<Tools, String> {
+        let tools = Tools::ensure_build()?;
+        tools.ensure_debian_tool(DEBIAN_TOOLS[0])?;
+        Ok(tools)
+    }
+
     /// Makes sure everything `test` needs is installed, build tools included.
     pub fn ensure_test() -> Result<Tools, String> {
-        let mut tools = Tools::ensure_build()?;
+        let mut tools = Tools::ensure_dist()?;
         tools.ensure_components()?;
         tools.ensure_browser()?;
         tools.ensure_debian_tool(DEBIAN_TOOLS[1])?;
