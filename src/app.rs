@@ -6,6 +6,7 @@ use crate::components::{
     PreviewPage, ProgressPage, StudyPage,
 };
 use crate::hooks::{use_language, use_manifest, use_progress, use_route, ProgressContext};
+use crate::hooks::{use_link_language, use_update_notice};
 use crate::i18n::strings;
 use crate::load::LoadState;
 use crate::platform::Platform;
@@ -35,6 +36,8 @@ pub fn shell(props: &ShellProps) -> Html {
     let (manifest, on_retry) = use_manifest(props.platform.fetcher.clone());
     let progress = use_progress(props.platform.storage.clone(), props.platform.clock.clone());
     let route = use_route();
+    use_link_language(on_switch_language.clone());
+    let new_questions = use_update_notice();
     let text = strings(lang);
     let body = match (route, manifest) {
         // The preview works from a local file, even when the manifest fails.
@@ -94,14 +97,30 @@ pub fn shell(props: &ShellProps) -> Html {
             if let Some(message) = banner {
                 <p class="storage-banner" role="status">{ message }</p>
             }
+            if new_questions {
+                // The service worker cached newly published questions.
+                <p class="update-banner" role="status">
+                    { text.new_questions }{ " " }
+                    <button type="button" class="button update-banner__reload"
+                        onclick={Callback::from(|_| reload())}>{ text.reload }</button>
+                </p>
+            }
             <main class="app-main" id="main">{ body }</main>
             <footer class="app-footer">
                 <p>{ text.device_note }</p>
                 <p>
                     <a href={Route::Backup.to_hash()}>{ text.nav_backup }</a>{ " · " }
-                    <a href={Route::Preview.to_hash()}>{ text.preview_link }</a>
+                    <a href={Route::Preview.to_hash()}>{ text.preview_link }</a>{ " · " }
+                    <a href="check.html">{ text.check_link }</a>
                 </p>
             </footer>
         </ContextProvider<ProgressContext>>
+    }
+}
+
+/// Reloads the page, for newly published questions.
+fn reload() {
+    if let Some(window) = web_sys::window() {
+        let _ = window.location().reload();
     }
 }

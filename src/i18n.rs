@@ -339,6 +339,12 @@ pub struct Strings {
     pub backup_damaged: &'static str,
     /// The button that lists more of the history.
     pub show_more: &'static str,
+    /// Said when a coordinator published new questions while the app was open.
+    pub new_questions: &'static str,
+    /// The button that reloads the page for new questions.
+    pub reload: &'static str,
+    /// The footer link to the device check page.
+    pub check_link: &'static str,
 }
 
 /// Chinese, the default.
@@ -510,6 +516,9 @@ pub static ZH: Strings = Strings {
     backup_newer: "这个备份来自更新版本的应用，请刷新页面后再导入。",
     backup_damaged: "备份内容有误，无法导入：",
     show_more: "显示更多",
+    new_questions: "有新的题目可用。",
+    reload: "重新加载",
+    check_link: "设备检测",
 };
 
 /// English.
@@ -680,6 +689,9 @@ pub static EN: Strings = Strings {
     backup_newer: "This backup comes from a newer version of the app; reload the page, then import.",
     backup_damaged: "The backup is damaged and cannot be imported:",
     show_more: "Show more",
+    new_questions: "New questions are available.",
+    reload: "Reload",
+    check_link: "Device check",
 };
 
 /// The strings for `lang`.

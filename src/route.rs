@@ -223,10 +223,22 @@ fn parse_options(query: &str) -> (StudyOptions, Vec<String>) {
             "set" if QuestionSet::from_key(&value).is_some() => {
                 options.set = QuestionSet::from_key(&value)
             }
+            // The language; `link_language` reads it for every route.
+            "lang" if quiz_core::Lang::parse(&value).is_some() => {}
             _ => ignored.push(shorten(pair)),
         }
     }
     (options, ignored)
+}
+
+/// The `lang=zh|en` parameter of a hash, on any route: menu links and the
+/// embedding host's `configure` use it to choose the language.
+pub fn link_language(hash: &str) -> Option<quiz_core::Lang> {
+    let (_, query) = hash.split_once('?')?;
+    query
+        .split('&')
+        .filter_map(|pair| pair.strip_prefix("lang="))
+        .find_map(quiz_core::Lang::parse)
 }
 
 fn percent_decode(text: &str) -> String {
@@ -340,6 +352,37 @@ mod tests {
         };
         assert_eq!(options.tag.as_deref(), Some("four-confidences"));
         assert_eq!(ignored, ["n=101", "t=10801"]);
+    }
+
+    #[test]
+    fn the_language_parameter_works_on_every_route() {
+        use quiz_core::Lang;
+        assert_eq!(link_language("#/?lang=en"), Some(Lang::En));
+        assert_eq!(link_language("#/bank/charter?lang=zh"), Some(Lang::Zh));
+        assert_eq!(
+            link_language("#/bank/charter/exam?n=5&lang=en"),
+            Some(Lang::En)
+        );
+        assert_eq!(link_language("#/bank/charter"), None);
+        assert_eq!(link_language("#/?lang=fr"), None);
+        assert_eq!(
+            Route::parse("#/bank/charter?lang=en"),
+            Route::Bank {
+                id: "charter".into()
+            }
+        );
+        let Route::Study {
+            options, ignored, ..
+        } = Route::parse("#/bank/charter/exam?n=5&lang=en")
+        else {
+            panic!("not a study route");
+        };
+        assert_eq!(options.count, Some(5));
+        assert!(ignored.is_empty(), "{ignored:?}");
+        let Route::Study { ignored, .. } = Route::parse("#/bank/charter/exam?lang=fr") else {
+            panic!("not a study route");
+        };
+        assert_eq!(ignored, ["lang=fr"]);
     }
 
     #[test]

@@ -1,7 +1,9 @@
 use super::{CountdownTimer, QuestionNavigator, QuestionView, ResultView, SubmitDialog};
+use crate::hooks::use_host;
 use crate::hooks::{ProgressContext, ProgressEvent};
 use crate::i18n::strings;
 use crate::platform::Clock;
+use crate::platform::HostEvent;
 use crate::platform::StoreHandle;
 use crate::progress_store::save_active;
 use crate::quiz_state::{QuizAction, QuizState};
@@ -180,6 +182,25 @@ pub fn quiz_page(props: &QuizPageProps) -> Html {
                         right,
                     });
                 }
+            }
+        });
+    }
+
+    // Tell an embedding page when the quiz starts and when it is submitted.
+    let host = use_host();
+    {
+        let (host, state) = (host.clone(), state.clone());
+        use_effect_with((), move |_| {
+            if !state.session.is_finished() {
+                host.emit(HostEvent::started(&state.session));
+            }
+        });
+    }
+    {
+        let state = state.clone();
+        use_effect_with(finished, move |finished| {
+            if *finished {
+                host.emit(HostEvent::finished(&state.session, &state.bank));
             }
         });
     }

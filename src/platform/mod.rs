@@ -9,11 +9,15 @@ pub mod files;
 pub mod panic;
 pub mod storage;
 
+pub mod host;
+
 use std::rc::Rc;
 
 pub use clock::{BrowserClock, Clock};
 pub use fetch::{BrowserFetcher, FetchError, FetchFuture, Fetcher};
 pub use storage::{BrowserStorage, KeyValueStore, MemoryStorage, StorageError};
+
+pub use host::{BrowserHost, Host, HostEvent};
 
 /// The I/O services the app uses, shared through a Yew context.
 #[derive(Clone)]

@@ -8,6 +8,8 @@
 mod process;
 mod tools;
 
+mod dist;
+
 use process::{run, Step, Summary};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -24,7 +26,9 @@ Commands:
   test  Install what the tests need, then run fmt, clippy (native and wasm32),
         native tests, browser tests in headless Chromium and end-to-end tests
         against the release build. Prints a summary; non-zero on any failure.
-  dist  Build the deployable, size-optimised app into dist/.
+  dist  Build the deployable, size-optimised app into dist/: content-hashed
+        files with .br/.gz copies, an external boot script (no inline
+        script), and the service worker sw.js. See DEPLOY.md.
   fuzz [--seconds N] [--target check_bank|check_manifest]
         Fuzz the bank and manifest parsers with cargo-fuzz (libFuzzer) for N
         seconds per target (default 60), seeded with the shipped banks and
@@ -41,7 +45,7 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("serve") => serve(&args[1..]),
         Some("test") => test(),
-        Some("dist") => Tools::ensure_build().and_then(|tools| dist(&tools)),
+        Some("dist") => Tools::ensure_dist().and_then(|tools| dist(&tools)),
         Some("fuzz") => fuzz(&args[1..]),
         Some("help" | "--help" | "-h") | None => {
             print!("{USAGE}");
@@ -97,6 +101,7 @@ fn dist(tools: &Tools) -> Result<(), String> {
     run(tools
         .trunk()
         .args(["build", "--offline", "--release", "--dist", "dist"]))?;
+    dist::finish(&project_root().join("dist"), &project_root().join("web"))?;
     println!(
         "xtask: dist/ built in {:.0} s",
         started.elapsed().as_secs_f64()
@@ -162,6 +167,16 @@ fn test() -> Result<(), String> {
             .trunk()
             .args(["build", "--offline", "--release", "--dist", "dist"]),
     );
+    // Boot script, service worker and precompressed copies, as `dist` does.
+    let built = built && {
+        let started = Instant::now();
+        let result = dist::finish(&project_root().join("dist"), &project_root().join("web"));
+        summary.record(
+            "finish dist/ (boot script, sw.js, .br/.gz)",
+            started.elapsed(),
+            result,
+        )
+    };
     if built {
         summary.step(
             Step::new("end-to-end tests (release build, 390x844)").counting_tests(),

@@ -96,6 +96,23 @@ impl Summary {
         ok
     }
 
+    /// Records a step done in this process rather than by a command.
+    pub fn record(&mut self, name: &str, took: Duration, result: Result<(), String>) -> bool {
+        println!("\n==> {name}");
+        let ok = result.is_ok();
+        let note = result.err().unwrap_or_default();
+        if !ok {
+            println!("{note}");
+        }
+        self.outcomes.push(Outcome {
+            name: name.to_string(),
+            ok: Some(ok),
+            note,
+            took,
+        });
+        ok
+    }
+
     /// Records a step that did not run and why.
     pub fn skip(&mut self, name: &str, why: &str) {
         self.outcomes.push(Outcome {

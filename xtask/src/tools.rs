@@ -21,6 +21,10 @@ const WASM_OPT_VERSION: &str = "132";
 const CARGO_FUZZ_VERSION: &str = "0.13.2";
 /// Debian packages for the browser tests.
 const DEBIAN_PACKAGES: [&str; 3] = ["chromium", "chromium-driver", "fonts-noto-cjk"];
+/// Debian packages `dist` needs (brotli compresses the hashed files) and
+/// the deployment tests need (nginx serves dist/ with `deploy/nginx.conf`),
+/// each with the program that shows it is installed.
+const DEBIAN_TOOLS: [(&str, &str); 2] = [("brotli", "brotli"), ("nginx", "/usr/sbin/nginx")];
 
 /// The environment the build and test commands run in.
 pub struct Tools {
@@ -48,11 +52,20 @@ impl Tools {
         Ok(tools)
     }
 
+    /// Makes sure everything `dist` needs is installed: the build tools and
+    /// brotli for the precompressed copies.
+    pub fn ensure_dist() -> Result<Tools, String> {
+        let tools = Tools::ensure_build()?;
+        tools.ensure_debian_tool(DEBIAN_TOOLS[0])?;
+        Ok(tools)
+    }
+
     /// Makes sure everything `test` needs is installed, build tools included.
     pub fn ensure_test() -> Result<Tools, String> {
-        let mut tools = Tools::ensure_build()?;
+        let mut tools = Tools::ensure_dist()?;
         tools.ensure_components()?;
         tools.ensure_browser()?;
+        tools.ensure_debian_tool(DEBIAN_TOOLS[1])?;
         Ok(tools)
     }
 
@@ -158,6 +171,24 @@ impl Tools {
         run(self
             .command("npm")
             .args(["ci", "--no-audit", "--no-fund", "--prefix", "tools"]))
+    }
+
+    /// Installs a Debian package unless its program is already there.
+    fn ensure_debian_tool(&self, (package, program): (&str, &str)) -> Result<(), String> {
+        if Path::new(program).is_file() || self.which(program).is_some() {
+            return Ok(());
+        }
+        if !(is_debian() && is_root()) {
+            return Err(format!(
+                "{program} is needed: install it, e.g. on Debian/Ubuntu as root: apt-get install {package}"
+            ));
+        }
+        println!("xtask: installing {package} with apt-get");
+        run(self.command("apt-get").args(["update", "-qq"]))?;
+        run(self
+            .command("apt-get")
+            .args(["install", "-y", "-qq", "--no-install-recommends", package])
+            .env("DEBIAN_FRONTEND", "noninteractive"))
     }
 
     fn ensure_browser(&mut self) -> Result<(), String> {

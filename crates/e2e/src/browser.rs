@@ -2,7 +2,6 @@
 
 use fantoccini::elements::Element;
 use fantoccini::{Client, ClientBuilder, Locator};
-use std::net::TcpListener;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -162,9 +161,82 @@ impl Drop for Phone {
     }
 }
 
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .and_then(|listener| listener.local_addr())
-        .map(|addr| addr.port())
-        .expect("a free loopback port")
+use crate::free_port;
+
+/// A chromedriver command that fantoccini has no method for: a POST to
+/// `/session/{id}/<path>` with a JSON body.
+#[derive(Debug)]
+struct SessionPost {
+    path: &'static str,
+    body: serde_json::Value,
+}
+
+impl fantoccini::wd::WebDriverCompatibleCommand for SessionPost {
+    fn endpoint(
+        &self,
+        base: &url::Url,
+        session: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base.join(&format!(
+            "session/{}/{}",
+            session.unwrap_or_default(),
+            self.path
+        ))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        (http::Method::POST, Some(self.body.to_string()))
+    }
+}
+
+impl Phone {
+    /// Sends a Chrome DevTools Protocol command and returns its result.
+    pub async fn cdp(&self, cmd: &str, params: serde_json::Value) -> serde_json::Value {
+        self.client
+            .issue_cmd(SessionPost {
+                path: "goog/cdp/execute",
+                body: serde_json::json!({ "cmd": cmd, "params": params }),
+            })
+            .await
+            .unwrap_or_else(|error| panic!("CDP {cmd}: {error}"))
+    }
+
+    /// Runs `script` in every new document before the page's own scripts
+    /// (devtools-injected, so the page's CSP does not apply); returns the
+    /// id that [`Phone::forget_script`] takes.
+    pub async fn before_page_scripts(&self, script: &str) -> String {
+        let result = self
+            .cdp(
+                "Page.addScriptToEvaluateOnNewDocument",
+                serde_json::json!({ "source": script }),
+            )
+            .await;
+        result["identifier"]
+            .as_str()
+            .unwrap_or_default()
+            .to_string()
+    }
+
+    /// Stops running a script added with [`Phone::before_page_scripts`].
+    pub async fn forget_script(&self, identifier: &str) {
+        self.cdp(
+            "Page.removeScriptToEvaluateOnNewDocument",
+            serde_json::json!({ "identifier": identifier }),
+        )
+        .await;
+    }
+
+    /// Chromium's offline emulation (chromedriver's network conditions).
+    pub async fn set_offline(&self, offline: bool) {
+        self.client
+            .issue_cmd(SessionPost {
+                path: "chromium/network_conditions",
+                body: serde_json::json!({ "network_conditions": {
+                    "offline": offline, "latency": 0,
+                    "download_throughput": -1, "upload_throughput": -1,
+                }}),
+            })
+            .await
+            .expect("set network conditions");
+    }
 }

@@ -1,5 +1,6 @@
 //! Helpers for the end-to-end tests: a static file server for the built
-//! `dist/`, and a phone-sized headless Chromium driven over WebDriver.
+//! `dist/`, Debian's nginx with the shipped configuration, and a
+//! phone-sized headless Chromium driven over WebDriver.
 //!
 //! The tests need `cargo xtask test` (or `cargo xtask dist` first): they
 //! fail with a clear message when `dist/` is missing, rather than skipping.
@@ -7,8 +8,12 @@
 mod browser;
 mod server;
 
+mod nginx;
+
 pub use browser::Phone;
 pub use server::StaticServer;
+
+pub use nginx::{get, Nginx, Response, SUB_PATH};
 
 use std::path::PathBuf;
 
@@ -39,4 +44,12 @@ pub fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
             std::fs::copy(entry.path(), target).unwrap();
         }
     }
+}
+
+/// A free loopback port for a server or a driver.
+pub(crate) fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|listener| listener.local_addr())
+        .map(|addr| addr.port())
+        .expect("a free loopback port")
 }

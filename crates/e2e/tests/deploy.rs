@@ -1,0 +1,410 @@
+//! The deployment as the portal runs it: the release build served by
+//! Debian's nginx with the shipped `deploy/nginx.conf` under `/study/quiz/`,
+//! embedded by a portal page on a second origin, and used offline.
+
+use e2e::{dist_dir, get, Nginx, Phone};
+use fantoccini::Locator;
+use std::time::{Duration, Instant};
+
+/// The allow-list file the tests deploy; `{allowed}` becomes the portal's
+/// listed origin.
+const EMBED: &str = r#"{"allowed_origins": ["{allowed}"]}"#;
+
+/// The name of the first built file with this ending.
+fn built(ending: &str) -> String {
+    std::fs::read_dir(dist_dir())
+        .unwrap()
+        .filter_map(Result::ok)
+        .map(|entry| entry.file_name().to_string_lossy().into_owned())
+        .find(|name| name.ends_with(ending) && name.contains('-'))
+        .unwrap_or_else(|| panic!("no *{ending} in dist/"))
+}
+
+#[test]
+fn nginx_serves_the_shipped_config_with_its_headers() {
+    let nginx = Nginx::start(&dist_dir(), Some(EMBED));
+    let base = nginx.url();
+
+    // The page: revalidated, a strict CSP, framing only by the listed origin.
+    let page = get(&base, &[]);
+    assert_eq!(page.status, 200);
+    assert!(page.header("content-type").starts_with("text/html"));
+    assert_eq!(page.header("cache-control"), "no-cache");
+    let csp = page.header("content-security-policy");
+    assert!(
+        csp.contains("script-src 'self' 'wasm-unsafe-eval';"),
+        "{csp}"
+    );
+    assert!(!csp.contains("unsafe-inline") && !csp.contains("'unsafe-eval'"));
+    assert!(
+        csp.ends_with(&format!(
+            "frame-ancestors 'self' {}",
+            nginx.allowed_origin()
+        )),
+        "{csp}"
+    );
+    assert_eq!(page.header("x-content-type-options"), "nosniff");
+    let html = String::from_utf8(page.body.clone()).unwrap();
+    for script in html.split("<script").skip(1) {
+        let tag = &script[..script.find('>').unwrap()];
+        assert!(tag.contains(" src="), "inline script in index.html: {tag}");
+    }
+
+    // The WASM: brotli to browsers that take it, else gzip, else plain;
+    // immutable, with its MIME type in each case.
+    let wasm = built("_bg.wasm");
+    let url = format!("{base}{wasm}");
+    let dist = dist_dir();
+    let br = get(&url, &[("Accept-Encoding", "gzip, deflate, br, zstd")]);
+    assert_eq!(br.status, 200);
+    assert_eq!(br.header("content-encoding"), "br");
+    assert_eq!(br.header("content-type"), "application/wasm");
+    assert_eq!(
+        br.header("cache-control"),
+        "public, max-age=31536000, immutable"
+    );
+    assert!(br.header("vary").contains("Accept-Encoding"));
+    assert_eq!(
+        br.body,
+        std::fs::read(dist.join(format!("{wasm}.br"))).unwrap()
+    );
+    let gz = get(&url, &[("Accept-Encoding", "gzip")]);
+    assert_eq!(gz.header("content-encoding"), "gzip");
+    assert_eq!(gz.header("content-type"), "application/wasm");
+    assert_eq!(
+        gz.body,
+        std::fs::read(dist.join(format!("{wasm}.gz"))).unwrap()
+    );
+    let plain = get(&url, &[]);
+    assert_eq!(plain.header("content-encoding"), "");
+    assert!(plain.body.starts_with(b"\0asm"));
+
+    let js = get(
+        &format!("{base}{}", built(".js")),
+        &[("Accept-Encoding", "br")],
+    );
+    assert_eq!(js.header("content-encoding"), "br");
+    assert!(js.header("content-type").starts_with("text/javascript"));
+    let css = get(
+        &format!("{base}{}", built(".css")),
+        &[("Accept-Encoding", "br")],
+    );
+    assert!(css.header("content-type").starts_with("text/css"));
+
+    // Files coordinators and admins change are revalidated.
+    for file in [
+        "questions/index.json",
+        "questions/charter.json",
+        "sw.js",
+        "embed.json",
+    ] {
+        let response = get(&format!("{base}{file}"), &[("Accept-Encoding", "gzip")]);
+        assert_eq!(response.status, 200, "{file}");
+        assert_eq!(response.header("cache-control"), "no-cache", "{file}");
+    }
+    let bank = get(&format!("{base}questions/charter.json"), &[]);
+    assert!(bank.header("content-type").starts_with("application/json"));
+    let manifest = get(&format!("{base}manifest.webmanifest"), &[]);
+    assert!(manifest
+        .header("content-type")
+        .starts_with("application/manifest+json"));
+
+    // The sub-path without its slash redirects; stray copies are hidden.
+    let bare = get(base.trim_end_matches('/'), &[]);
+    assert_eq!(bare.status, 301);
+    assert_eq!(bare.header("location"), "/study/quiz/");
+    assert_eq!(get(&format!("{url}.br"), &[]).status, 404);
+}
+
+/// Waits until `expression` is true in the page.
+async fn wait_until(phone: &Phone, expression: &str) {
+    let started = Instant::now();
+    while phone.eval(expression).await != serde_json::json!(true) {
+        assert!(
+            started.elapsed() < Duration::from_secs(30),
+            "never true: {expression}"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn the_app_runs_under_the_csp_and_old_browsers_get_the_fallback() {
+    let nginx = Nginx::start(&dist_dir(), None);
+    let phone = Phone::start().await;
+    phone
+        .before_page_scripts(
+            "window.cspViolations = []; document.addEventListener('securitypolicyviolation', \
+             (e) => window.cspViolations.push(e.violatedDirective + ' ' + e.blockedURI));",
+        )
+        .await;
+    phone.open(&nginx.url()).await;
+    phone.wait_for_text(".bank-list", "党章").await;
+    // Link parameters for menus become the hash route.
+    phone
+        .open(&format!("{}?bank=charter&mode=study&lang=en", nginx.url()))
+        .await;
+    phone.wait_for_text(".app-main", "Constitution").await;
+    assert_eq!(
+        phone.eval("location.hash").await,
+        "#/bank/charter/study?lang=en"
+    );
+    assert_eq!(phone.eval("location.search").await, "");
+    assert_eq!(
+        phone.eval("window.cspViolations").await,
+        serde_json::json!([])
+    );
+    // The device check page runs under the same policy.
+    phone
+        .client
+        .goto(&format!("{}check.html", nginx.url()))
+        .await
+        .unwrap();
+    phone.wait_for_text("#checks", "WebAssembly").await;
+    phone.wait_for_text("#checks", "works").await;
+    assert_eq!(
+        phone.eval("window.cspViolations").await,
+        serde_json::json!([])
+    );
+
+    // No WebAssembly: the plain-HTML message, not a blank page.
+    let no_wasm = phone
+        .before_page_scripts("delete window.WebAssembly;")
+        .await;
+    phone.client.goto(&nginx.url()).await.unwrap();
+    phone.wait_for_text("#fallback", "WebAssembly").await;
+    assert!(phone
+        .wait_for("#fallback")
+        .await
+        .is_displayed()
+        .await
+        .unwrap());
+    assert!(phone.texts(".app-header").await.is_empty());
+    phone.forget_script(&no_wasm).await;
+
+    // Streaming compilation fails: the app starts from the downloaded bytes.
+    phone
+        .before_page_scripts(
+            "WebAssembly.instantiateStreaming = () => Promise.reject(new TypeError('no streaming here'));",
+        )
+        .await;
+    phone.client.goto(&nginx.url()).await.unwrap();
+    phone.wait_for_text(".bank-list", "Constitution").await;
+    assert!(!phone
+        .wait_for("#fallback")
+        .await
+        .is_displayed()
+        .await
+        .unwrap());
+    phone.close().await;
+}
+
+/// The events the portal page listed, as JSON.
+async fn portal_events(phone: &Phone) -> Vec<serde_json::Value> {
+    phone
+        .texts("#events li")
+        .await
+        .iter()
+        .map(|text| serde_json::from_str(text).unwrap())
+        .collect()
+}
+
+/// Waits until the portal page listed an event of this type; returns it.
+async fn wait_for_event(phone: &Phone, kind: &str) -> serde_json::Value {
+    let started = Instant::now();
+    loop {
+        if let Some(event) = portal_events(phone)
+            .await
+            .into_iter()
+            .rev()
+            .find(|event| event["type"] == kind)
+        {
+            return event;
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(30),
+            "the portal never got {kind:?}"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn a_listed_portal_gets_the_events_and_other_origins_are_ignored() {
+    let nginx = Nginx::start(&dist_dir(), Some(EMBED));
+    let examples = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/portal.html");
+    std::fs::copy(examples, nginx.portal_dir().join("portal.html")).unwrap();
+    // A page of an unlisted origin that tries to configure the module.
+    std::fs::write(
+        nginx.portal_dir().join("intruder.html"),
+        "<!doctype html><script>parent.frames[0].postMessage({channel: 'lxyz-quiz', \
+         type: 'configure', bank: 'speeches', mode: 'study', language: 'zh'}, '*'); \
+         parent.postMessage('intruder-sent', '*');</script>",
+    )
+    .unwrap();
+    let module = format!("{}%23/bank/charter/exam%3Fn%3D1", nginx.url());
+    let phone = Phone::start().await;
+    phone
+        .client
+        .goto(&format!(
+            "{}portal.html?module={module}",
+            nginx.portal_url()
+        ))
+        .await
+        .unwrap();
+
+    // ready, a content height, started (the exam link opened a quiz).
+    wait_for_event(&phone, "ready").await;
+    let resize = wait_for_event(&phone, "resize").await;
+    assert!(resize["height"].as_u64().unwrap() > 200, "{resize}");
+    let started = wait_for_event(&phone, "started").await;
+    assert_eq!(started["bank"], "charter");
+    assert_eq!(started["mode"], "exam");
+
+    // The member answers the one question and submits.
+    phone.client.enter_frame(0).await.unwrap();
+    phone.wait_for(".question").await;
+    let kind = phone
+        .eval("document.querySelector('.question').dataset.type")
+        .await;
+    match kind.as_str().unwrap_or_default() {
+        "judge" => phone.click("[data-judge=true]").await,
+        "fill" => phone
+            .wait_for(".blank__input")
+            .await
+            .send_keys("一")
+            .await
+            .unwrap(),
+        _ => phone.click(".choice").await,
+    }
+    phone.click(".quiz__submit").await;
+    phone.click(".dialog__confirm").await;
+    phone.wait_for(".score-card").await;
+    // The portal fits the iframe to the content: nothing scrolls inside it.
+    wait_until(
+        &phone,
+        "document.documentElement.scrollHeight <= window.innerHeight + 1 \
+         && document.documentElement.scrollWidth <= window.innerWidth",
+    )
+    .await;
+    phone.client.enter_parent_frame().await.unwrap();
+    let finished = wait_for_event(&phone, "finished").await;
+    assert_eq!(finished["channel"], "lxyz-quiz");
+    assert_eq!(finished["bank"], "charter");
+    assert_eq!(finished["mode"], "exam");
+    assert!(finished["max"].as_f64().unwrap() > 0.0, "{finished}");
+    assert!(finished["score"].as_f64().is_some(), "{finished}");
+    assert!(finished["passed"].is_boolean(), "{finished}");
+    assert!(finished["duration"].is_u64(), "{finished}");
+
+    // The portal configures bank, activity and language.
+    phone
+        .client
+        .find(Locator::Css("[name=bank]"))
+        .await
+        .unwrap()
+        .clear()
+        .await
+        .unwrap();
+    phone
+        .client
+        .find(Locator::Css("[name=bank]"))
+        .await
+        .unwrap()
+        .send_keys("rules")
+        .await
+        .unwrap();
+    phone
+        .eval("(document.querySelector('[name=language]').value = 'en') && true")
+        .await;
+    phone.click("#send-configure").await;
+    phone.client.enter_frame(0).await.unwrap();
+    wait_until(&phone, "location.hash === '#/bank/rules/practice?lang=en'").await;
+    phone.wait_for_text(".app-header", "Self-Study").await;
+    wait_until(&phone, "document.documentElement.lang === 'en'").await;
+    phone.client.enter_parent_frame().await.unwrap();
+
+    // An unlisted origin's message is ignored.
+    phone
+        .eval(&format!(
+            "(() => {{ addEventListener('message', (e) => {{ if (e.data === 'intruder-sent') \
+             window.intruderSent = true; }}); const f = document.createElement('iframe'); \
+             f.src = '{}intruder.html'; document.body.appendChild(f); return true; }})()",
+            nginx.unlisted_portal_url()
+        ))
+        .await;
+    wait_until(&phone, "window.intruderSent === true").await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    phone.client.enter_frame(0).await.unwrap();
+    assert_eq!(
+        phone.eval("location.hash").await,
+        "#/bank/rules/practice?lang=en"
+    );
+    assert_eq!(phone.eval("document.documentElement.lang").await, "en");
+    phone.client.enter_parent_frame().await.unwrap();
+
+    // A portal on an unlisted origin cannot frame the module (CSP
+    // frame-ancestors) and gets no message from it.
+    phone
+        .client
+        .goto(&format!(
+            "{}portal.html?module={module}",
+            nginx.unlisted_portal_url()
+        ))
+        .await
+        .unwrap();
+    tokio::time::sleep(Duration::from_secs(3)).await;
+    assert!(portal_events(&phone).await.is_empty());
+    phone.close().await;
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn the_app_works_offline_after_one_visit_and_notices_new_questions() {
+    let mut nginx = Nginx::start(&dist_dir(), None);
+    let phone = Phone::start().await;
+    phone.open(&nginx.url()).await;
+    phone.wait_for_text(".bank-list", "党章").await;
+    // The service worker installed (shell and banks cached) and took over.
+    wait_until(&phone, "navigator.serviceWorker.controller !== null").await;
+
+    // A coordinator publishes a new version of the charter bank.
+    let questions = nginx.app_dir().join("questions");
+    let index = std::fs::read_to_string(questions.join("index.json")).unwrap();
+    let index = index
+        .replacen("\"zh\": \"党章\"", "\"zh\": \"党章（修订版）\"", 1)
+        .replacen("\"version\": 1", "\"version\": 2", 1);
+    std::fs::write(questions.join("index.json"), index).unwrap();
+    let bank = std::fs::read_to_string(questions.join("charter.json")).unwrap();
+    std::fs::write(
+        questions.join("charter.json"),
+        bank.replacen("\"version\": 1", "\"version\": 2", 1),
+    )
+    .unwrap();
+    phone.client.refresh().await.unwrap();
+    phone.wait_for_text(".update-banner", "新的题目").await;
+    phone.click(".update-banner__reload").await;
+    phone.wait_for_text(".bank-list", "党章（修订版）").await;
+
+    // No network at all: the browser is offline and the server is gone.
+    phone.set_offline(true).await;
+    nginx.stop();
+    phone.client.refresh().await.unwrap();
+    phone.wait_for_text(".bank-list", "党章（修订版）").await;
+    // A bank never opened before works too: practise a question.
+    phone
+        .client
+        .goto(&format!("{}#/bank/speeches/practice", nginx.url()))
+        .await
+        .unwrap();
+    phone.wait_for(".question").await;
+    phone
+        .client
+        .goto(&format!("{}#/bank/rules/study", nginx.url()))
+        .await
+        .unwrap();
+    phone.client.refresh().await.unwrap();
+    phone.wait_for_text(".app-main", "党规").await;
+    assert!(phone.texts(".error-panel").await.is_empty());
+    phone.set_offline(false).await;
+    phone.close().await;
+}

@@ -1,0 +1,34 @@
+use crate::platform::{host, HostEvent};
+use crate::route::link_language;
+use gloo_events::EventListener;
+use quiz_core::Lang;
+use yew::prelude::*;
+
+/// Tells the embedding page what happened (a quiz started or finished),
+/// through the installed [`host::Host`]; on a page that is not embedded the
+/// boot script drops the events.
+#[hook]
+pub fn use_host() -> Callback<HostEvent> {
+    Callback::from(|event: HostEvent| host::post(&event))
+}
+
+/// Applies `lang=zh|en` from the address (a menu link, or a host's
+/// `configure`) when the page opens and whenever the hash changes, so a
+/// member's own switch afterwards is not overridden.
+#[hook]
+pub fn use_link_language(on_switch_language: Callback<Lang>) {
+    use_effect_with((), move |_| {
+        let apply = move || {
+            let hash = web_sys::window()
+                .and_then(|window| window.location().hash().ok())
+                .unwrap_or_default();
+            if let Some(lang) = link_language(&hash) {
+                on_switch_language.emit(lang);
+            }
+        };
+        apply();
+        let listener = web_sys::window()
+            .map(|window| EventListener::new(&window, "hashchange", move |_| apply()));
+        move || drop(listener)
+    });
+}

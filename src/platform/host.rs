@@ -1,0 +1,179 @@
+//! Events for the page that embeds the module (the portal's iframe host).
+//!
+//! The app only says what happened; the boot script (`web/boot.js`) owns the
+//! postMessage bridge with its origin allow-list, so the WASM carries no
+//! embedding logic and a page that is not embedded costs nothing. Behind a
+//! trait so browser tests can record the events.
+
+use quiz_core::session::{Mode, Score, Selection, Session};
+use quiz_core::Bank;
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::{JsCast, JsValue};
+
+/// Something the host page may want to know.
+#[derive(Debug, Clone, PartialEq)]
+pub enum HostEvent {
+    /// A quiz started.
+    Started {
+        /// The bank's id.
+        bank: String,
+        /// `exam`, `practice` or `sequential`.
+        mode: &'static str,
+    },
+    /// A quiz was submitted and its result recorded.
+    Finished {
+        /// The bank's id.
+        bank: String,
+        /// `exam`, `practice` or `sequential`.
+        mode: &'static str,
+        /// Points earned (halves allowed).
+        score: Score,
+        /// Points possible.
+        max: Score,
+        /// Whether the score reaches the pass mark.
+        passed: bool,
+        /// Seconds from start to submission.
+        duration: u64,
+    },
+}
+
+impl HostEvent {
+    /// The `started` event of a session.
+    pub fn started(session: &Session) -> HostEvent {
+        HostEvent::Started {
+            bank: session.bank_id.clone(),
+            mode: mode_key(session),
+        }
+    }
+
+    /// The `finished` event of a submitted session.
+    pub fn finished(session: &Session, bank: &Bank) -> HostEvent {
+        let grade = session.grade(bank);
+        HostEvent::Finished {
+            bank: session.bank_id.clone(),
+            mode: mode_key(session),
+            score: grade.score,
+            max: grade.max,
+            passed: grade.passed,
+            duration: grade.time_used_ms / 1000,
+        }
+    }
+
+    /// The message as documented in DEPLOY.md (the bridge adds `channel`).
+    ///
+    /// Written by hand: bank ids are plain (`[a-z0-9-]`, checked when a bank
+    /// loads) and scores print as JSON numbers ("12" or "12.5"), so this
+    /// needs neither `serde_json::Value` nor float formatting in the WASM.
+    pub fn to_json(&self) -> String {
+        match self {
+            HostEvent::Started { bank, mode } => {
+                format!(
+                    r#"{{"type":"started","bank":{},"mode":"{mode}"}}"#,
+                    quoted(bank)
+                )
+            }
+            HostEvent::Finished {
+                bank,
+                mode,
+                score,
+                max,
+                passed,
+                duration,
+            } => format!(
+                r#"{{"type":"finished","bank":{},"mode":"{mode}","score":{score},"max":{max},"passed":{passed},"duration":{duration}}}"#,
+                quoted(bank)
+            ),
+        }
+    }
+}
+
+/// A JSON string literal, escaped as JSON requires.
+fn quoted(text: &str) -> String {
+    serde_json::to_string(text).unwrap_or_else(|_| "\"\"".into())
+}
+
+/// The activity as links name it, so a host can compare with `configure`.
+fn mode_key(session: &Session) -> &'static str {
+    match (&session.plan.mode, &session.plan.selection) {
+        (Mode::Exam, _) => "exam",
+        (_, Selection::Sequential) => "sequential",
+        _ => "practice",
+    }
+}
+
+/// Where host events go.
+pub trait Host {
+    /// Passes an event on; never fails visibly (embedding is optional).
+    fn post(&self, event: &HostEvent);
+}
+
+/// Hands events to the boot script's bridge (`window.lxyzQuizHost`), which
+/// posts them to the allowed origins only. Without the bridge (the dev
+/// server, or a page that is not embedded) events are dropped.
+pub struct BrowserHost;
+
+impl Host for BrowserHost {
+    fn post(&self, event: &HostEvent) {
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        let bridge = js_sys::Reflect::get(&window, &JsValue::from_str("lxyzQuizHost"))
+            .ok()
+            .and_then(|value| value.dyn_into::<js_sys::Function>().ok());
+        if let Some(bridge) = bridge {
+            let _ = bridge.call1(&JsValue::NULL, &JsValue::from_str(&event.to_json()));
+        }
+    }
+}
+
+thread_local! {
+    static INSTALLED: RefCell<Option<Rc<dyn Host>>> = const { RefCell::new(None) };
+}
+
+/// Replaces where events go (tests install a recorder). A registry rather
+/// than a Yew context: a context provider costs WASM size on every page for
+/// a feature most visits never use.
+pub fn install(host: Rc<dyn Host>) {
+    INSTALLED.with(|installed| *installed.borrow_mut() = Some(host));
+}
+
+/// Sends an event to the installed host, or to [`BrowserHost`].
+pub fn post(event: &HostEvent) {
+    let host = INSTALLED.with(|installed| installed.borrow().clone());
+    match host {
+        Some(host) => host.post(event),
+        None => BrowserHost.post(event),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn events_are_the_documented_json() {
+        let started = HostEvent::Started {
+            bank: "charter".into(),
+            mode: "exam",
+        };
+        assert_eq!(
+            started.to_json(),
+            r#"{"type":"started","bank":"charter","mode":"exam"}"#
+        );
+        let finished = HostEvent::Finished {
+            bank: "rules".into(),
+            mode: "practice",
+            score: Score(15),
+            max: Score::points(10),
+            passed: true,
+            duration: 61,
+        };
+        let value: serde_json::Value = serde_json::from_str(&finished.to_json()).unwrap();
+        assert_eq!(
+            value,
+            serde_json::json!({"type": "finished", "bank": "rules", "mode": "practice",
+                "score": 7.5, "max": 10, "passed": true, "duration": 61})
+        );
+    }
+}

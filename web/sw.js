@@ -1,0 +1,152 @@
+// The service worker: quizzes work with no network after the first visit.
+//
+// `cargo xtask dist` fills in the list of content-hashed shell files and a
+// version derived from their hashes, so a new build gets a new cache and
+// the old one is deleted. Question banks are not in that list: they are read
+// from questions/index.json when the worker installs and whenever the index
+// changes, because coordinators replace them without a rebuild.
+//
+// Strategies:
+// - content-hashed files: cache first (they never change);
+// - the page itself: network first, the cached copy offline;
+// - questions/index.json and bank files: the cached copy at once, refreshed
+//   in the background; when the index changed, every bank it lists is fetched
+//   and cached, then the open pages are told "new questions available";
+// - anything else of ours: network first, cached copy offline.
+
+const VERSION = "__QUIZ_VERSION__";
+const SHELL = __QUIZ_SHELL__;
+const CACHE = "lxyz-quiz-" + VERSION;
+const INDEX = "questions/index.json";
+
+const scoped = (path) => new URL(path, self.registration.scope).href;
+
+// Fetches the index and every bank it lists, bypassing the HTTP cache, and
+// stores them (banks first, so a stored index never names a missing bank).
+async function cacheBanks(cache) {
+  const response = await fetch(scoped(INDEX), { cache: "no-cache" });
+  if (!response.ok) throw new Error("index.json: " + response.status);
+  const text = await response.clone().text();
+  const manifest = JSON.parse(text);
+  const banks = Array.isArray(manifest.banks) ? manifest.banks : [];
+  await Promise.all(
+    banks
+      .filter((bank) => bank && typeof bank.file === "string")
+      .map(async (bank) => {
+        const url = scoped("questions/" + bank.file);
+        const answer = await fetch(url, { cache: "no-cache" });
+        if (answer.ok) await cache.put(url, answer);
+      }),
+  );
+  await cache.put(scoped(INDEX), response);
+  return text;
+}
+
+self.addEventListener("install", (event) => {
+  event.waitUntil(
+    (async () => {
+      const cache = await caches.open(CACHE);
+      await cache.addAll(SHELL.map(scoped));
+      await cacheBanks(cache);
+      await self.skipWaiting();
+    })(),
+  );
+});
+
+self.addEventListener("activate", (event) => {
+  event.waitUntil(
+    (async () => {
+      for (const name of await caches.keys()) {
+        if (name.startsWith("lxyz-quiz-") && name !== CACHE) await caches.delete(name);
+      }
+      await self.clients.claim();
+    })(),
+  );
+});
+
+// Refreshes the index in the background; tells the pages when it changed.
+let checking = null;
+function checkForNewQuestions(cachedText) {
+  if (checking) return checking;
+  checking = (async () => {
+    try {
+      const response = await fetch(scoped(INDEX), { cache: "no-cache" });
+      if (!response.ok) return;
+      const text = await response.text();
+      if (text === cachedText) return;
+      await cacheBanks(await caches.open(CACHE));
+      for (const client of await self.clients.matchAll({ type: "window" })) {
+        client.postMessage({ type: "lxyz-quiz:banks-updated" });
+      }
+    } catch (error) {
+      // Offline or a broken index: keep what is cached.
+    } finally {
+      checking = null;
+    }
+  })();
+  return checking;
+}
+
+async function staleWhileRevalidate(event, request) {
+  const cache = await caches.open(CACHE);
+  const cached = await cache.match(request, { ignoreSearch: true });
+  const isIndex = request.url === scoped(INDEX);
+  if (cached) {
+    if (isIndex) {
+      event.waitUntil(cached.clone().text().then(checkForNewQuestions));
+    } else {
+      event.waitUntil(
+        fetch(request.url, { cache: "no-cache" })
+          .then((fresh) => (fresh.ok ? cache.put(request.url, fresh) : null))
+          .catch(() => null),
+      );
+    }
+    return cached;
+  }
+  const response = await fetch(request.url, { cache: "no-cache" });
+  if (response.ok) await cache.put(request.url, response.clone());
+  return response;
+}
+
+async function cacheFirst(request) {
+  const cache = await caches.open(CACHE);
+  const cached = await cache.match(request);
+  if (cached) return cached;
+  const response = await fetch(request);
+  if (response.ok) await cache.put(request, response.clone());
+  return response;
+}
+
+async function networkFirst(request, fallbackKey) {
+  const cache = await caches.open(CACHE);
+  try {
+    const response = await fetch(request);
+    if (response.ok && !fallbackKey) await cache.put(request, response.clone());
+    return response;
+  } catch (error) {
+    const cached = await cache.match(fallbackKey || request, { ignoreSearch: true });
+    if (cached) return cached;
+    throw error;
+  }
+}
+
+self.addEventListener("fetch", (event) => {
+  const request = event.request;
+  if (request.method !== "GET") return;
+  const url = new URL(request.url);
+  if (url.origin !== self.location.origin || !request.url.startsWith(self.registration.scope)) {
+    return;
+  }
+  const path = url.pathname.slice(new URL(self.registration.scope).pathname.length);
+  if (request.mode === "navigate") {
+    // The page: index.html (or the check page) fresh when online.
+    const fallback = path === "" || path === "index.html" ? scoped("./") : null;
+    event.respondWith(networkFirst(request, fallback));
+  } else if (path.startsWith("questions/") && path.endsWith(".json")) {
+    event.respondWith(staleWhileRevalidate(event, request));
+  } else if (/-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/.test(path)) {
+    event.respondWith(cacheFirst(request));
+  } else {
+    event.respondWith(networkFirst(request, null));
+  }
+});

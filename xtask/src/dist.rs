@@ -1,0 +1,286 @@
+//! Finishing Trunk's release build for deployment.
+//!
+//! Trunk writes an inline `<script type="module">` that starts the app; a
+//! Content-Security-Policy without `'unsafe-inline'` refuses it. This moves
+//! start-up into `web/boot.js` (saved content-hashed beside `index.html`),
+//! adds the fallback for browsers without modules, writes the service worker
+//! `sw.js` with the list of shell files to precache, and stores `.br` and
+//! `.gz` copies of the content-hashed files for precompressed serving.
+
+use crate::process::run;
+use std::path::Path;
+use std::process::Command;
+
+/// Turns Trunk's `dist/` into the deployable one. `web` holds the templates.
+pub fn finish(dist: &Path, web: &Path) -> Result<(), String> {
+    let html_path = dist.join("index.html");
+    let html = read_text(&html_path)?;
+    let start = trunk_start(&html)?;
+
+    let boot = read_text(&web.join("boot.js"))?
+        .replace("__QUIZ_JS__", &start.js)
+        .replace("__QUIZ_WASM__", &start.wasm);
+    let boot_name = hashed_name("boot", "js", boot.as_bytes());
+    write(&dist.join(&boot_name), boot.as_bytes())?;
+    let nomodule = read_text(&web.join("nomodule.js"))?;
+    let nomodule_name = hashed_name("nomodule", "js", nomodule.as_bytes());
+    write(&dist.join(&nomodule_name), nomodule.as_bytes())?;
+
+    let html = rewrite_html(&html, &start, &boot_name, &nomodule_name)?;
+    write(&html_path, html.as_bytes())?;
+
+    let mut shell = vec!["./".to_string()];
+    let mut hashed = Vec::new();
+    for entry in std::fs::read_dir(dist).map_err(|e| format!("cannot list dist/: {e}"))? {
+        let name = entry
+            .map_err(|e| format!("cannot list dist/: {e}"))?
+            .file_name()
+            .to_string_lossy()
+            .into_owned();
+        if is_hashed(&name) {
+            hashed.push(name);
+        }
+    }
+    hashed.sort();
+    shell.extend(hashed.iter().cloned());
+    for file in [
+        "manifest.webmanifest",
+        "icon.svg",
+        "check.html",
+        "check.js",
+        "check.css",
+    ] {
+        if dist.join(file).is_file() {
+            shell.push(file.to_string());
+        }
+    }
+    let mut version = Fnv::default();
+    version.write(html.as_bytes());
+    for file in shell.iter().skip(1) {
+        version.write(file.as_bytes());
+        version.write(
+            &std::fs::read(dist.join(file)).map_err(|e| format!("cannot read {file}: {e}"))?,
+        );
+    }
+    let sw = service_worker(&read_text(&web.join("sw.js"))?, &shell, version.hex());
+    write(&dist.join("sw.js"), sw.as_bytes())?;
+
+    for name in &hashed {
+        compress(&dist.join(name))?;
+    }
+    println!(
+        "xtask: dist/ finished: {boot_name}, sw.js ({} shell files), .br/.gz for {} hashed files",
+        shell.len(),
+        hashed.len()
+    );
+    Ok(())
+}
+
+/// The file names in Trunk's start-up script.
+#[derive(Debug, PartialEq)]
+struct TrunkStart {
+    /// The whole inline `<script>` element.
+    script: String,
+    /// The wasm-bindgen JavaScript glue.
+    js: String,
+    /// The WASM binary.
+    wasm: String,
+}
+
+/// Finds Trunk's inline module script and the two names it loads.
+fn trunk_start(html: &str) -> Result<TrunkStart, String> {
+    let begin = html
+        .find("<script type=\"module\">")
+        .ok_or("dist/index.html has no inline start-up script from Trunk (already finished?)")?;
+    let end = html[begin..]
+        .find("</script>")
+        .map(|end| begin + end + "</script>".len())
+        .ok_or("Trunk's start-up script is not closed")?;
+    let script = &html[begin..end];
+    let between = |before: &str| -> Result<String, String> {
+        let from = script
+            .find(before)
+            .map(|at| at + before.len())
+            .ok_or_else(|| format!("Trunk's start-up script has no {before:?}"))?;
+        let to = script[from..]
+            .find('\'')
+            .ok_or("unterminated name in the start-up script")?;
+        Ok(script[from..from + to].to_string())
+    };
+    Ok(TrunkStart {
+        script: script.to_string(),
+        js: between("from './")?,
+        wasm: between("module_or_path: './")?,
+    })
+}
+
+/// Replaces the inline script with the external boot scripts and drops
+/// `integrity` attributes (the names carry content hashes already; a
+/// mismatching `integrity` would make the preloads unusable).
+fn rewrite_html(
+    html: &str,
+    start: &TrunkStart,
+    boot: &str,
+    nomodule: &str,
+) -> Result<String, String> {
+    let mut html = html.replacen(&start.script, "", 1);
+    while let Some(at) = html.find(" integrity=\"") {
+        let value_end = html[at + 12..]
+            .find('"')
+            .ok_or("unterminated integrity attribute")?;
+        html.replace_range(at..at + 12 + value_end + 1, "");
+    }
+    let scripts = format!(
+        "<script type=\"module\" src=\"./{boot}\"></script>\n<script nomodule defer src=\"./{nomodule}\"></script>\n"
+    );
+    let head_end = html.find("</head>").ok_or("index.html has no </head>")?;
+    html.insert_str(head_end, &scripts);
+    // No inline script may remain: the CSP would refuse it.
+    let mut rest = html.as_str();
+    while let Some(at) = rest.find("<script") {
+        let tag_end = rest[at..].find('>').map_or(rest.len(), |end| at + end);
+        if !rest[at..tag_end].contains(" src=") {
+            return Err("dist/index.html still has an inline script".into());
+        }
+        rest = &rest[tag_end..];
+    }
+    Ok(html)
+}
+
+/// True for Trunk's and our content-hashed names: `name-<16 hex>.js`,
+/// `name-<16 hex>_bg.wasm`, `name-<16 hex>.css`.
+pub fn is_hashed(name: &str) -> bool {
+    let Some((stem, ext)) = name.rsplit_once('.') else {
+        return false;
+    };
+    if !matches!(ext, "js" | "wasm" | "css") {
+        return false;
+    }
+    let stem = stem.strip_suffix("_bg").unwrap_or(stem);
+    stem.rsplit_once('-').is_some_and(|(_, hash)| {
+        hash.len() == 16
+            && hash
+                .bytes()
+                .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+    })
+}
+
+/// `stem-<hash>.ext` for `bytes`.
+fn hashed_name(stem: &str, ext: &str, bytes: &[u8]) -> String {
+    let mut hash = Fnv::default();
+    hash.write(bytes);
+    format!("{stem}-{}.{ext}", hash.hex())
+}
+
+/// Fills the service worker template.
+fn service_worker(template: &str, shell: &[String], version: String) -> String {
+    let list = shell
+        .iter()
+        .map(|file| format!("\"{file}\""))
+        .collect::<Vec<_>>()
+        .join(", ");
+    template
+        .replace("__QUIZ_VERSION__", &version)
+        .replace("__QUIZ_SHELL__", &format!("[{list}]"))
+}
+
+/// Writes `file.br` (brotli, quality 11) and `file.gz` (gzip -9) beside it.
+fn compress(file: &Path) -> Result<(), String> {
+    let br = file.with_file_name(format!(
+        "{}.br",
+        file.file_name().unwrap_or_default().to_string_lossy()
+    ));
+    run(Command::new("brotli")
+        .args(["-q", "11", "-f", "-o"])
+        .arg(&br)
+        .arg(file))
+    .map_err(|e| format!("{e} (install brotli: apt-get install brotli)"))?;
+    run(Command::new("gzip")
+        .args(["-9", "-k", "-f", "-n"])
+        .arg(file))
+}
+
+/// FNV-1a, 64 bits: enough to tell builds apart in file names; the files
+/// are not secrets and no attacker chooses them.
+struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Fnv {
+    fn write(&mut self, bytes: &[u8]) {
+        for byte in bytes {
+            self.0 ^= u64::from(*byte);
+            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+
+    fn hex(&self) -> String {
+        format!("{:016x}", self.0)
+    }
+}
+
+fn read_text(path: &Path) -> Result<String, String> {
+    std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
+}
+
+fn write(path: &Path, bytes: &[u8]) -> Result<(), String> {
+    std::fs::write(path, bytes).map_err(|e| format!("cannot write {}: {e}", path.display()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TRUNK: &str = r#"<head>
+  <link rel="stylesheet" href="./style-746e2d6555cf4b15.css" integrity="sha384-Sjc1"/>
+<script type="module">
+import init, * as bindings from './quiz-app-3aefacd0e826e24a.js';
+const wasm = await init({ module_or_path: './quiz-app-3aefacd0e826e24a_bg.wasm' });
+</script>
+<link rel="modulepreload" href="./quiz-app-3aefacd0e826e24a.js" crossorigin="anonymous" integrity="sha384-NZ"><link rel="preload" href="./quiz-app-3aefacd0e826e24a_bg.wasm" crossorigin="anonymous" as="fetch" type="application/wasm"></head>
+<body></body>"#;
+
+    #[test]
+    fn the_inline_start_up_script_becomes_external_and_preloads_stay() {
+        let start = trunk_start(TRUNK).unwrap();
+        assert_eq!(start.js, "quiz-app-3aefacd0e826e24a.js");
+        assert_eq!(start.wasm, "quiz-app-3aefacd0e826e24a_bg.wasm");
+        let html = rewrite_html(TRUNK, &start, "boot-0123456789abcdef.js", "n.js").unwrap();
+        assert!(!html.contains("await init"), "{html}");
+        assert!(!html.contains("integrity"), "{html}");
+        assert!(html.contains("<script type=\"module\" src=\"./boot-0123456789abcdef.js\">"));
+        assert!(html.contains("rel=\"modulepreload\""));
+        assert!(html.contains("rel=\"preload\""));
+        assert!(html.find("boot-").unwrap() < html.find("</head>").unwrap());
+        assert!(trunk_start(&html).is_err(), "a finished page is refused");
+    }
+
+    #[test]
+    fn hashed_names_are_recognised() {
+        assert!(is_hashed("quiz-app-3aefacd0e826e24a.js"));
+        assert!(is_hashed("quiz-app-3aefacd0e826e24a_bg.wasm"));
+        assert!(is_hashed("style-746e2d6555cf4b15.css"));
+        assert!(is_hashed(&hashed_name("boot", "js", b"x")));
+        assert!(!is_hashed("sw.js"));
+        assert!(!is_hashed("check.js"));
+        assert!(!is_hashed("index.json"));
+        assert!(!is_hashed("x-3AEFACD0E826E24A.js"));
+    }
+
+    #[test]
+    fn the_service_worker_lists_the_shell() {
+        let sw = service_worker(
+            "const VERSION = \"__QUIZ_VERSION__\"; const SHELL = __QUIZ_SHELL__;",
+            &["./".into(), "a-0123456789abcdef.js".into()],
+            "abc".into(),
+        );
+        assert_eq!(
+            sw,
+            "const VERSION = \"abc\"; const SHELL = [\"./\", \"a-0123456789abcdef.js\"];"
+        );
+    }
+}
