@@ -38,7 +38,10 @@ impl Nginx {
             std::fs::create_dir_all(dir.join("tmp").join(temp)).unwrap();
         }
         let port = crate::free_port();
-        let portal_port = crate::free_port();
+        let mut portal_port = crate::free_port();
+        while portal_port == port {
+            portal_port = crate::free_port();
+        }
         let allowed = format!("http://localhost:{portal_port}");
         if let Some(embed) = embed_json {
             std::fs::write(app.join("embed.json"), embed.replace("{allowed}", &allowed)).unwrap();
