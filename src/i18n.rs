@@ -263,8 +263,6 @@ pub struct Strings {
     pub trend_caption: &'static str,
     /// The per-bank table's heading.
     pub tallies_heading: &'static str,
-    /// The accuracy column.
-    pub accuracy: &'static str,
     /// The history's heading.
     pub history_heading: &'static str,
     /// Shown when the history is empty.
@@ -339,6 +337,16 @@ pub struct Strings {
     pub backup_damaged: &'static str,
     /// The button that lists more of the history.
     pub show_more: &'static str,
+    /// The per-bank table's answered-questions column, kept short for phones.
+    pub col_answered: &'static str,
+    /// The per-bank table's accuracy column.
+    pub col_accuracy: &'static str,
+    /// The per-bank table's due-review column.
+    pub col_due: &'static str,
+    /// The per-bank table's wrong-answer-book column.
+    pub col_wrong: &'static str,
+    /// The per-bank table's best-exam column.
+    pub col_best: &'static str,
     /// Said when a coordinator published new questions while the app was open.
     pub new_questions: &'static str,
     /// The button that reloads the page for new questions.
@@ -478,7 +486,6 @@ pub static ZH: Strings = Strings {
     trend_empty: "完成一次模拟考试后，这里会显示得分走势。",
     trend_caption: "最近的模拟考试得分率（%），共",
     tallies_heading: "各题库情况",
-    accuracy: "正确率",
     history_heading: "考试与练习记录",
     history_empty: "还没有记录。完成一次考试或练习后会显示在这里。",
     practice_mode: "练习",
@@ -516,6 +523,11 @@ pub static ZH: Strings = Strings {
     backup_newer: "这个备份来自更新版本的应用，请刷新页面后再导入。",
     backup_damaged: "备份内容有误，无法导入：",
     show_more: "显示更多",
+    col_answered: "已答",
+    col_accuracy: "正确率",
+    col_due: "待复习",
+    col_wrong: "错题",
+    col_best: "最好",
     new_questions: "有新的题目可用。",
     reload: "重新加载",
     check_link: "设备检测",
@@ -651,7 +663,6 @@ pub static EN: Strings = Strings {
     trend_empty: "Finish a mock exam to see your scores here.",
     trend_caption: "Score as a share of the maximum (%) in recent mock exams, count:",
     tallies_heading: "By bank",
-    accuracy: "Accuracy",
     history_heading: "History",
     history_empty: "Nothing yet. Finished exams and practice rounds appear here.",
     practice_mode: "Practice",
@@ -689,6 +700,11 @@ pub static EN: Strings = Strings {
     backup_newer: "This backup comes from a newer version of the app; reload the page, then import.",
     backup_damaged: "The backup is damaged and cannot be imported:",
     show_more: "Show more",
+    col_answered: "Done",
+    col_accuracy: "Right",
+    col_due: "Due",
+    col_wrong: "Wrong",
+    col_best: "Best",
     new_questions: "New questions are available.",
     reload: "Reload",
     check_link: "Device check",

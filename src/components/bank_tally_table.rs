@@ -42,11 +42,11 @@ pub fn bank_tally_table(props: &BankTallyTableProps) -> Html {
                 <thead>
                     <tr>
                         <th scope="col"></th>
-                        <th scope="col">{ text.answered }</th>
-                        <th scope="col">{ text.accuracy }</th>
-                        <th scope="col">{ text.due_review }</th>
-                        <th scope="col">{ text.wrong_book }</th>
-                        <th scope="col">{ text.best_score }</th>
+                        <th scope="col">{ text.col_answered }</th>
+                        <th scope="col">{ text.col_accuracy }</th>
+                        <th scope="col">{ text.col_due }</th>
+                        <th scope="col">{ text.col_wrong }</th>
+                        <th scope="col">{ text.col_best }</th>
                     </tr>
                 </thead>
                 <tbody>
