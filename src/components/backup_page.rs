@@ -55,27 +55,40 @@ pub fn backup_page(props: &BackupPageProps) -> Html {
     let import = use_state(|| Import::Idle);
     let pasted = use_state(String::new);
     let area = use_node_ref();
+    // The text shown for copying, fixed when shown so re-rendering (after
+    // a copy, say) neither rewrites it nor drops the member's selection.
+    let shown_text = use_state(|| None::<Rc<str>>);
     let Some(context) = context else {
         return html! {};
     };
-    let now = props.clock.0.now_ms();
-    let backup_text = export_backup(&context.progress, now);
+    // The backup is serialised only when asked for: it can run to hundreds
+    // of kilobytes, and this page re-renders on every keystroke of a paste.
+    let backup_text = {
+        let (progress, clock) = (context.progress.clone(), props.clock.0.clone());
+        move || export_backup(&progress, clock.now_ms())
+    };
     let file_name = format!(
         "lxyz-quiz-backup-{}.json",
         date_of_day(props.clock.0.local_day())
     );
 
     let on_save = {
-        let (export, backup_text) = (export.clone(), backup_text.clone());
+        let (export, shown_text, backup_text) =
+            (export.clone(), shown_text.clone(), backup_text.clone());
         Callback::from(move |_: MouseEvent| {
-            if offer_download(&file_name, &backup_text).is_err() {
+            let text = backup_text();
+            if offer_download(&file_name, &text).is_err() {
+                shown_text.set(Some(text.into()));
                 export.set(Export::FileFailed);
             }
         })
     };
     let on_show = {
-        let export = export.clone();
-        Callback::from(move |_: MouseEvent| export.set(Export::Shown))
+        let (export, shown_text) = (export.clone(), shown_text.clone());
+        Callback::from(move |_: MouseEvent| {
+            shown_text.set(Some(backup_text().into()));
+            export.set(Export::Shown);
+        })
     };
     let on_copy = {
         let (export, area) = (export.clone(), area.clone());
@@ -154,9 +167,9 @@ pub fn backup_page(props: &BackupPageProps) -> Html {
                 if *export == Export::FileFailed {
                     <p class="notice" role="status">{ text.export_file_failed }</p>
                 }
-                if *export != Export::Idle {
+                if let Some(shown) = (*shown_text).clone() {
                     <textarea class="backup-export__text" readonly=true rows="6" ref={area}
-                        aria-label={text.export_heading} value={backup_text} />
+                        aria-label={text.export_heading} value={shown.to_string()} />
                     <p>
                         <button type="button" class="button button--secondary copy-backup" onclick={on_copy}>{ text.copy_text }</button>
                     </p>
