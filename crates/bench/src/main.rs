@@ -343,7 +343,9 @@ fn medians(visits: &[page_load::Visit]) -> (f64, f64, f64) {
 fn print_requests(visits: &[page_load::Visit]) {
     if let Some(visit) = visits.first() {
         println!("    cold requests:   {}", visit.cold.requests.join("; "));
+        println!("    cold timeline:   {}", visit.cold.timeline);
         println!("    repeat requests: {}", visit.repeat.requests.join("; "));
+        println!("    repeat timeline: {}", visit.repeat.timeline);
     }
 }
 

@@ -16,7 +16,8 @@ use std::time::{Duration, Instant};
 
 /// The script run in every page before the app.
 const PROBE: &str = r#"(() => {
-  const bench = window.__bench = { firstQuestion: null, longTasks: [] };
+  const bench = window.__bench = { firstQuestion: null, longTasks: [], started: null };
+  addEventListener('TrunkApplicationStarted', () => { bench.started = performance.now(); });
   try {
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) bench.longTasks.push([e.startTime, e.duration]);
@@ -28,7 +29,11 @@ const PROBE: &str = r#"(() => {
     if (!seen && document.querySelector(answerable)) {
       seen = true;
       observer.disconnect();
-      requestAnimationFrame(() => { bench.firstQuestion = performance.now(); });
+      requestAnimationFrame(() => {
+        bench.resources = performance.getEntriesByType('resource')
+          .map((r) => [r.name.split('/').pop(), Math.round(r.startTime), Math.round(r.responseEnd)]);
+        bench.firstQuestion = performance.now();
+      });
     }
   });
   observer.observe(document, { childList: true, subtree: true, attributes: true });
@@ -47,6 +52,9 @@ pub struct Load {
     pub longest_task_ms: f64,
     /// What the server sent, one line a request.
     pub requests: Vec<String>,
+    /// When the WebAssembly app had started, and each resource's start and
+    /// end, in milliseconds since navigation: the waterfall.
+    pub timeline: String,
 }
 
 /// A cold and a repeat visit of the same link, in one fresh browser.
@@ -109,10 +117,30 @@ async fn load(phone: &Phone, url: &str) -> Result<Load, String> {
                 .filter(|task| task[0].as_f64().unwrap_or(f64::MAX) < first)
                 .filter_map(|task| task[1].as_f64())
                 .fold(0.0, f64::max);
+            let mut timeline = format!(
+                "app started {}",
+                bench["started"].as_f64().map_or("?".into(), |t| format!("{t:.0}"))
+            );
+            for resource in bench["resources"].as_array().into_iter().flatten() {
+                timeline.push_str(&format!(
+                    "; {} {}-{}",
+                    resource[0].as_str().unwrap_or("?"),
+                    resource[1],
+                    resource[2]
+                ));
+            }
+            let tasks: Vec<String> = bench["longTasks"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .map(|task| format!("{:.0}+{:.0}", task[0].as_f64().unwrap_or(0.0), task[1].as_f64().unwrap_or(0.0)))
+                .collect();
+            timeline.push_str(&format!("; long tasks at+ms: {}", tasks.join(" ")));
             return Ok(Load {
                 first_question_ms: first,
                 longest_task_ms: longest,
                 requests: Vec::new(),
+                timeline,
             });
         }
         if started.elapsed() > LOAD_TIMEOUT {
