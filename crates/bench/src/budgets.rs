@@ -43,7 +43,20 @@ pub fn compare(budgets: &Budgets, figures: &[Figure], all_required: bool) -> usi
         "budget", "measured", "max", "aim"
     );
     let mut over = 0;
-    for (key, budget) in budgets {
+    // The figures' own order first (as the issue lists them), then the rest.
+    let keys = crate::FIGURE_KEYS
+        .iter()
+        .map(|key| key.to_string())
+        .chain(
+            budgets
+                .keys()
+                .filter(|key| !crate::FIGURE_KEYS.contains(&key.as_str()))
+                .cloned(),
+        );
+    for key in keys {
+        let Some(budget) = budgets.get(&key) else {
+            continue;
+        };
         let aim = budget.aim.map_or_else(String::new, number);
         match figures.iter().find(|figure| figure.key == key) {
             Some(figure) => {

@@ -50,6 +50,9 @@ pub struct Load {
     /// The longest main-thread task before that moment, in milliseconds
     /// (0 when no task exceeded 50 ms).
     pub longest_task_ms: f64,
+    /// The longest task from the bank's request to that moment: fetching,
+    /// checking and showing the bank, without the app's own start-up.
+    pub longest_bank_task_ms: f64,
     /// What the server sent, one line a request.
     pub requests: Vec<String>,
     /// When the WebAssembly app had started, and each resource's start and
@@ -110,13 +113,38 @@ async fn load(phone: &Phone, url: &str) -> Result<Load, String> {
     loop {
         let bench = phone.eval("window.__bench || null").await;
         if let Some(first) = bench["firstQuestion"].as_f64() {
-            let longest = bench["longTasks"]
+            let tasks: Vec<(f64, f64)> = bench["longTasks"]
                 .as_array()
                 .into_iter()
                 .flatten()
-                .filter(|task| task[0].as_f64().unwrap_or(f64::MAX) < first)
-                .filter_map(|task| task[1].as_f64())
-                .fold(0.0, f64::max);
+                .map(|task| {
+                    (
+                        task[0].as_f64().unwrap_or(f64::MAX),
+                        task[1].as_f64().unwrap_or(0.0),
+                    )
+                })
+                .collect();
+            // The bank's request: the last JSON file fetched that is not the
+            // manifest. Tasks from then on are the bank's loading.
+            let bank_start = bench["resources"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter(|r| {
+                    let name = r[0].as_str().unwrap_or("");
+                    name.ends_with(".json") && name != "index.json"
+                })
+                .filter_map(|r| r[1].as_f64())
+                .last()
+                .unwrap_or(0.0);
+            let longest_in = |from: f64| {
+                tasks
+                    .iter()
+                    .filter(|(at, _)| *at >= from && *at < first)
+                    .map(|(_, took)| *took)
+                    .fold(0.0, f64::max)
+            };
+            let (longest, longest_bank) = (longest_in(0.0), longest_in(bank_start));
             let mut timeline = format!(
                 "app started {}",
                 bench["started"].as_f64().map_or("?".into(), |t| format!("{t:.0}"))
@@ -129,16 +157,15 @@ async fn load(phone: &Phone, url: &str) -> Result<Load, String> {
                     resource[2]
                 ));
             }
-            let tasks: Vec<String> = bench["longTasks"]
-                .as_array()
-                .into_iter()
-                .flatten()
-                .map(|task| format!("{:.0}+{:.0}", task[0].as_f64().unwrap_or(0.0), task[1].as_f64().unwrap_or(0.0)))
+            let tasks: Vec<String> = tasks
+                .iter()
+                .map(|(at, took)| format!("{at:.0}+{took:.0}"))
                 .collect();
             timeline.push_str(&format!("; long tasks at+ms: {}", tasks.join(" ")));
             return Ok(Load {
                 first_question_ms: first,
                 longest_task_ms: longest,
+                longest_bank_task_ms: longest_bank,
                 requests: Vec::new(),
                 timeline,
             });
