@@ -114,7 +114,15 @@ pub(crate) fn read_file<T>(
 /// A byte count as people read it.
 fn size(bytes: usize) -> String {
     if bytes >= 1_048_576 {
-        format!("{:.1} MB", bytes as f64 / 1_048_576.0)
+        // Tenths of a megabyte rounded half to even, exactly as `{:.1}` of
+        // the `f64` quotient writes them, in integers: formatting floats
+        // would add 10 KB of WebAssembly for this one message.
+        let scaled = bytes as u64 * 10;
+        let (mut tenths, rest) = (scaled / 1_048_576, scaled % 1_048_576);
+        if rest > 524_288 || (rest == 524_288 && tenths % 2 == 1) {
+            tenths += 1;
+        }
+        format!("{}.{} MB", tenths / 10, tenths % 10)
     } else {
         format!("{} KB", bytes.div_ceil(1024))
     }
@@ -492,7 +500,13 @@ impl<'r> Reader<'r> {
             );
             return false;
         }
-        let length = text.chars().count();
+        // A text has no more characters than bytes: count only when it could
+        // be too long.
+        let length = if text.len() > max {
+            text.chars().count()
+        } else {
+            0
+        };
         if length > max {
             self.error(
                 Code::TooLong,
@@ -1386,4 +1400,21 @@ pub fn is_valid_date(text: &str) -> bool {
         _ => return false,
     };
     (2000..=2100).contains(&year) && (1..=days).contains(&day)
+}
+
+#[cfg(test)]
+mod size_tests {
+    #[test]
+    fn sizes_read_as_the_float_formatting_did() {
+        for bytes in [
+            1_048_576, 1_100_000, 2_359_296, 2_621_440, 33_554_432, 33_554_433, 50_000_000,
+        ] {
+            assert_eq!(
+                super::size(bytes),
+                format!("{:.1} MB", bytes as f64 / 1_048_576.0),
+                "{bytes}"
+            );
+        }
+        assert_eq!(super::size(1_000), "1 KB");
+    }
 }
