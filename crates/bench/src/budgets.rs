@@ -44,15 +44,12 @@ pub fn compare(budgets: &Budgets, figures: &[Figure], all_required: bool) -> usi
     );
     let mut over = 0;
     // The figures' own order first (as the issue lists them), then the rest.
-    let keys = crate::FIGURE_KEYS
-        .iter()
-        .map(|key| key.to_string())
-        .chain(
-            budgets
-                .keys()
-                .filter(|key| !crate::FIGURE_KEYS.contains(&key.as_str()))
-                .cloned(),
-        );
+    let keys = crate::FIGURE_KEYS.iter().map(|key| key.to_string()).chain(
+        budgets
+            .keys()
+            .filter(|key| !crate::FIGURE_KEYS.contains(&key.as_str()))
+            .cloned(),
+    );
     for key in keys {
         let Some(budget) = budgets.get(&key) else {
             continue;

@@ -298,10 +298,7 @@ async fn thousand_loads(dist: &Path, id: &str, runs: usize) -> Result<Vec<Figure
     let link = format!("#/bank/{id}/practice");
     let visits = visits(&server, &link, runs).await?;
     let (cold, repeat, _) = medians(&visits);
-    let mut longest: Vec<f64> = visits
-        .iter()
-        .map(|v| v.cold.longest_bank_task_ms)
-        .collect();
+    let mut longest: Vec<f64> = visits.iter().map(|v| v.cold.longest_bank_task_ms).collect();
     let longest_bank = median(&mut longest);
     let (_, _, longest) = medians(&visits);
     println!(

@@ -135,7 +135,7 @@ async fn load(phone: &Phone, url: &str) -> Result<Load, String> {
                     name.ends_with(".json") && name != "index.json"
                 })
                 .filter_map(|r| r[1].as_f64())
-                .last()
+                .next_back()
                 .unwrap_or(0.0);
             let longest_in = |from: f64| {
                 tasks
@@ -147,7 +147,9 @@ async fn load(phone: &Phone, url: &str) -> Result<Load, String> {
             let (longest, longest_bank) = (longest_in(0.0), longest_in(bank_start));
             let mut timeline = format!(
                 "app started {}",
-                bench["started"].as_f64().map_or("?".into(), |t| format!("{t:.0}"))
+                bench["started"]
+                    .as_f64()
+                    .map_or("?".into(), |t| format!("{t:.0}"))
             );
             for resource in bench["resources"].as_array().into_iter().flatten() {
                 timeline.push_str(&format!(
