@@ -27,6 +27,23 @@ pub fn check(bytes: &[u8]) -> i32 {
         .map_or(-1, |bank| bank.questions.len() as i32)
 }
 
+/// Only the first step of [`check`]: UTF-8 and the JSON tree with spans,
+/// so the figures show how the time splits between parsing and checking.
+/// Returns the number of top-level members, or -1 on a syntax error.
+#[wasm_bindgen]
+pub fn parse_json(bytes: &[u8]) -> i32 {
+    let Ok(text) = std::str::from_utf8(bytes) else {
+        return -1;
+    };
+    match quiz_core::json::parse(text) {
+        Ok(root) => match root.value {
+            quiz_core::json::Value::Object(members) => members.len() as i32,
+            _ => 0,
+        },
+        Err(_) => -1,
+    }
+}
+
 /// Checks a bank file and keeps it, as the app keeps the bank it shows, so
 /// the page can read the linear memory a loaded bank costs.
 #[wasm_bindgen]

@@ -9,6 +9,7 @@ use crate::diagnostic::{closest, Checked, Code, Message, Problems, Severity};
 use crate::json::{self, LineIndex, Member, Node, Span, Value};
 use crate::normalize::normalize_answer;
 use crate::LocalText;
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 
 /// Bank files larger than this are refused before parsing.
@@ -804,14 +805,20 @@ impl<'r> Reader<'r> {
         }
         let mut questions = Vec::with_capacity(items.len());
         let mut spans = Vec::with_capacity(items.len());
-        let mut seen: HashMap<String, Span> = HashMap::with_capacity(items.len());
+        // Keyed by the id text in the parsed tree, so no id is copied for it.
+        let mut seen: HashMap<&str, Span> = HashMap::with_capacity(items.len());
         let mut ok = true;
         for (i, item) in items.iter().enumerate() {
             let item_path = path.index(i);
             self.question = question_id(item);
             let question = self.question(item, &item_path);
-            if let Some(question) = &question {
-                if let Some(first) = seen.get(&question.id) {
+            // A question that decoded has a string id, exactly as written.
+            let id_text = match member(item, "id").map(|n| &n.value) {
+                Some(Value::String(id)) => Some(id.as_ref()),
+                _ => None,
+            };
+            if let (Some(question), Some(id_text)) = (&question, id_text) {
+                if let Some(first) = seen.get(id_text) {
                     let (line, _) = self.index.line_col(first.start);
                     let id_span = id_span(item).unwrap_or(item.span);
                     self.error(
@@ -823,7 +830,7 @@ impl<'r> Reader<'r> {
                     );
                     ok = false;
                 } else {
-                    seen.insert(question.id.clone(), id_span(item).unwrap_or(item.span));
+                    seen.insert(id_text, id_span(item).unwrap_or(item.span));
                 }
             }
             self.question = None;
@@ -1020,12 +1027,16 @@ impl<'r> Reader<'r> {
         }
         let mut choices = Vec::with_capacity(items.len());
         let mut ok = true;
-        let mut seen: Vec<(String, usize)> = Vec::with_capacity(items.len());
+        let mut seen: Vec<(Cow<str>, usize)> = Vec::with_capacity(items.len());
         for (i, item) in items.iter().enumerate() {
             let item_path = path.index(i);
             match self.choice(item, &item_path) {
                 Some(choice) => {
-                    let key = normalize_answer(&choice.text.zh);
+                    // The option's text as written, borrowed from the tree.
+                    let key = match member(item, "zh").map(|n| &n.value) {
+                        Some(Value::String(text)) => comparison_key(text),
+                        _ => Cow::Owned(normalize_answer(&choice.text.zh)),
+                    };
                     if let Some((_, first)) = seen.iter().find(|(text, _)| *text == key) {
                         let message = super::repeated_option_message(i, *first);
                         self.error(
@@ -1372,6 +1383,21 @@ fn id_span(node: &Node) -> Option<Span> {
     member(node, "id").map(|n| n.span)
 }
 
+/// An option's text as duplicates are compared: as [`normalize_answer`]
+/// folds it, borrowed when folding would change nothing (Chinese characters,
+/// lower-case ASCII letters, digits and plain punctuation), which is most
+/// options and saves a copy and a case-mapping lookup per character.
+fn comparison_key(text: &str) -> Cow<'_, str> {
+    let unchanged = text.chars().all(|c| {
+        ('\u{4E00}'..='\u{9FFF}').contains(&c) || (c.is_ascii_graphic() && !c.is_ascii_uppercase())
+    });
+    if unchanged {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(normalize_answer(text))
+    }
+}
+
 /// The question's id, if it has a string one, so its problems can name it.
 fn question_id(node: &Node) -> Option<String> {
     match member(node, "id").map(|n| &n.value) {
@@ -1433,6 +1459,24 @@ pub fn is_valid_date(text: &str) -> bool {
 
 #[cfg(test)]
 mod size_tests {
+    #[test]
+    fn options_compare_as_normalize_answer_folds_them() {
+        for text in [
+            "坚持社会主义道路",
+            "abc-1,2",
+            "ＡＢＣ",
+            "A B",
+            "以上都是。",
+            "“四个意识”",
+        ] {
+            assert_eq!(
+                super::comparison_key(text),
+                super::normalize_answer(text),
+                "{text}"
+            );
+        }
+    }
+
     #[test]
     fn every_object_spec_fits_the_found_fields() {
         use super::super::fields::*;
