@@ -218,6 +218,21 @@ function registerServiceWorker() {
   });
 }
 
+// A deep link such as #/bank/charter/exam names its bank, and banks are
+// published as questions/<id>.json: fetch that file while the WebAssembly
+// downloads, instead of one round trip after the app has started. A wrong
+// guess costs one unused request.
+function preloadBank() {
+  const bank = /^#\/bank\/([a-z0-9-]{1,40})(?:[\/?]|$)/.exec(location.hash);
+  if (!bank) return;
+  const link = document.createElement("link");
+  link.rel = "preload";
+  link.as = "fetch";
+  link.crossOrigin = "anonymous";
+  link.href = "questions/" + bank[1] + ".json";
+  document.head.appendChild(link);
+}
+
 // Loads the glue and the WASM, streaming first; when streaming compilation
 // fails (an old WebView, a proxy that rewrites the MIME type), once more
 // from the downloaded bytes.
@@ -243,6 +258,7 @@ async function boot() {
     showFallback("this browser has no usable WebAssembly");
     return;
   }
+  preloadBank();
   listenToServiceWorker();
   const origins = loadAllowedOrigins();
   try {

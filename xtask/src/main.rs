@@ -4,6 +4,8 @@
 //! - `serve`: install what is missing, build, and serve the app.
 //! - `test`: install what tests need, then run every check and test layer.
 //! - `dist`: the deployable, size-optimised build in `dist/`.
+//! - `bench`: build `dist/`, then print (and with `--check`, enforce) the
+//!   size, speed and memory figures.
 
 mod process;
 mod tools;
@@ -29,6 +31,12 @@ Commands:
   dist  Build the deployable, size-optimised app into dist/: content-hashed
         files with .br/.gz copies, an external boot script (no inline
         script), and the service worker sw.js. See DEPLOY.md.
+  bench [--check] [--runs N] [--only sizes,storage,probe,load]
+        Build dist/, then print transfer sizes, first-question times under
+        the Lighthouse mobile preset in headless Chromium, bank parse speed,
+        memory and storage figures (see BENCHMARKS.md). With --check, exit
+        non-zero when a figure exceeds bench/budgets.toml. Needs what
+        `test` installs (Chromium, chromedriver).
   fuzz [--seconds N] [--target check_bank|check_manifest]
         Fuzz the bank and manifest parsers with cargo-fuzz (libFuzzer) for N
         seconds per target (default 60), seeded with the shipped banks and
@@ -47,6 +55,7 @@ fn main() -> ExitCode {
         Some("test") => test(),
         Some("dist") => Tools::ensure_dist().and_then(|tools| dist(&tools)),
         Some("fuzz") => fuzz(&args[1..]),
+        Some("bench") => bench(&args[1..]),
         Some("help" | "--help" | "-h") | None => {
             print!("{USAGE}");
             Ok(())
@@ -193,6 +202,18 @@ fn test() -> Result<(), String> {
     } else {
         Ok(())
     }
+}
+
+/// Builds `dist/`, then runs the bench binary with `args`: it measures and,
+/// with `--check`, compares with `bench/budgets.toml`.
+fn bench(args: &[String]) -> Result<(), String> {
+    let tools = Tools::ensure_test()?;
+    dist(&tools)?;
+    run(tools
+        .command("cargo")
+        .args(["run", "-p", "bench", "--locked", "--"])
+        .args(args)
+        .env("QUIZ_DIST", project_root().join("dist")))
 }
 
 /// The fuzz targets in `fuzz/fuzz_targets/`.

@@ -9,6 +9,7 @@ use crate::diagnostic::{closest, Checked, Code, Message, Problems, Severity};
 use crate::json::{self, LineIndex, Member, Node, Span, Value};
 use crate::normalize::normalize_answer;
 use crate::LocalText;
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 
 /// Bank files larger than this are refused before parsing.
@@ -114,7 +115,15 @@ pub(crate) fn read_file<T>(
 /// A byte count as people read it.
 fn size(bytes: usize) -> String {
     if bytes >= 1_048_576 {
-        format!("{:.1} MB", bytes as f64 / 1_048_576.0)
+        // Tenths of a megabyte rounded half to even, exactly as `{:.1}` of
+        // the `f64` quotient writes them, in integers: formatting floats
+        // would add 10 KB of WebAssembly for this one message.
+        let scaled = bytes as u64 * 10;
+        let (mut tenths, rest) = (scaled / 1_048_576, scaled % 1_048_576);
+        if rest > 524_288 || (rest == 524_288 && tenths % 2 == 1) {
+            tenths += 1;
+        }
+        format!("{}.{} MB", tenths / 10, tenths % 10)
     } else {
         format!("{} KB", bytes.div_ceil(1024))
     }
@@ -170,18 +179,49 @@ impl<'p> Path<'p> {
     }
 }
 
+/// The most fields an object spec in `fields.rs` declares (a test keeps
+/// every spec within it).
+pub(crate) const MAX_FIELDS: usize = 16;
+
 /// The fields of an object that passed the unknown/missing/duplicate checks.
+/// They live in a fixed array on the stack: a bank has a dozen objects per
+/// question, and a heap list for each was a tenth of the checking time.
 pub(crate) struct Fields<'n, 'a> {
     pub(crate) span: Span,
-    found: Vec<(&'static str, &'n Node<'a>)>,
+    found: FoundFields<'n, 'a>,
 }
 
 impl<'n, 'a> Fields<'n, 'a> {
     pub(crate) fn get(&self, name: &str) -> Option<&'n Node<'a>> {
-        self.found
+        self.found.get(name)
+    }
+}
+
+/// At most one node per declared field, in the order met.
+struct FoundFields<'n, 'a> {
+    items: [(&'static str, Option<&'n Node<'a>>); MAX_FIELDS],
+    len: usize,
+}
+
+impl<'n, 'a> FoundFields<'n, 'a> {
+    fn new() -> Self {
+        FoundFields {
+            items: [("", None); MAX_FIELDS],
+            len: 0,
+        }
+    }
+
+    fn push(&mut self, name: &'static str, node: &'n Node<'a>) {
+        // Each field is pushed at most once, so `len` stays within the spec.
+        self.items[self.len] = (name, Some(node));
+        self.len += 1;
+    }
+
+    fn get(&self, name: &str) -> Option<&'n Node<'a>> {
+        self.items[..self.len]
             .iter()
             .find(|(key, _)| *key == name)
-            .map(|(_, node)| *node)
+            .and_then(|(_, node)| *node)
     }
 }
 
@@ -264,7 +304,7 @@ impl<'r> Reader<'r> {
             self.wrong_type(node, path, "对象 {...}", "an object {...}");
             return None;
         };
-        let mut found: Vec<(&'static str, &'n Node<'a>)> = Vec::with_capacity(members.len());
+        let mut found = FoundFields::new();
         let mut suggested: Vec<&'static str> = Vec::new();
         for Member {
             key,
@@ -274,7 +314,7 @@ impl<'r> Reader<'r> {
         {
             match spec.iter().find(|field| field.name == key.as_ref()) {
                 Some(field) => {
-                    if let Some((_, first)) = found.iter().find(|(name, _)| *name == field.name) {
+                    if let Some(first) = found.get(field.name) {
                         let (line, _) = self.index.line_col(first.span.start);
                         let child = path.field(field.name);
                         self.error(
@@ -291,7 +331,7 @@ impl<'r> Reader<'r> {
                             ),
                         );
                     } else {
-                        found.push((field.name, value));
+                        found.push(field.name, value);
                     }
                 }
                 None => {
@@ -303,9 +343,7 @@ impl<'r> Reader<'r> {
         }
         for field in spec.iter().filter(|field| field.required) {
             // A misspelt key already said "did you mean …": don't also report it missing.
-            if !found.iter().any(|(name, _)| *name == field.name)
-                && !suggested.contains(&field.name)
-            {
+            if found.get(field.name).is_none() && !suggested.contains(&field.name) {
                 let child = path.field(field.name);
                 self.error(
                     Code::MissingField,
@@ -492,7 +530,13 @@ impl<'r> Reader<'r> {
             );
             return false;
         }
-        let length = text.chars().count();
+        // A text has no more characters than bytes: count only when it could
+        // be too long.
+        let length = if text.len() > max {
+            text.chars().count()
+        } else {
+            0
+        };
         if length > max {
             self.error(
                 Code::TooLong,
@@ -761,14 +805,20 @@ impl<'r> Reader<'r> {
         }
         let mut questions = Vec::with_capacity(items.len());
         let mut spans = Vec::with_capacity(items.len());
-        let mut seen: HashMap<String, Span> = HashMap::with_capacity(items.len());
+        // Keyed by the id text in the parsed tree, so no id is copied for it.
+        let mut seen: HashMap<&str, Span> = HashMap::with_capacity(items.len());
         let mut ok = true;
         for (i, item) in items.iter().enumerate() {
             let item_path = path.index(i);
             self.question = question_id(item);
             let question = self.question(item, &item_path);
-            if let Some(question) = &question {
-                if let Some(first) = seen.get(&question.id) {
+            // A question that decoded has a string id, exactly as written.
+            let id_text = match member(item, "id").map(|n| &n.value) {
+                Some(Value::String(id)) => Some(id.as_ref()),
+                _ => None,
+            };
+            if let (Some(question), Some(id_text)) = (&question, id_text) {
+                if let Some(first) = seen.get(id_text) {
                     let (line, _) = self.index.line_col(first.start);
                     let id_span = id_span(item).unwrap_or(item.span);
                     self.error(
@@ -780,7 +830,7 @@ impl<'r> Reader<'r> {
                     );
                     ok = false;
                 } else {
-                    seen.insert(question.id.clone(), id_span(item).unwrap_or(item.span));
+                    seen.insert(id_text, id_span(item).unwrap_or(item.span));
                 }
             }
             self.question = None;
@@ -977,12 +1027,16 @@ impl<'r> Reader<'r> {
         }
         let mut choices = Vec::with_capacity(items.len());
         let mut ok = true;
-        let mut seen: Vec<(String, usize)> = Vec::with_capacity(items.len());
+        let mut seen: Vec<(Cow<str>, usize)> = Vec::with_capacity(items.len());
         for (i, item) in items.iter().enumerate() {
             let item_path = path.index(i);
             match self.choice(item, &item_path) {
                 Some(choice) => {
-                    let key = normalize_answer(&choice.text.zh);
+                    // The option's text as written, borrowed from the tree.
+                    let key = match member(item, "zh").map(|n| &n.value) {
+                        Some(Value::String(text)) => comparison_key(text),
+                        _ => Cow::Owned(normalize_answer(&choice.text.zh)),
+                    };
                     if let Some((_, first)) = seen.iter().find(|(text, _)| *text == key) {
                         let message = super::repeated_option_message(i, *first);
                         self.error(
@@ -1329,6 +1383,21 @@ fn id_span(node: &Node) -> Option<Span> {
     member(node, "id").map(|n| n.span)
 }
 
+/// An option's text as duplicates are compared: as [`normalize_answer`]
+/// folds it, borrowed when folding would change nothing (Chinese characters,
+/// lower-case ASCII letters, digits and plain punctuation), which is most
+/// options and saves a copy and a case-mapping lookup per character.
+fn comparison_key(text: &str) -> Cow<'_, str> {
+    let unchanged = text.chars().all(|c| {
+        ('\u{4E00}'..='\u{9FFF}').contains(&c) || (c.is_ascii_graphic() && !c.is_ascii_uppercase())
+    });
+    if unchanged {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(normalize_answer(text))
+    }
+}
+
 /// The question's id, if it has a string one, so its problems can name it.
 fn question_id(node: &Node) -> Option<String> {
     match member(node, "id").map(|n| &n.value) {
@@ -1386,4 +1455,57 @@ pub fn is_valid_date(text: &str) -> bool {
         _ => return false,
     };
     (2000..=2100).contains(&year) && (1..=days).contains(&day)
+}
+
+#[cfg(test)]
+mod size_tests {
+    #[test]
+    fn options_compare_as_normalize_answer_folds_them() {
+        for text in [
+            "坚持社会主义道路",
+            "abc-1,2",
+            "ＡＢＣ",
+            "A B",
+            "以上都是。",
+            "“四个意识”",
+        ] {
+            assert_eq!(
+                super::comparison_key(text),
+                super::normalize_answer(text),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn every_object_spec_fits_the_found_fields() {
+        use super::super::fields::*;
+        for spec in [
+            BANK,
+            PAPER,
+            SECTION,
+            QUESTION,
+            TEXT,
+            CHOICE,
+            BLANK,
+            MANIFEST,
+            MANIFEST_ENTRY,
+        ] {
+            assert!(spec.len() <= super::MAX_FIELDS, "{}", spec.len());
+        }
+    }
+
+    #[test]
+    fn sizes_read_as_the_float_formatting_did() {
+        for bytes in [
+            1_048_576, 1_100_000, 2_359_296, 2_621_440, 33_554_432, 33_554_433, 50_000_000,
+        ] {
+            assert_eq!(
+                super::size(bytes),
+                format!("{:.1} MB", bytes as f64 / 1_048_576.0),
+                "{bytes}"
+            );
+        }
+        assert_eq!(super::size(1_000), "1 KB");
+    }
 }

@@ -10,6 +10,7 @@ mod parser;
 pub use parser::{parse, SyntaxError, SyntaxErrorKind};
 
 use std::borrow::Cow;
+use std::cell::OnceCell;
 
 /// Byte offsets `start..end` into the source text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -76,27 +77,41 @@ impl Value<'_> {
 /// characters, as editors do).
 pub struct LineIndex<'a> {
     text: &'a str,
-    line_starts: Vec<usize>,
+    /// Where each line starts, found on first use: most files have no
+    /// problem to locate, and scanning a large bank for line breaks costs a
+    /// tenth of checking it.
+    line_starts: OnceCell<Vec<usize>>,
 }
 
 impl<'a> LineIndex<'a> {
-    /// Indexes `text`.
+    /// Indexes `text`; the text is scanned only when a position is asked for.
     pub fn new(text: &'a str) -> Self {
-        let mut line_starts = vec![0];
-        line_starts.extend(
-            text.bytes()
-                .enumerate()
-                .filter(|(_, byte)| *byte == b'\n')
-                .map(|(at, _)| at + 1),
-        );
-        LineIndex { text, line_starts }
+        LineIndex {
+            text,
+            line_starts: OnceCell::new(),
+        }
+    }
+
+    fn line_starts(&self) -> &[usize] {
+        self.line_starts.get_or_init(|| {
+            let mut starts = vec![0];
+            starts.extend(
+                self.text
+                    .bytes()
+                    .enumerate()
+                    .filter(|(_, byte)| *byte == b'\n')
+                    .map(|(at, _)| at + 1),
+            );
+            starts
+        })
     }
 
     /// The 1-based line and column of byte `offset`.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
         let offset = offset.min(self.text.len());
-        let line = self.line_starts.partition_point(|&start| start <= offset) - 1;
-        let start = self.line_starts[line];
+        let line_starts = self.line_starts();
+        let line = line_starts.partition_point(|&start| start <= offset) - 1;
+        let start = line_starts[line];
         let column = self
             .text
             .get(start..offset)
@@ -106,11 +121,11 @@ impl<'a> LineIndex<'a> {
 
     /// The text of 1-based `line`, without its line break.
     pub fn line_text(&self, line: usize) -> &'a str {
-        let Some(&start) = self.line_starts.get(line.saturating_sub(1)) else {
+        let line_starts = self.line_starts();
+        let Some(&start) = line_starts.get(line.saturating_sub(1)) else {
             return "";
         };
-        let end = self
-            .line_starts
+        let end = line_starts
             .get(line)
             .map_or(self.text.len(), |next| next - 1);
         self.text

@@ -368,24 +368,26 @@ impl<'a> Parser<'a> {
         let open = self.at;
         self.at += 1;
         let content_start = self.at;
-        // Fast path: no escapes, borrow the text.
-        loop {
-            match self.bytes.get(self.at) {
-                None => {
-                    self.at = open;
-                    return Err(self.error(SyntaxErrorKind::UnterminatedString));
-                }
-                Some(b'"') => {
-                    let text = &self.text[content_start..self.at];
-                    self.at += 1;
-                    return Ok(Cow::Borrowed(text));
-                }
-                Some(b'\\') => break,
-                Some(&byte) if byte < 0x20 => {
-                    return Err(self.error(SyntaxErrorKind::ControlInString));
-                }
-                Some(_) => self.at += 1,
+        // Fast path: no escapes, borrow the text. One scan over the slice for
+        // the first byte that ends it (a tight loop, unlike per-byte
+        // bounds-checked reads through `self`).
+        let rest = &self.bytes[self.at..];
+        let Some(stop) = rest
+            .iter()
+            .position(|&byte| byte == b'"' || byte == b'\\' || byte < 0x20)
+        else {
+            self.at = open;
+            return Err(self.error(SyntaxErrorKind::UnterminatedString));
+        };
+        self.at += stop;
+        match rest[stop] {
+            b'"' => {
+                let text = &self.text[content_start..self.at];
+                self.at += 1;
+                return Ok(Cow::Borrowed(text));
             }
+            b'\\' => {}
+            _ => return Err(self.error(SyntaxErrorKind::ControlInString)),
         }
         let mut owned = String::from(&self.text[content_start..self.at]);
         loop {

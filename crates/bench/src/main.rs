@@ -1,0 +1,382 @@
+//! `cargo xtask bench`: prints the figures that matter on a mid-range phone
+//! on a mobile network, and with `--check` compares them with the budgets in
+//! `bench/budgets.toml`, exiting non-zero when one is exceeded.
+//!
+//! It is a measurement, never a timed test in CI: the figures depend on the
+//! machine. `cargo xtask bench` builds `dist/` first and then runs this.
+
+mod banks;
+mod budgets;
+mod cdp;
+mod page_load;
+mod probe;
+mod server;
+mod sizes;
+mod storage;
+
+use budgets::{number, Figure};
+use server::CachingServer;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// Every figure key the budgets file must cover.
+pub const FIGURE_KEYS: [&str; 9] = [
+    "app_brotli_kb",
+    "first_question_cold_ms",
+    "first_question_repeat_ms",
+    "parse_ratio_5k",
+    "longest_task_1k_ms",
+    "first_question_1k_ms",
+    "wasm_memory_5k_mb",
+    "grade_100_ms",
+    "storage_1000_attempts_kunits",
+];
+
+/// The deep links the first-question budget covers: the shipped 党章 bank.
+const CHARTER_LINKS: [&str; 2] = ["#/bank/charter/practice", "#/bank/charter/exam"];
+
+/// The generated bank sizes.
+const BANK_SIZES: [usize; 3] = [1_000, 5_000, 20_000];
+
+const USAGE: &str = "\
+bench [--check] [--runs N] [--only PARTS] [--dist DIR]
+
+  --check       compare with bench/budgets.toml; exit 1 when over budget
+  --runs N      runs per timed figure, median reported (default 5, at least 1)
+  --only PARTS  comma-separated subset of: sizes,storage,probe,load
+  --dist DIR    the built app (default: dist/ at the workspace root)
+";
+
+/// What to run.
+struct Options {
+    check: bool,
+    runs: usize,
+    parts: Vec<String>,
+    dist: PathBuf,
+}
+
+#[tokio::main(flavor = "current_thread")]
+async fn main() -> ExitCode {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let root = root.canonicalize().unwrap_or(root);
+    let options = match parse_args(&root) {
+        Ok(options) => options,
+        Err(message) => {
+            eprintln!("bench: {message}\n\n{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    match run(&root, &options).await {
+        Ok(0) => ExitCode::SUCCESS,
+        Ok(over) => {
+            eprintln!("bench: {over} figure(s) over budget");
+            ExitCode::FAILURE
+        }
+        Err(message) => {
+            eprintln!("bench: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn parse_args(root: &Path) -> Result<Options, String> {
+    let mut options = Options {
+        check: false,
+        runs: 5,
+        parts: ["sizes", "storage", "probe", "load"]
+            .map(String::from)
+            .to_vec(),
+        dist: root.join("dist"),
+    };
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--check" => options.check = true,
+            "--runs" => {
+                let value = args.next().ok_or("--runs needs a number")?;
+                options.runs = value
+                    .parse::<usize>()
+                    .ok()
+                    .filter(|&runs| runs >= 1)
+                    .ok_or_else(|| format!("--runs {value:?} is not a number of runs"))?;
+            }
+            "--only" => {
+                let value = args.next().ok_or("--only needs a list of parts")?;
+                options.parts = value.split(',').map(str::to_string).collect();
+            }
+            "--dist" => options.dist = PathBuf::from(args.next().ok_or("--dist needs a folder")?),
+            other => return Err(format!("unknown option {other:?}")),
+        }
+    }
+    Ok(options)
+}
+
+/// Runs the selected parts; returns how many figures are over budget.
+async fn run(root: &Path, options: &Options) -> Result<usize, String> {
+    let budgets = budgets::load(&root.join("bench/budgets.toml"))?;
+    let wants = |part: &str| options.parts.iter().any(|p| p == part);
+    let questions = root.join("questions");
+    let work = root.join("target/bench");
+    std::fs::create_dir_all(&work).map_err(|e| e.to_string())?;
+    let mut figures = Vec::new();
+    if !options.dist.join("index.html").is_file() {
+        return Err(format!(
+            "no built app in {}: run `cargo xtask bench` (it builds dist/ first)",
+            options.dist.display()
+        ));
+    }
+
+    if wants("sizes") {
+        figures.push(print_sizes(&options.dist)?);
+    }
+    if wants("storage") {
+        let units = storage::footprint(&questions)?;
+        println!(
+            "\n== localStorage after {} attempts: {units} UTF-16 units ({} KB as UTF-16)",
+            storage::ATTEMPTS,
+            units * 2 / 1024
+        );
+        figures.push(Figure {
+            key: "storage_1000_attempts_kunits",
+            value: units as f64 / 1000.0,
+        });
+    }
+    let generated = if wants("probe") || wants("load") {
+        BANK_SIZES
+            .iter()
+            .map(|&count| banks::generate(&questions, count))
+            .collect::<Result<Vec<_>, _>>()?
+    } else {
+        Vec::new()
+    };
+    if wants("probe") {
+        let banks: Vec<(String, Vec<u8>)> = generated
+            .iter()
+            .map(|bank| (banks::label(bank.count), bank.bytes.clone()))
+            .collect();
+        let figures_probe = probe::run(root, &work.join("probe"), &banks, options.runs).await?;
+        figures.extend(print_probe(&figures_probe));
+    }
+    if wants("load") {
+        figures.extend(charter_loads(&options.dist, options.runs).await?);
+        let thousand = &generated[0];
+        let copy = work.join("dist-1k");
+        page_load::dist_with_bank(
+            &options.dist,
+            &copy,
+            &thousand.id,
+            &thousand.bytes,
+            thousand.count,
+        )?;
+        figures.extend(thousand_loads(&copy, &thousand.id, options.runs).await?);
+    }
+
+    println!("\n== budgets (bench/budgets.toml)");
+    let all_required = options.parts.len() == 4;
+    let over = budgets::compare(&budgets, &figures, all_required);
+    Ok(if options.check { over } else { 0 })
+}
+
+/// Prints the transfer-size table and returns the app's brotli figure.
+fn print_sizes(dist: &Path) -> Result<Figure, String> {
+    let kinds = sizes::measure(dist)?;
+    println!("\n== transfer size of dist/ (bytes)");
+    println!(
+        "{:<6} {:>10} {:>10} {:>10}",
+        "", "raw", "gzip -9", "brotli -11"
+    );
+    let mut total = sizes::KindSize::default();
+    for (kind, size) in &kinds {
+        println!(
+            "{kind:<6} {:>10} {:>10} {:>10}",
+            size.raw, size.gzip, size.brotli
+        );
+        total.raw += size.raw;
+        total.gzip += size.gzip;
+        total.brotli += size.brotli;
+    }
+    println!(
+        "{:<6} {:>10} {:>10} {:>10}   ({:.1} KB brotli)",
+        "app",
+        total.raw,
+        total.gzip,
+        total.brotli,
+        total.brotli as f64 / 1024.0
+    );
+    Ok(Figure {
+        key: "app_brotli_kb",
+        value: total.brotli as f64 / 1024.0,
+    })
+}
+
+/// Prints the probe page's figures and returns the budgeted ones.
+fn print_probe(probe: &probe::ProbeFigures) -> Vec<Figure> {
+    println!("\n== bank parsing in the browser (unthrottled; best of the runs, ms)");
+    println!(
+        "{:<5} {:>10} {:>7} {:>11} {:>10} {:>18} {:>7}",
+        "bank", "bytes", "fetch", "check_bank", "(json tree)", "decode+JSON.parse", "ratio"
+    );
+    let mut ratio_5k = f64::NAN;
+    for parse in &probe.parse {
+        let ratio = parse.wasm_ms / parse.js_ms;
+        if parse.label == "5k" {
+            ratio_5k = ratio;
+        }
+        println!(
+            "{:<5} {:>10} {:>7} {:>11} {:>10} {:>18} {:>7}",
+            parse.label,
+            parse.bytes,
+            number(parse.fetch_ms),
+            number(parse.wasm_ms),
+            number(parse.tree_ms),
+            number(parse.js_ms),
+            number(ratio)
+        );
+    }
+    let mb = probe.memory_5k / 1_048_576.0;
+    println!(
+        "wasm linear memory: {} MB empty, {} MB with the 5k bank loaded",
+        number(probe.memory_empty / 1_048_576.0),
+        number(mb)
+    );
+    println!(
+        "grading a 100-question exam: {} ms",
+        number(probe.grade_100_ms)
+    );
+    vec![
+        Figure {
+            key: "parse_ratio_5k",
+            value: ratio_5k,
+        },
+        Figure {
+            key: "wasm_memory_5k_mb",
+            value: mb,
+        },
+        Figure {
+            key: "grade_100_ms",
+            value: probe.grade_100_ms,
+        },
+    ]
+}
+
+/// First question on the charter deep links, cold and repeat.
+async fn charter_loads(dist: &Path, runs: usize) -> Result<Vec<Figure>, String> {
+    let server = CachingServer::start(dist)?;
+    println!("\n== first question under the mobile preset (ms since navigation; median of {runs})");
+    println!(
+        "{:<32} {:>8} {:>8} {:>12}",
+        "link", "cold", "repeat", "longest task"
+    );
+    let (mut worst_cold, mut worst_repeat) = (0.0_f64, 0.0_f64);
+    for link in CHARTER_LINKS {
+        let visits = visits(&server, link, runs).await?;
+        let (cold, repeat, longest) = medians(&visits);
+        println!(
+            "{link:<32} {:>8} {:>8} {:>12}",
+            number(cold),
+            number(repeat),
+            number(longest)
+        );
+        worst_cold = worst_cold.max(cold);
+        worst_repeat = worst_repeat.max(repeat);
+        print_requests(&visits);
+    }
+    Ok(vec![
+        Figure {
+            key: "first_question_cold_ms",
+            value: worst_cold,
+        },
+        Figure {
+            key: "first_question_repeat_ms",
+            value: worst_repeat,
+        },
+    ])
+}
+
+/// First question and long tasks with a 1,000-question bank, cold.
+async fn thousand_loads(dist: &Path, id: &str, runs: usize) -> Result<Vec<Figure>, String> {
+    let server = CachingServer::start(dist)?;
+    let link = format!("#/bank/{id}/practice");
+    let visits = visits(&server, &link, runs).await?;
+    let (cold, repeat, _) = medians(&visits);
+    let mut longest: Vec<f64> = visits.iter().map(|v| v.cold.longest_bank_task_ms).collect();
+    let longest_bank = median(&mut longest);
+    let (_, _, longest) = medians(&visits);
+    println!(
+        "{link:<32} {:>8} {:>8} {:>12}",
+        number(cold),
+        number(repeat),
+        number(longest)
+    );
+    println!(
+        "    longest task from the bank's request to its first question: {} ms",
+        number(longest_bank)
+    );
+    print_requests(&visits);
+    Ok(vec![
+        Figure {
+            key: "first_question_1k_ms",
+            value: cold,
+        },
+        Figure {
+            key: "longest_task_1k_ms",
+            value: longest_bank,
+        },
+    ])
+}
+
+async fn visits(
+    server: &CachingServer,
+    link: &str,
+    runs: usize,
+) -> Result<Vec<page_load::Visit>, String> {
+    let mut visits = Vec::new();
+    for _ in 0..runs {
+        visits.push(page_load::visit(server, link).await?);
+    }
+    Ok(visits)
+}
+
+/// Median cold, repeat and cold longest task.
+fn medians(visits: &[page_load::Visit]) -> (f64, f64, f64) {
+    let mut cold: Vec<f64> = visits.iter().map(|v| v.cold.first_question_ms).collect();
+    let mut repeat: Vec<f64> = visits.iter().map(|v| v.repeat.first_question_ms).collect();
+    let mut longest: Vec<f64> = visits.iter().map(|v| v.cold.longest_task_ms).collect();
+    (median(&mut cold), median(&mut repeat), median(&mut longest))
+}
+
+/// The requests of the first run, so the waterfall is visible.
+fn print_requests(visits: &[page_load::Visit]) {
+    if let Some(visit) = visits.first() {
+        println!("    cold requests:   {}", visit.cold.requests.join("; "));
+        println!("    cold timeline:   {}", visit.cold.timeline);
+        println!("    repeat requests: {}", visit.repeat.requests.join("; "));
+        println!("    repeat timeline: {}", visit.repeat.timeline);
+    }
+}
+
+/// The median of `values` (the mean of the middle two for an even count).
+pub fn median(values: &mut [f64]) -> f64 {
+    if values.is_empty() {
+        return f64::NAN;
+    }
+    values.sort_by(f64::total_cmp);
+    let middle = values.len() / 2;
+    if values.len() % 2 == 1 {
+        values[middle]
+    } else {
+        (values[middle - 1] + values[middle]) / 2.0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::median;
+
+    #[test]
+    fn median_of_odd_and_even_counts() {
+        assert_eq!(median(&mut [3.0, 1.0, 2.0]), 2.0);
+        assert_eq!(median(&mut [4.0, 1.0, 2.0, 3.0]), 2.5);
+        assert!(median(&mut []).is_nan());
+    }
+}
