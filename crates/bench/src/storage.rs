@@ -55,7 +55,7 @@ pub fn footprint(questions: &Path) -> Result<usize, String> {
             for index in 0..session.items.len() {
                 if let Ok(outcome) = session.check(index, bank, now_ms) {
                     let id = session.items[index].id.clone();
-                    progress.record_answer(&id, outcome.is_correct(), now_ms, today);
+                    progress.record_answer(&bank.id, &id, outcome.is_correct(), now_ms, today);
                 }
             }
         }
