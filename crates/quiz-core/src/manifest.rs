@@ -19,7 +19,7 @@ pub const MAX_MANIFEST_BYTES: usize = 256 * 1024;
 pub const MAX_BANKS: usize = 200;
 
 /// The parsed manifest.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Manifest {
     /// The JSON Schema reference that lets editors validate while typing.
     #[serde(rename = "$schema", skip_serializing_if = "Option::is_none")]
@@ -36,7 +36,7 @@ impl Manifest {
 }
 
 /// One bank as the home page lists it, before its file is loaded.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct BankEntry {
     /// The bank's id, used in deep links such as `#/bank/charter/exam`.
     pub id: String,

@@ -15,7 +15,11 @@ use serde::Serialize;
 use std::collections::BTreeMap;
 
 /// A checked bank.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+///
+/// `Eq` matters beyond tests: `Rc<Bank>` is a prop of most pages, and std
+/// compares `Rc`s of `Eq` types by pointer first, so a re-render (a
+/// countdown tick, say) does not compare two copies of the whole bank.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Bank {
     /// The JSON Schema reference that lets editors validate while typing.
     #[serde(rename = "$schema", skip_serializing_if = "Option::is_none")]
@@ -56,7 +60,7 @@ impl Bank {
 
 /// A mock-exam paper: how many questions of each type, their points, the
 /// time limit and the pass mark.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Paper {
     /// Minutes allowed, 1–180.
     pub time_limit_minutes: u32,
@@ -171,7 +175,7 @@ impl Difficulty {
 }
 
 /// One question.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Question {
     /// The stable id progress is keyed by.
     pub id: String,
@@ -210,7 +214,7 @@ impl Question {
 }
 
 /// The type-specific part of a question.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Body {
     /// One correct option.
     Single {
