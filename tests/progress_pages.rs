@@ -69,7 +69,7 @@ fn platform_with(progress: &Progress) -> (Platform, Rc<MemoryStorage>) {
 fn text_of(root: &web_sys::Element, selector: &str) -> String {
     root.query_selector(selector)
         .unwrap()
-        .unwrap_or_else(|| panic!("no {selector} in {}", root.inner_html()))
+        .unwrap_or_else(|| panic!("no {selector} in {:?}", root.text_content()))
         .text_content()
         .unwrap_or_default()
 }
