@@ -212,7 +212,7 @@ fn serve(
     );
     let length = body.len().to_string();
     let mut headers = vec![
-        ("Content-Type", mime(&path)),
+        ("Content-Type", e2e::mime(Path::new(&path))),
         ("Content-Length", length.as_str()),
         ("Cache-Control", cache),
         ("ETag", entry.etag.as_str()),
@@ -245,20 +245,6 @@ fn write_head(
     }
     head.push_str("\r\n");
     stream.write_all(head.as_bytes())
-}
-
-fn mime(path: &str) -> &'static str {
-    match path.rsplit('.').next() {
-        Some("html") => "text/html; charset=utf-8",
-        Some("js") => "text/javascript; charset=utf-8",
-        Some("css") => "text/css; charset=utf-8",
-        Some("wasm") => "application/wasm",
-        Some("json") => "application/json; charset=utf-8",
-        Some("svg") => "image/svg+xml",
-        Some("png") => "image/png",
-        Some("webmanifest") => "application/manifest+json",
-        _ => "application/octet-stream",
-    }
 }
 
 #[cfg(test)]

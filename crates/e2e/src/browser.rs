@@ -125,6 +125,16 @@ impl Phone {
         }
     }
 
+    /// An attribute of the element matching `css`, once it exists; `None`
+    /// when the element has no such attribute.
+    pub async fn attribute(&self, css: &str, name: &str) -> Option<String> {
+        self.wait_for(css)
+            .await
+            .attr(name)
+            .await
+            .unwrap_or_else(|error| panic!("cannot read {name} of {css:?}: {error}"))
+    }
+
     /// The texts of every element matching `css`.
     pub async fn texts(&self, css: &str) -> Vec<String> {
         let mut texts = Vec::new();

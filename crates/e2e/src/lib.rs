@@ -11,7 +11,7 @@ mod server;
 mod nginx;
 
 pub use browser::Phone;
-pub use server::StaticServer;
+pub use server::{mime, StaticServer};
 
 pub use nginx::{get, Nginx, Response, SUB_PATH};
 

@@ -116,7 +116,9 @@ fn percent_decode(text: &str) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
-fn mime(path: &Path) -> &'static str {
+/// The `Content-Type` a production server sends for a file of the built
+/// app, shared by every test server so they agree with nginx's config.
+pub fn mime(path: &Path) -> &'static str {
     match path.extension().and_then(|ext| ext.to_str()) {
         Some("html") => "text/html; charset=utf-8",
         Some("js") => "text/javascript; charset=utf-8",

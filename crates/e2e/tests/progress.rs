@@ -81,12 +81,7 @@ async fn a_reload_mid_exam_resumes_it_with_the_remaining_time() {
         .open(&format!("{}#/bank/speeches/exam?n=3&t=600", server.url()))
         .await;
     phone.wait_for_text(".quiz__position", "1 / 3").await;
-    let first = phone
-        .wait_for(".question")
-        .await
-        .attr("data-question")
-        .await
-        .unwrap();
+    let first = phone.attribute(".question", "data-question").await;
     phone.click(".question[data-type=single] .choice").await;
     phone.click(".quiz__next").await;
     phone.wait_for_text(".quiz__position", "2 / 3").await;
@@ -102,15 +97,7 @@ async fn a_reload_mid_exam_resumes_it_with_the_remaining_time() {
     );
     // The answer given before the reload is still there.
     phone.click(".navigator__item").await;
-    assert_eq!(
-        phone
-            .wait_for(".question")
-            .await
-            .attr("data-question")
-            .await
-            .unwrap(),
-        first
-    );
+    assert_eq!(phone.attribute(".question", "data-question").await, first);
     phone.wait_for(".choice--selected").await;
     phone.close().await;
 }
@@ -128,12 +115,7 @@ async fn a_wrong_practice_answer_goes_into_the_wrong_answer_book() {
         phone
             .wait_for_text(".quiz__position", &format!("{question} / "))
             .await;
-        let id = phone
-            .wait_for(".question")
-            .await
-            .attr("data-question")
-            .await
-            .unwrap();
+        let id = phone.attribute(".question", "data-question").await;
         phone.click(".question[data-type=single] .choice").await;
         phone.click(".quiz__check").await;
         let verdict = phone.wait_for(".verdict").await.text().await.unwrap();
@@ -149,12 +131,7 @@ async fn a_wrong_practice_answer_goes_into_the_wrong_answer_book() {
     assert!(link.contains("(1)"), "{link}");
     phone.click(".activity--wrong").await;
     phone.wait_for_text(".quiz__position", "1 / 1").await;
-    let shown = phone
-        .wait_for(".question")
-        .await
-        .attr("data-question")
-        .await
-        .unwrap();
+    let shown = phone.attribute(".question", "data-question").await;
     assert_eq!(shown.as_deref(), Some(missed.as_str()));
     assert!(phone
         .client
@@ -189,14 +166,7 @@ async fn the_daily_set_is_the_same_on_every_phone() {
             phone
                 .wait_for_text(".quiz__position", &format!("{question} / 10"))
                 .await;
-            ids.push(
-                phone
-                    .wait_for(".question")
-                    .await
-                    .attr("data-question")
-                    .await
-                    .unwrap(),
-            );
+            ids.push(phone.attribute(".question", "data-question").await);
             phone.click(".quiz__next").await;
         }
         firsts.push(ids);
@@ -215,12 +185,7 @@ async fn favourites_and_the_study_streak() {
     phone
         .open(&format!("{}#/bank/rules/sequential", server.url()))
         .await;
-    let id = phone
-        .wait_for(".question")
-        .await
-        .attr("data-question")
-        .await
-        .unwrap();
+    let id = phone.attribute(".question", "data-question").await;
     phone.click(".question .favourite").await;
     phone.wait_for(".favourite--on").await;
     phone.click(".question[data-type=single] .choice").await;
@@ -232,15 +197,7 @@ async fn favourites_and_the_study_streak() {
     assert!(link.contains("(1)"), "{link}");
     phone.click(".activity--favourites").await;
     phone.wait_for_text(".quiz__position", "1 / 1").await;
-    assert_eq!(
-        phone
-            .wait_for(".question")
-            .await
-            .attr("data-question")
-            .await
-            .unwrap(),
-        id
-    );
+    assert_eq!(phone.attribute(".question", "data-question").await, id);
 
     phone.open(&server.url()).await;
     let streak = phone.wait_for_text(".streak", "已连续学习").await;

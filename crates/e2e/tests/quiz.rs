@@ -9,11 +9,8 @@ use fantoccini::Locator;
 /// or "一" in each blank.
 async fn answer_by_tap(phone: &Phone) {
     let kind = phone
-        .wait_for(".question")
+        .attribute(".question", "data-type")
         .await
-        .attr("data-type")
-        .await
-        .unwrap()
         .unwrap_or_default();
     match kind.as_str() {
         "single" => phone.click(".choice").await,
@@ -119,11 +116,8 @@ async fn a_member_takes_an_exam_by_keyboard() {
             .wait_for_text(".quiz__position", &format!("{question} / 4"))
             .await;
         let kind = phone
-            .wait_for(".question")
+            .attribute(".question", "data-type")
             .await
-            .attr("data-type")
-            .await
-            .unwrap()
             .unwrap_or_default();
         if kind == "fill" {
             let input = phone.wait_for(".blank__input").await;
