@@ -191,6 +191,19 @@ impl Route {
         }
     }
 
+    /// A link to practise one of the member's own question sets of a bank
+    /// (the wrong-answer book, favourites, today's reviews…).
+    pub fn practice_set(id: &str, set: QuestionSet) -> Route {
+        Route::study(
+            id,
+            Activity::Practice,
+            StudyOptions {
+                set: Some(set),
+                ..Default::default()
+            },
+        )
+    }
+
     /// A link to an activity of a bank.
     pub fn study(id: &str, activity: Activity, options: StudyOptions) -> Route {
         Route::Study {

@@ -31,17 +31,6 @@ pub fn activity_links(props: &ActivityLinksProps) -> Html {
     let bank = &props.bank;
     let id = bank.id.clone();
     let link = |activity| Route::study(&id, activity, StudyOptions::default()).to_hash();
-    let set_link = |set| {
-        Route::study(
-            &id,
-            Activity::Practice,
-            StudyOptions {
-                set: Some(set),
-                ..Default::default()
-            },
-        )
-        .to_hash()
-    };
     let paper_count: u32 = bank.paper.sections.iter().map(|s| s.count).sum();
     let on_submit = {
         let id = id.clone();
@@ -116,14 +105,14 @@ pub fn activity_links(props: &ActivityLinksProps) -> Html {
             </ul>
             <ul class="activities__list activities__list--mine">
                 <li>
-                    <a class="activity activity--daily" href={set_link(QuestionSet::Daily)}>
+                    <a class="activity activity--daily" href={Route::practice_set(&id, QuestionSet::Daily).to_hash()}>
                         <span class="activity__label">{ text.daily }</span>
                         <span class="activity__hint">{ text.daily_hint }</span>
                     </a>
                 </li>
                 { for own_sets.into_iter().filter(|(_, count, _, _)| *count > 0).map(|(set, count, label, hint)| html! {
                     <li>
-                        <a class={format!("activity activity--{}", set.key())} href={set_link(set)}>
+                        <a class={format!("activity activity--{}", set.key())} href={Route::practice_set(&id, set).to_hash()}>
                             <span class="activity__label">{ format!("{label} ({count})") }</span>
                             <span class="activity__hint">{ hint }</span>
                         </a>

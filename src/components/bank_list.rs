@@ -1,5 +1,5 @@
 use crate::i18n::strings;
-use crate::route::{Activity, QuestionSet, Route, StudyOptions};
+use crate::route::{QuestionSet, Route};
 use quiz_core::progress::{study_streak, Progress};
 use quiz_core::session::Score;
 use quiz_core::{Lang, Manifest};
@@ -25,22 +25,11 @@ pub struct BankListProps {
 #[function_component(BankList)]
 pub fn bank_list(props: &BankListProps) -> Html {
     let text = strings(props.lang);
-    let due = |bank: &str| {
+    let due_today = |bank: &str| {
         props
             .progress
             .as_ref()
             .map_or(0, |p| p.bank_tally(bank, props.today).due)
-    };
-    let due_link = |bank: &str| {
-        Route::study(
-            bank,
-            Activity::Practice,
-            StudyOptions {
-                set: Some(QuestionSet::Due),
-                ..Default::default()
-            },
-        )
-        .to_hash()
     };
     html! {
         <section class="bank-list" aria-labelledby="bank-list-heading">
@@ -56,7 +45,9 @@ pub fn bank_list(props: &BankListProps) -> Html {
             </nav>
             <h2 id="bank-list-heading">{ text.banks_heading }</h2>
             <ul class="bank-list__items">
-                { for props.manifest.banks.iter().map(|bank| html! {
+                { for props.manifest.banks.iter().map(|bank| {
+                    let due = due_today(&bank.id);
+                    html! {
                     <li class="bank-card" key={bank.id.clone()} data-bank={bank.id.clone()}>
                         <h3 class="bank-card__title">
                             <a class="bank-card__link" href={Route::Bank { id: bank.id.clone() }.to_hash()}>
@@ -77,12 +68,13 @@ pub fn bank_list(props: &BankListProps) -> Html {
                                 </span>
                             }
                         </p>
-                        if due(&bank.id) > 0 {
-                            <a class="bank-card__due" href={due_link(&bank.id)}>
-                                { format!("{} {} {}", text.due_review, due(&bank.id), text.questions_unit) }
+                        if due > 0 {
+                            <a class="bank-card__due" href={Route::practice_set(&bank.id, QuestionSet::Due).to_hash()}>
+                                { format!("{} {} {}", text.due_review, due, text.questions_unit) }
                             </a>
                         }
                     </li>
+                    }
                 }) }
             </ul>
         </section>

@@ -1,5 +1,5 @@
 use crate::i18n::strings;
-use crate::route::{Activity, QuestionSet, Route, StudyOptions};
+use crate::route::{QuestionSet, Route};
 use quiz_core::progress::Progress;
 use quiz_core::session::Score;
 use quiz_core::{Lang, Manifest};
@@ -24,17 +24,6 @@ pub struct BankTallyTableProps {
 #[function_component(BankTallyTable)]
 pub fn bank_tally_table(props: &BankTallyTableProps) -> Html {
     let text = strings(props.lang);
-    let set_link = |bank: &str, set: QuestionSet| {
-        Route::study(
-            bank,
-            Activity::Practice,
-            StudyOptions {
-                set: Some(set),
-                ..Default::default()
-            },
-        )
-        .to_hash()
-    };
     html! {
         <section class="tallies" aria-labelledby="tallies-heading">
             <h3 id="tallies-heading">{ text.tallies_heading }</h3>
@@ -59,8 +48,8 @@ pub fn bank_tally_table(props: &BankTallyTableProps) -> Html {
                                 </th>
                                 <td>{ tally.questions }</td>
                                 <td>{ tally.percent().map_or("–".to_string(), |p| format!("{p}%")) }</td>
-                                <td>{ count_link(tally.due, set_link(&bank.id, QuestionSet::Due)) }</td>
-                                <td>{ count_link(tally.wrong_book, set_link(&bank.id, QuestionSet::Wrong)) }</td>
+                                <td>{ count_link(tally.due, Route::practice_set(&bank.id, QuestionSet::Due).to_hash()) }</td>
+                                <td>{ count_link(tally.wrong_book, Route::practice_set(&bank.id, QuestionSet::Wrong).to_hash()) }</td>
                                 <td>{ props.progress.best_exam(&bank.id)
                                     .map_or("–".to_string(), |(score, max)| format!("{}/{}", Score(score), Score(max))) }</td>
                             </tr>
