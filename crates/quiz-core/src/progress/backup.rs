@@ -107,7 +107,7 @@ pub fn preview_merge(current: &Progress, incoming: &Progress) -> MergePreview {
     for (id, theirs) in &incoming.questions {
         match current.questions.get(id) {
             None => new_questions += 1,
-            Some(mine) if theirs.updated_ms > mine.updated_ms => newer_questions += 1,
+            Some(mine) if theirs.supersedes(mine) => newer_questions += 1,
             Some(_) => {}
         }
     }

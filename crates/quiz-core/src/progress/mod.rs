@@ -110,6 +110,15 @@ pub struct QuestionRecord {
     pub updated_ms: u64,
 }
 
+impl QuestionRecord {
+    /// Whether this copy replaces `other` in a merge: the newer change
+    /// wins, and on a tie the copy already kept stays. The backup preview
+    /// counts with the same rule, so it says exactly what a merge will do.
+    pub fn supersedes(&self, other: &QuestionRecord) -> bool {
+        self.updated_ms > other.updated_ms
+    }
+}
+
 /// One study day.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct DayRecord {
@@ -139,11 +148,12 @@ impl Progress {
                 .then_with(|| a.id.cmp(&b.id))
         });
         for (id, theirs) in &other.questions {
-            match self.questions.get(id) {
-                Some(mine) if mine.updated_ms >= theirs.updated_ms => {}
-                _ => {
-                    self.questions.insert(id.clone(), theirs.clone());
-                }
+            if self
+                .questions
+                .get(id)
+                .is_none_or(|mine| theirs.supersedes(mine))
+            {
+                self.questions.insert(id.clone(), theirs.clone());
             }
         }
         for (day, theirs) in &other.days {
