@@ -5,6 +5,7 @@
 //! embedding logic and a page that is not embedded costs nothing. Behind a
 //! trait so browser tests can record the events.
 
+use quiz_core::json::write::quoted;
 use quiz_core::session::{Mode, Score, Selection, Session};
 use quiz_core::Bank;
 use std::cell::RefCell;
@@ -64,7 +65,7 @@ impl HostEvent {
     ///
     /// Written by hand: bank ids are plain (`[a-z0-9-]`, checked when a bank
     /// loads) and scores print as JSON numbers ("12" or "12.5"), so this
-    /// needs neither `serde_json::Value` nor float formatting in the WASM.
+    /// needs neither `serde_json` nor float formatting in the WASM.
     pub fn to_json(&self) -> String {
         match self {
             HostEvent::Started { bank, mode } => {
@@ -86,11 +87,6 @@ impl HostEvent {
             ),
         }
     }
-}
-
-/// A JSON string literal, escaped as JSON requires.
-fn quoted(text: &str) -> String {
-    serde_json::to_string(text).unwrap_or_else(|_| "\"\"".into())
 }
 
 /// The activity as links name it, so a host can compare with `configure`.

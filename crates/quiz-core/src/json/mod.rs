@@ -6,6 +6,8 @@
 //! from the input where it can, so parsing stays fast and allocation-light.
 
 mod parser;
+pub mod read;
+pub mod write;
 
 pub use parser::{parse, SyntaxError, SyntaxErrorKind};
 

@@ -6,6 +6,8 @@
 //! value is refused instead of resuming a broken attempt.
 
 use crate::bank::QuestionType;
+use crate::json::read::Fields;
+use crate::json::write::ObjectWriter;
 use crate::session::{Item, Mode, Plan, Response, Selection, Session};
 use serde::{Deserialize, Serialize};
 
@@ -211,17 +213,23 @@ impl SavedAttempt {
 
     /// The stored text, with its schema version.
     pub fn encode(&self) -> String {
-        serde_json::json!({ "schema": ACTIVE_SCHEMA, "attempt": self }).to_string()
+        let mut out = String::new();
+        let mut envelope = ObjectWriter::new(&mut out);
+        envelope.uint("schema", ACTIVE_SCHEMA);
+        super::codec::write_saved_attempt(envelope.key("attempt"), self);
+        envelope.end();
+        out
     }
 
     /// Reads stored text; `None` for anything unreadable or from another
     /// schema version.
     pub fn decode(text: &str) -> Option<SavedAttempt> {
-        let value: serde_json::Value = serde_json::from_str(text).ok()?;
-        if value.get("schema")?.as_u64()? != u64::from(ACTIVE_SCHEMA) {
+        let envelope = crate::json::parse(text).ok()?;
+        let fields = Fields::of(&envelope, "").ok()?;
+        if fields.uint::<u32>("schema").ok()? != ACTIVE_SCHEMA {
             return None;
         }
-        serde_json::from_value(value.get("attempt")?.clone()).ok()
+        super::codec::read_saved_attempt(fields.required("attempt").ok()?).ok()
     }
 }
 

@@ -3,9 +3,10 @@
 //! iframe and the WeChat page keep separate storage) or back after clearing
 //! data. Importing merges: it adds what is missing and never drops a record.
 
-use super::migrate::{decode, encode_with_kind};
+use super::migrate::{decode_envelope, encode_with_kind};
 use super::{Decoded, Progress};
-use serde_json::Value;
+use crate::json::parse;
+use crate::json::read::Fields;
 
 /// Marks a backup file, so a stray JSON file is recognised as not one.
 pub const BACKUP_KIND: &str = "lxyz-quiz-backup";
@@ -69,7 +70,7 @@ pub fn export_backup(progress: &Progress, exported_ms: u64) -> String {
 }
 
 /// Reads a backup (or a raw stored value copied from the browser's tools),
-/// migrating old schemas and checking what serde cannot.
+/// migrating old schemas and checking what the types cannot.
 pub fn read_backup(text: &str) -> Result<Progress, BackupError> {
     if text.len() > MAX_BACKUP_BYTES {
         return Err(BackupError::TooLarge);
@@ -78,15 +79,19 @@ pub fn read_backup(text: &str) -> Result<Progress, BackupError> {
     if text.is_empty() {
         return Err(BackupError::Empty);
     }
-    let value: Value = serde_json::from_str(text).map_err(|_| BackupError::NotJson)?;
-    let kind = value.get("kind").and_then(Value::as_str);
-    if kind.is_some_and(|kind| kind != BACKUP_KIND)
-        || value.get("schema").is_none()
-        || value.get("progress").is_none()
+    let envelope = parse(text).map_err(|_| BackupError::NotJson)?;
+    let Ok(fields) = Fields::of(&envelope, "") else {
+        return Err(BackupError::NotBackup);
+    };
+    let field = |key| fields.get(key).ok().flatten();
+    let kind = field("kind").map(|kind| crate::json::read::string(kind, "kind"));
+    if kind.is_some_and(|kind| kind != Ok(BACKUP_KIND))
+        || field("schema").is_none()
+        || field("progress").is_none()
     {
         return Err(BackupError::NotBackup);
     }
-    let progress = match decode(Some(text)) {
+    let progress = match decode_envelope(envelope) {
         Decoded::Current(progress) | Decoded::Migrated { progress, .. } => progress,
         Decoded::Newer { version } => return Err(BackupError::Newer { version }),
         Decoded::Corrupt { reason } => return Err(BackupError::Damaged { reason }),

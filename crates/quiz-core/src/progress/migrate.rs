@@ -1,14 +1,21 @@
 //! The stored form of [`Progress`]: a JSON envelope with a schema version,
 //! and the migrations that bring old versions up to date.
 
+use super::codec::{read_progress, write_progress};
 use super::Progress;
-use serde_json::Value;
+use crate::json::read::{self, Fields};
+use crate::json::write::ObjectWriter;
+use crate::json::{parse, Member, Node, Span, Value};
+use crate::Lang;
+use std::borrow::Cow;
+use std::collections::BTreeMap;
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: u32 = 2;
 
-/// A step from version `from` to `from + 1`.
-type Migration = fn(Value) -> Result<Value, String>;
+/// A step from version `from` to `from + 1`, on the parsed tree, so a step
+/// can rename, move or fill in fields before the data is typed.
+type Migration = for<'a> fn(Node<'a>) -> Result<Node<'a>, String>;
 
 /// One entry per version step, in any order: they are applied by number.
 /// Each step has its own test below.
@@ -18,25 +25,48 @@ const MIGRATIONS: &[(u32, Migration)] = &[(1, v1_to_v2)];
 /// can count due reviews per bank without loading every bank. Version 1
 /// records learn their bank from the attempts that contain the question;
 /// the others stay unassigned until the question is answered again.
-fn v1_to_v2(mut data: Value) -> Result<Value, String> {
-    let mut banks = std::collections::BTreeMap::new();
-    for attempt in data["attempts"].as_array().into_iter().flatten() {
-        let Some(bank) = attempt["bank"].as_str() else {
+fn v1_to_v2(mut data: Node<'_>) -> Result<Node<'_>, String> {
+    let Value::Object(members) = &mut data.value else {
+        return Err("progress is not an object".into());
+    };
+    let mut banks = BTreeMap::new();
+    let attempts = members.iter().filter(|m| m.key == "attempts");
+    for attempt in attempts.flat_map(|m| read::elements(&m.value, "").unwrap_or(&[])) {
+        let Ok(fields) = Fields::of(attempt, "") else {
             continue;
         };
-        for outcome in attempt["outcomes"].as_array().into_iter().flatten() {
-            if let Some(id) = outcome[0].as_str() {
-                banks.insert(id.to_string(), bank.to_string());
+        let Some(Value::String(bank)) = fields.get("bank").ok().flatten().map(|n| &n.value) else {
+            continue;
+        };
+        let outcomes = fields.get("outcomes").ok().flatten();
+        for outcome in outcomes.map_or(&[][..], |o| read::elements(o, "").unwrap_or(&[])) {
+            if let Some(Value::String(id)) = read::elements(outcome, "")
+                .ok()
+                .and_then(|pair| pair.first())
+                .map(|n| &n.value)
+            {
+                banks.insert(id.clone(), bank.clone());
             }
         }
     }
-    if let Some(records) = data.get_mut("questions").and_then(Value::as_object_mut) {
-        for (id, record) in records.iter_mut() {
-            let record = record
-                .as_object_mut()
-                .ok_or_else(|| format!("question {id} is not an object"))?;
-            if let Some(bank) = banks.get(id) {
-                record.insert("bank".into(), bank.clone().into());
+    for questions in members.iter_mut().filter(|m| m.key == "questions") {
+        let Value::Object(records) = &mut questions.value.value else {
+            continue;
+        };
+        for record in records.iter_mut() {
+            let Value::Object(fields) = &mut record.value.value else {
+                return Err(format!("question {} is not an object", record.key));
+            };
+            if let Some(bank) = banks.get(&record.key) {
+                fields.retain(|field| field.key != "bank");
+                fields.push(Member {
+                    key: Cow::Borrowed("bank"),
+                    key_span: Span::default(),
+                    value: Node {
+                        value: Value::String(bank.clone()),
+                        span: Span::default(),
+                    },
+                });
             }
         }
     }
@@ -71,35 +101,57 @@ pub enum Decoded {
 
 /// Writes progress with its schema version.
 pub fn encode(progress: &Progress) -> String {
-    serde_json::json!({ "schema": SCHEMA_VERSION, "progress": progress }).to_string()
+    let mut out = String::new();
+    let mut envelope = ObjectWriter::new(&mut out);
+    envelope.uint("schema", SCHEMA_VERSION);
+    write_progress(envelope.key("progress"), progress);
+    envelope.end();
+    out
 }
 
 /// The stored form with a kind marker and a time, for backups: `decode`
 /// reads it like any stored value.
 pub(super) fn encode_with_kind(progress: &Progress, kind: &str, at_ms: u64) -> String {
-    serde_json::json!({
-        "kind": kind,
-        "schema": SCHEMA_VERSION,
-        "exported_ms": at_ms,
-        "progress": progress,
-    })
-    .to_string()
+    let mut out = String::new();
+    let mut envelope = ObjectWriter::new(&mut out);
+    envelope
+        .string("kind", kind)
+        .uint("schema", SCHEMA_VERSION)
+        .uint("exported_ms", at_ms);
+    write_progress(envelope.key("progress"), progress);
+    envelope.end();
+    out
 }
 
 /// Reads a stored value, migrating old schemas.
 pub fn decode(stored: Option<&str>) -> Decoded {
-    decode_with(stored, SCHEMA_VERSION, MIGRATIONS)
-}
-
-fn decode_with(stored: Option<&str>, target: u32, migrations: &[(u32, Migration)]) -> Decoded {
     let Some(text) = stored else {
         return Decoded::Empty;
     };
-    let envelope: Value = match serde_json::from_str(text) {
-        Ok(value) => value,
-        Err(error) => return corrupt(format!("not JSON: {error}")),
+    match parse(text) {
+        Ok(envelope) => decode_tree(envelope, SCHEMA_VERSION, MIGRATIONS),
+        Err(error) => corrupt(format!("not JSON: {}", error.kind.message(Lang::En))),
+    }
+}
+
+/// Reads a parsed envelope (a stored value or a backup), migrating old
+/// schemas up to `target`.
+pub(super) fn decode_envelope(envelope: Node<'_>) -> Decoded {
+    decode_tree(envelope, SCHEMA_VERSION, MIGRATIONS)
+}
+
+fn decode_tree(envelope: Node<'_>, target: u32, migrations: &[(u32, Migration)]) -> Decoded {
+    let Node {
+        value: Value::Object(members),
+        ..
+    } = envelope
+    else {
+        return corrupt("not an object".into());
     };
-    let Some(version) = envelope.get("schema").and_then(Value::as_u64) else {
+    let field = |key: &str| members.iter().position(|member| member.key == key);
+    let Some(version) =
+        field("schema").and_then(|at| read::uint::<u64>(&members[at].value, "").ok())
+    else {
         return corrupt("no schema version".into());
     };
     let Ok(version) = u32::try_from(version) else {
@@ -108,25 +160,28 @@ fn decode_with(stored: Option<&str>, target: u32, migrations: &[(u32, Migration)
     if version > target {
         return Decoded::Newer { version };
     }
-    let Some(mut data) = envelope.get("progress").cloned() else {
+    let Some(at) = field("progress") else {
         return corrupt("no progress data".into());
     };
+    let mut data = members.into_iter().nth(at).map(|member| member.value);
     for step in version..target {
         let Some((_, migration)) = migrations.iter().find(|(from, _)| *from == step) else {
             return corrupt(format!("no migration from schema {step}"));
         };
-        data = match migration(data) {
-            Ok(next) => next,
-            Err(reason) => return corrupt(format!("migrating schema {step}: {reason}")),
+        data = match data.map(migration) {
+            Some(Ok(next)) => Some(next),
+            Some(Err(reason)) => return corrupt(format!("migrating schema {step}: {reason}")),
+            None => None,
         };
     }
-    match serde_json::from_value::<Progress>(data) {
-        Ok(progress) if version == target => Decoded::Current(progress),
-        Ok(progress) => Decoded::Migrated {
+    match data.as_ref().map(read_progress) {
+        Some(Ok(progress)) if version == target => Decoded::Current(progress),
+        Some(Ok(progress)) => Decoded::Migrated {
             progress,
             from: version,
         },
-        Err(error) => corrupt(format!("unexpected content: {error}")),
+        Some(Err(error)) => corrupt(format!("unexpected content: {error}")),
+        None => corrupt("no progress data".into()),
     }
 }
 
@@ -168,18 +223,40 @@ mod tests {
     fn steps_run_in_numeric_order_through_nine_to_ten() {
         // Synthetic steps, listed out of order, each appending its number:
         // a string sort would run 10 before 9.
-        fn step(data: Value, n: u64) -> Result<Value, String> {
-            let mut data = data;
-            data["trail"]
-                .as_array_mut()
-                .ok_or("no trail")?
-                .push(n.into());
+        fn step<'a>(mut data: Node<'a>, n: &'static str) -> Result<Node<'a>, String> {
+            let Value::Object(members) = &mut data.value else {
+                return Err("not an object".into());
+            };
+            let trail = members
+                .iter_mut()
+                .find(|m| m.key == "trail")
+                .ok_or("no trail")?;
+            let Value::Array(trail) = &mut trail.value.value else {
+                return Err("no trail".into());
+            };
+            trail.push(Node {
+                value: Value::Number(n),
+                span: Span::default(),
+            });
             Ok(data)
         }
+        fn trail(data: &Node<'_>) -> String {
+            let fields = Fields::of(data, "").unwrap();
+            let trail = read::elements(fields.required("trail").unwrap(), "").unwrap();
+            let numbers: Vec<u64> = trail.iter().map(|n| read::uint(n, "").unwrap()).collect();
+            format!("{numbers:?}")
+        }
+        fn decode_with(
+            stored: Option<&str>,
+            target: u32,
+            migrations: &[(u32, Migration)],
+        ) -> Decoded {
+            decode_tree(parse(stored.unwrap()).unwrap(), target, migrations)
+        }
         let migrations: &[(u32, Migration)] = &[
-            (10, |d| step(d, 10)),
-            (8, |d| step(d, 8)),
-            (9, |d| step(d, 9)),
+            (10, |d| step(d, "10")),
+            (8, |d| step(d, "8")),
+            (9, |d| step(d, "9")),
         ];
         let stored = r#"{"schema": 8, "progress": {"trail": []}}"#;
         let Decoded::Migrated { progress, from } = decode_with(Some(stored), 11, migrations) else {
@@ -193,8 +270,8 @@ mod tests {
         );
         // The order itself, observed through a failing last step.
         let failing: &[(u32, Migration)] = &[
-            (9, |d| step(d, 9)),
-            (10, |d| Err(format!("trail {}", d["trail"]))),
+            (9, |d| step(d, "9")),
+            (10, |d| Err(format!("trail {}", trail(&d)))),
         ];
         assert_eq!(
             decode_with(

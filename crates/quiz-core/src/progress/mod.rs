@@ -10,6 +10,7 @@
 
 mod active;
 mod backup;
+mod codec;
 mod daily;
 mod migrate;
 mod record;
