@@ -5,8 +5,8 @@ use crate::components::{
     AppHeader, BackupPage, BankList, BankPage, ErrorPanel, LoadingNotice, NotFoundPage,
     PreviewPage, ProgressPage, StudyPage,
 };
+use crate::hooks::{use_bank_prefetch, use_link_language, use_update_notice};
 use crate::hooks::{use_language, use_manifest, use_progress, use_route, ProgressContext};
-use crate::hooks::{use_link_language, use_update_notice};
 use crate::i18n::strings;
 use crate::load::LoadState;
 use crate::platform::Platform;
@@ -36,6 +36,7 @@ pub fn shell(props: &ShellProps) -> Html {
     let (manifest, on_retry) = use_manifest(props.platform.fetcher.clone());
     let progress = use_progress(props.platform.storage.clone(), props.platform.clock.clone());
     let route = use_route();
+    use_bank_prefetch(props.platform.fetcher.clone(), &route);
     use_link_language(on_switch_language.clone());
     let new_questions = use_update_notice();
     let text = strings(lang);

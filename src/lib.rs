@@ -18,6 +18,7 @@ use wasm_bindgen::JsCast;
 /// `#app`, replacing the static "loading" text that `index.html` shows while
 /// the WASM downloads.
 pub fn run() {
+    platform::mark("quiz:wasm-started");
     platform::panic::install();
     let Some(root) = web_sys::window()
         .and_then(|window| window.document())

@@ -9,7 +9,7 @@ use quiz_app::app::{Shell, ShellProps};
 use quiz_app::components::{BankList, BankListProps, ErrorPanel, ErrorPanelProps};
 use quiz_app::hooks::MANIFEST_URL;
 use quiz_app::load::{LoadError, LoadProblem};
-use quiz_app::platform::FetchError;
+use quiz_app::platform::{BrowserFetcher, FetchError, Fetcher};
 use quiz_core::manifest::parse_manifest;
 use quiz_core::Lang;
 use std::rc::Rc;
@@ -113,6 +113,24 @@ async fn shell_loads_the_manifest_and_lists_banks() {
 }
 
 #[wasm_bindgen_test]
+async fn a_prefetched_file_is_requested_once() {
+    // The browser's fetcher: a later fetch takes over the prefetch's
+    // request instead of sending its own (the test server answers 404).
+    let fetcher = BrowserFetcher::default();
+    let url = "questions/prefetch-probe.json";
+    fetcher.prefetch(url);
+    fetcher.prefetch(url);
+    assert_eq!(fetcher.fetch(url).await, Err(FetchError::Status(404)));
+    // The timing entry is written once the unread body has been discarded.
+    settle().await;
+    let requests = js_sys::eval(&format!(
+        "performance.getEntriesByType('resource').filter(e => e.name.endsWith('/{url}')).length"
+    ))
+    .unwrap();
+    assert_eq!(requests.as_f64(), Some(1.0));
+}
+
+#[wasm_bindgen_test]
 async fn shell_shows_the_error_panel_when_the_manifest_is_missing() {
     let root = mount::<Shell>(ShellProps {
         platform: platform(FakeFetcher::default().failing(MANIFEST_URL, FetchError::Status(404))),
@@ -130,16 +148,18 @@ async fn shell_shows_the_error_panel_when_the_manifest_is_missing() {
 #[wasm_bindgen_test]
 async fn shell_opens_a_bank_from_a_deep_link_and_shows_its_contents() {
     set_hash("#/bank/charter");
+    let fetcher = FakeFetcher::default()
+        .with(MANIFEST_URL, MANIFEST)
+        .with("questions/charter.json", BANK);
+    let prefetched = fetcher.prefetched();
     let root = mount::<Shell>(ShellProps {
-        platform: platform(
-            FakeFetcher::default()
-                .with(MANIFEST_URL, MANIFEST)
-                .with("questions/charter.json", BANK),
-        ),
+        platform: platform(fetcher),
     })
     .await;
     settle().await;
     set_hash("");
+    // The linked bank was requested at start, beside the bank list.
+    assert_eq!(*prefetched.borrow(), ["questions/charter.json"]);
     let page = root
         .query_selector(".bank-page")
         .unwrap()

@@ -267,6 +267,8 @@ async function boot() {
     showFallback("the app could not start: " + error);
     return;
   }
+  // Trunk's own start-up event, which tools (and the bench) listen for.
+  window.dispatchEvent(new Event("TrunkApplicationStarted"));
   bridge.start(await origins);
   watchHeight();
   registerServiceWorker();

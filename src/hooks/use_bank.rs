@@ -1,5 +1,6 @@
 use crate::load::{LoadError, LoadProblem, LoadState};
-use crate::platform::Fetcher;
+use crate::platform::{mark, Fetcher};
+use crate::route::Route;
 use quiz_core::{check_bank, Bank, BankEntry, Diagnostic};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -34,7 +35,9 @@ pub fn use_bank(
             wasm_bindgen_futures::spawn_local(async move {
                 let problem = match request.await {
                     Ok(bytes) => {
+                        mark("quiz:bank-fetched");
                         let checked = check_bank(&url, &bytes);
+                        mark("quiz:bank-checked");
                         match checked.value {
                             Some(bank) => {
                                 state.set(LoadState::Ready(Rc::new(LoadedBank {
@@ -54,4 +57,23 @@ pub fn use_bank(
     }
     let retry = Callback::from(move |()| attempt.set(*attempt + 1));
     ((*state).clone(), retry)
+}
+
+/// Starts fetching the bank a deep link names as soon as the app starts,
+/// beside the bank list, instead of once the list has arrived and the page
+/// has rendered: banks are published as `questions/<id>.json`, and the
+/// manifest that confirms the file name comes later. [`use_bank`] then
+/// takes over the request in flight. Only the route the app opened with
+/// counts; later pages are reached from a loaded list.
+#[hook]
+pub fn use_bank_prefetch(fetcher: Rc<dyn Fetcher>, route: &Route) {
+    let id = match route {
+        Route::Bank { id } | Route::Study { id, .. } => Some(id.clone()),
+        _ => None,
+    };
+    use_effect_with((), move |_| {
+        if let Some(id) = id {
+            fetcher.prefetch(&format!("{BANKS_DIR}{id}.json"));
+        }
+    });
 }

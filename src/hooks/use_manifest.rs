@@ -1,5 +1,5 @@
 use crate::load::{LoadError, LoadProblem, LoadState};
-use crate::platform::Fetcher;
+use crate::platform::{mark, Fetcher};
 use quiz_core::manifest::parse_manifest;
 use quiz_core::Manifest;
 use std::rc::Rc;
@@ -22,6 +22,7 @@ pub fn use_manifest(fetcher: Rc<dyn Fetcher>) -> (LoadState<Rc<Manifest>>, Callb
                 let problem = match request.await {
                     Ok(bytes) => match parse_manifest(MANIFEST_URL, &bytes) {
                         Ok(manifest) => {
+                            mark("quiz:manifest-ready");
                             state.set(LoadState::Ready(Rc::new(manifest)));
                             return;
                         }

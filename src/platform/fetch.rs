@@ -1,5 +1,7 @@
 //! Fetching bank files as bytes.
 
+use js_sys::Promise;
+use std::cell::RefCell;
 use std::future::Future;
 use std::pin::Pin;
 use wasm_bindgen::JsCast;
@@ -23,24 +25,52 @@ pub type FetchFuture = Pin<Box<dyn Future<Output = Result<Vec<u8>, FetchError>>>
 pub trait Fetcher {
     /// Starts fetching `url`.
     fn fetch(&self, url: &str) -> FetchFuture;
+
+    /// Starts fetching `url` ahead of need, so a later [`Fetcher::fetch`]
+    /// of the same URL takes over the request in flight instead of
+    /// waiting for its own. A guess that turns out wrong costs one unused
+    /// request; fetchers without a network ignore it.
+    fn prefetch(&self, _url: &str) {}
 }
 
 /// The browser's `fetch`, asking caches to revalidate so a coordinator's
 /// updated bank is seen on the next visit.
-pub struct BrowserFetcher;
+#[derive(Default)]
+pub struct BrowserFetcher {
+    /// Requests started by [`Fetcher::prefetch`] and not taken over yet.
+    started: RefCell<Vec<(String, Promise)>>,
+}
 
 impl Fetcher for BrowserFetcher {
     fn fetch(&self, url: &str) -> FetchFuture {
-        let url = url.to_string();
-        Box::pin(async move { fetch_bytes(&url).await })
+        let mut started = self.started.borrow_mut();
+        let request = match started.iter().position(|(asked, _)| asked == url) {
+            Some(at) => Ok(started.swap_remove(at).1),
+            None => start(url),
+        };
+        Box::pin(async move { read_bytes(request?).await })
+    }
+
+    fn prefetch(&self, url: &str) {
+        let mut started = self.started.borrow_mut();
+        if started.iter().all(|(asked, _)| asked != url) {
+            if let Ok(request) = start(url) {
+                started.push((url.to_string(), request));
+            }
+        }
     }
 }
 
-async fn fetch_bytes(url: &str) -> Result<Vec<u8>, FetchError> {
+/// Sends the request; the promise settles with the response's headers.
+fn start(url: &str) -> Result<Promise, FetchError> {
     let window = web_sys::window().ok_or_else(|| FetchError::Network("no window".into()))?;
     let init = web_sys::RequestInit::new();
     init.set_cache(web_sys::RequestCache::NoCache);
-    let response = JsFuture::from(window.fetch_with_str_and_init(url, &init))
+    Ok(window.fetch_with_str_and_init(url, &init))
+}
+
+async fn read_bytes(request: Promise) -> Result<Vec<u8>, FetchError> {
+    let response = JsFuture::from(request)
         .await
         .map_err(|error| FetchError::Network(js_message(&error)))?;
     let response: web_sys::Response = response

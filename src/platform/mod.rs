@@ -19,6 +19,15 @@ pub use storage::{BrowserStorage, KeyValueStore, MemoryStorage, StorageError};
 
 pub use host::{BrowserHost, Host, HostEvent};
 
+/// Marks a step of loading on the browser's performance timeline (the
+/// DevTools performance panel and `cargo xtask bench` show them), so slow
+/// start-ups can be taken apart. Does nothing where marks are unsupported.
+pub fn mark(name: &str) {
+    if let Some(performance) = web_sys::window().and_then(|window| window.performance()) {
+        let _ = performance.mark(name);
+    }
+}
+
 /// The I/O services the app uses, shared through a Yew context.
 #[derive(Clone)]
 pub struct Platform {
@@ -35,7 +44,7 @@ impl Platform {
     pub fn browser() -> Self {
         Platform {
             storage: Rc::new(BrowserStorage),
-            fetcher: Rc::new(BrowserFetcher),
+            fetcher: Rc::new(BrowserFetcher::default()),
             clock: Rc::new(BrowserClock),
         }
     }

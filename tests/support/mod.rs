@@ -4,7 +4,7 @@
 #![allow(dead_code)]
 
 use quiz_app::platform::{Clock, FetchError, FetchFuture, Fetcher, MemoryStorage, Platform};
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::rc::Rc;
 use std::time::Duration;
@@ -63,6 +63,7 @@ pub async fn settle() {
 #[derive(Default)]
 pub struct FakeFetcher {
     answers: HashMap<String, Result<Vec<u8>, FetchError>>,
+    prefetched: Rc<RefCell<Vec<String>>>,
 }
 
 impl FakeFetcher {
@@ -71,6 +72,12 @@ impl FakeFetcher {
         self.answers
             .insert(url.to_string(), Ok(body.as_bytes().to_vec()));
         self
+    }
+
+    /// The URLs prefetched so far, readable after the fetcher has been
+    /// handed to a platform.
+    pub fn prefetched(&self) -> Rc<RefCell<Vec<String>>> {
+        self.prefetched.clone()
     }
 
     /// Answers `url` with `error`.
@@ -88,6 +95,10 @@ impl Fetcher for FakeFetcher {
             .cloned()
             .unwrap_or(Err(FetchError::Status(404)));
         Box::pin(async move { answer })
+    }
+
+    fn prefetch(&self, url: &str) {
+        self.prefetched.borrow_mut().push(url.to_string());
     }
 }
 

@@ -32,6 +32,8 @@ const PROBE: &str = r#"(() => {
       requestAnimationFrame(() => {
         bench.resources = performance.getEntriesByType('resource')
           .map((r) => [r.name.split('/').pop(), Math.round(r.startTime), Math.round(r.responseEnd)]);
+        bench.marks = performance.getEntriesByType('mark')
+          .map((m) => [m.name, Math.round(m.startTime)]);
         bench.firstQuestion = performance.now();
       });
     }
@@ -157,6 +159,13 @@ async fn load(phone: &Phone, url: &str) -> Result<Load, String> {
                     resource[0].as_str().unwrap_or("?"),
                     resource[1],
                     resource[2]
+                ));
+            }
+            for mark in bench["marks"].as_array().into_iter().flatten() {
+                timeline.push_str(&format!(
+                    "; {} {}",
+                    mark[0].as_str().unwrap_or("?"),
+                    mark[1]
                 ));
             }
             let tasks: Vec<String> = tasks
