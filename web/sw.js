@@ -8,7 +8,12 @@
 //
 // Strategies:
 // - content-hashed files: cache first (they never change);
-// - the page itself: network first, the cached copy offline;
+// - the app's page (index.html): the copy cached with this version's files,
+//   at once: a repeat visit waits for no round trip and a slow network
+//   cannot stall it. A new deployment changes sw.js, which the browser
+//   checks on every visit; the new worker caches the new page and files,
+//   and serves them from the next visit on;
+// - other pages (the device check): network first, the cached copy offline;
 // - questions/index.json and bank files: the cached copy at once, refreshed
 //   in the background; when the index changed, every bank it lists is fetched
 //   and cached, then the open pages are told "new questions available";
@@ -130,6 +135,15 @@ async function networkFirst(request, fallbackKey) {
   }
 }
 
+// The app's page from this version's cache; from the network only when the
+// cache is gone (storage cleared while the worker lived on).
+async function appPage(request) {
+  const cache = await caches.open(CACHE);
+  const cached = await cache.match(scoped("./"));
+  if (cached) return cached;
+  return networkFirst(request, scoped("./"));
+}
+
 self.addEventListener("fetch", (event) => {
   const request = event.request;
   if (request.method !== "GET") return;
@@ -138,10 +152,10 @@ self.addEventListener("fetch", (event) => {
     return;
   }
   const path = url.pathname.slice(new URL(self.registration.scope).pathname.length);
-  if (request.mode === "navigate") {
-    // The page: index.html (or the check page) fresh when online.
-    const fallback = path === "" || path === "index.html" ? scoped("./") : null;
-    event.respondWith(networkFirst(request, fallback));
+  if (request.mode === "navigate" && (path === "" || path === "index.html")) {
+    event.respondWith(appPage(request));
+  } else if (request.mode === "navigate") {
+    event.respondWith(networkFirst(request, null));
   } else if (path.startsWith("questions/") && path.endsWith(".json")) {
     event.respondWith(staleWhileRevalidate(event, request));
   } else if (/-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/.test(path)) {

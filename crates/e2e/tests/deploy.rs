@@ -367,6 +367,35 @@ async fn the_app_works_offline_after_one_visit_and_notices_new_questions() {
     // The service worker installed (shell and banks cached) and took over.
     wait_until(&phone, "navigator.serviceWorker.controller !== null").await;
 
+    // A repeat visit's page comes from the worker's cache, with no round
+    // trip first: a page changed on the server is not what is shown.
+    let page = nginx.app_dir().join("index.html");
+    let html = std::fs::read_to_string(&page).unwrap();
+    std::fs::write(
+        &page,
+        html.replacen(
+            "<head>",
+            "<head><meta name=\"probe\" content=\"server\">",
+            1,
+        ),
+    )
+    .unwrap();
+    phone.client.refresh().await.unwrap();
+    phone.wait_for_text(".bank-list", "党章").await;
+    let probe = phone
+        .client
+        .execute(
+            "return document.querySelector('meta[name=probe]') !== null",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        probe,
+        serde_json::Value::Bool(false),
+        "page not from the cache"
+    );
+
     // A coordinator publishes a new version of the charter bank.
     let questions = nginx.app_dir().join("questions");
     let index = std::fs::read_to_string(questions.join("index.json")).unwrap();
