@@ -267,7 +267,8 @@ pub(crate) fn edit_distance(a: &str, b: &str) -> usize {
 /// The closest of `candidates` to `word`, when it is close enough to be a
 /// likely typo.
 pub(crate) fn closest<'c>(word: &str, candidates: &[&'c str]) -> Option<&'c str> {
-    let lower = word.to_lowercase();
+    // Field names are ASCII.
+    let lower = word.to_ascii_lowercase();
     candidates
         .iter()
         .map(|candidate| (edit_distance(&lower, candidate), *candidate))
