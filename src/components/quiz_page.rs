@@ -214,7 +214,7 @@ pub fn quiz_page(props: &QuizPageProps) -> Html {
             if let Some(storage) = storage.filter(|_| session.plan.mode == Mode::Exam) {
                 if let Err(error) = save_active(storage.0.as_ref(), session) {
                     web_sys::console::warn_1(
-                        &format!("quiz: could not save the exam: {error:?}").into(),
+                        &format!("quiz: could not save the exam: {error}").into(),
                     );
                 }
             }

@@ -37,7 +37,7 @@ pub fn use_language(storage: Rc<dyn KeyValueStore>) -> (Lang, Callback<Lang>) {
             if *chosen.borrow() {
                 if let Err(error) = storage.set(LANGUAGE_KEY, lang.code()) {
                     web_sys::console::warn_1(
-                        &format!("quiz: could not save the language: {error:?}").into(),
+                        &format!("quiz: could not save the language: {error}").into(),
                     );
                 }
             }

@@ -19,6 +19,16 @@ pub enum StorageError {
     Failed(String),
 }
 
+impl std::fmt::Display for StorageError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            StorageError::Unavailable(why) => write!(f, "storage unavailable ({why})"),
+            StorageError::QuotaExceeded => f.write_str("storage is full"),
+            StorageError::Failed(why) => write!(f, "storage call failed ({why})"),
+        }
+    }
+}
+
 /// The storage operations the app needs.
 pub trait KeyValueStore {
     /// Reads a value; `Ok(None)` when the key is absent.
@@ -86,8 +96,10 @@ fn is_quota_error(error: &JsValue) -> bool {
 fn describe(error: &JsValue) -> String {
     if let Some(exception) = error.dyn_ref::<web_sys::DomException>() {
         format!("{}: {}", exception.name(), exception.message())
+    } else if let Some(error) = error.dyn_ref::<js_sys::Error>() {
+        format!("{}: {}", error.name(), error.message())
     } else {
-        error.as_string().unwrap_or_else(|| format!("{error:?}"))
+        error.as_string().unwrap_or_else(|| "unknown error".into())
     }
 }
 

@@ -146,7 +146,7 @@ fn validate(progress: &Progress) -> Result<(), String> {
             ));
         }
         if attempt.mode != "exam" && attempt.mode != "practice" {
-            return Err(format!("attempt {number} has mode {:?}", attempt.mode));
+            return Err(format!("attempt {number} has mode \"{}\"", attempt.mode));
         }
         if let Some((id, outcome)) = attempt
             .outcomes
@@ -154,7 +154,7 @@ fn validate(progress: &Progress) -> Result<(), String> {
             .find(|(_, outcome)| !matches!(outcome, 'c' | 'p' | 'w' | 'u'))
         {
             return Err(format!(
-                "attempt {number}, question {id}: outcome {outcome:?}"
+                "attempt {number}, question {id}: outcome '{outcome}'"
             ));
         }
     }
