@@ -136,9 +136,9 @@ fn a_thousand_random_faults_lose_no_attempt() {
                     // one so old that no migration exists (quarantined).
                     let stored = store.inner.get(&progress_key()).unwrap();
                     let old = match stored {
-                        Some(text) if rng.below(2) == 0 && text.ends_with(r#","schema":2}"#) => {
+                        Some(text) if rng.below(2) == 0 && text.starts_with(r#"{"schema":2,"#) => {
                             old_versions += 1;
-                            format!("{}1}}", &text[..text.len() - 2])
+                            text.replacen(r#"{"schema":2,"#, r#"{"schema":1,"#, 1)
                         }
                         _ => r#"{"schema": 0, "progress": {}}"#.to_string(),
                     };

@@ -11,6 +11,9 @@ use crate::normalize::normalize_answer;
 use crate::LocalText;
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
+use std::future::Future;
+use std::pin::Pin;
+use std::task::{Context, Poll, Waker};
 
 /// Bank files larger than this are refused before parsing.
 pub const MAX_BANK_BYTES: usize = 32 * 1024 * 1024;
@@ -27,9 +30,55 @@ const MAX_BLANKS: usize = 20;
 
 /// Reads and checks a bank file. `file` names it in the diagnostics.
 pub fn check_bank(file: &str, bytes: &[u8]) -> Checked<Bank> {
-    read_file(file, bytes, MAX_BANK_BYTES, |reader, root| {
-        reader.bank(root)
-    })
+    let mut no_pause = || -> PauseFuture { Box::pin(std::future::ready(())) };
+    let mut checking = std::pin::pin!(check_bank_in_steps(file, bytes, &mut no_pause));
+    // With pauses that are ready at once, the check finishes on its first poll.
+    match checking
+        .as_mut()
+        .poll(&mut Context::from_waker(Waker::noop()))
+    {
+        Poll::Ready(checked) => checked,
+        Poll::Pending => unreachable!("a pause that is ready at once never suspends"),
+    }
+}
+
+/// A pause between steps of a long check: what the caller awaits, e.g. a
+/// zero-delay timer so the browser can paint and handle input.
+pub type PauseFuture = Pin<Box<dyn Future<Output = ()>>>;
+
+/// Questions checked between two pauses: about 1.5 ms of work on a phone
+/// for typical questions, so no step of a large bank blocks the page.
+pub const QUESTIONS_PER_STEP: usize = 100;
+
+/// [`check_bank`] in steps: the JSON is parsed in one step, then the
+/// questions are checked [`QUESTIONS_PER_STEP`] at a time with `pause`
+/// awaited in between, so a large bank never holds the browser's main
+/// thread for long. quiz-core reads no clock: how long a pause lasts is the
+/// caller's choice. The result is exactly [`check_bank`]'s.
+pub async fn check_bank_in_steps(
+    file: &str,
+    bytes: &[u8],
+    pause: &mut dyn FnMut() -> PauseFuture,
+) -> Checked<Bank> {
+    let (text, root, mut problems) = match parse_file(file, bytes, MAX_BANK_BYTES) {
+        Ok(parsed) => parsed,
+        Err(diagnostics) => {
+            return Checked {
+                value: None,
+                diagnostics,
+            }
+        }
+    };
+    let value = match root {
+        Some(root) => {
+            pause().await;
+            let index = LineIndex::new(text);
+            let mut reader = Reader::new(&mut problems, &index);
+            reader.bank(&root, pause).await
+        }
+        None => None,
+    };
+    finish(file, text, problems, value)
 }
 
 /// The steps every checked file goes through: the size limit, UTF-8, JSON
@@ -41,6 +90,31 @@ pub(crate) fn read_file<T>(
     max_bytes: usize,
     read: impl FnOnce(&mut Reader, &Node) -> Option<T>,
 ) -> Checked<T> {
+    let (text, root, mut problems) = match parse_file(file, bytes, max_bytes) {
+        Ok(parsed) => parsed,
+        Err(diagnostics) => {
+            return Checked {
+                value: None,
+                diagnostics,
+            }
+        }
+    };
+    let value = root.and_then(|root| {
+        let index = LineIndex::new(text);
+        let mut reader = Reader::new(&mut problems, &index);
+        read(&mut reader, &root)
+    });
+    finish(file, text, problems, value)
+}
+
+/// The size limit, UTF-8 and JSON syntax: the text and its tree (`None`
+/// after a syntax error, which is among the problems), or the located
+/// problems of a file that is not text at all.
+fn parse_file<'a>(
+    file: &str,
+    bytes: &'a [u8],
+    max_bytes: usize,
+) -> Result<(&'a str, Option<Node<'a>>, Problems), Vec<crate::Diagnostic>> {
     let mut problems = Problems::new();
     let syntax = |problems: &mut Problems, offset: usize, kind: json::SyntaxErrorKind| {
         problems.push(
@@ -75,10 +149,7 @@ pub(crate) fn read_file<T>(
                 ),
             ),
         );
-        return Checked {
-            value: None,
-            diagnostics: problems.locate(file, ""),
-        };
+        return Err(problems.locate(file, ""));
     }
     let text = match std::str::from_utf8(bytes) {
         Ok(text) => text,
@@ -88,23 +159,21 @@ pub(crate) fn read_file<T>(
                 error.valid_up_to(),
                 json::SyntaxErrorKind::NotUtf8,
             );
-            return Checked {
-                value: None,
-                diagnostics: problems.locate(file, &String::from_utf8_lossy(bytes)),
-            };
+            return Err(problems.locate(file, &String::from_utf8_lossy(bytes)));
         }
     };
-    let value = match json::parse(text) {
-        Ok(root) => {
-            let index = LineIndex::new(text);
-            let mut reader = Reader::new(&mut problems, &index);
-            read(&mut reader, &root)
-        }
+    let root = match json::parse(text) {
+        Ok(root) => Some(root),
         Err(error) => {
             syntax(&mut problems, error.offset, error.kind);
             None
         }
     };
+    Ok((text, root, problems))
+}
+
+/// The value, kept only when no error was found, and every problem located.
+fn finish<T>(file: &str, text: &str, problems: Problems, value: Option<T>) -> Checked<T> {
     let value = if problems.has_errors() { None } else { value };
     Checked {
         value,
@@ -585,7 +654,11 @@ impl<'r> Reader<'r> {
         Some(LocalText { zh: zh?, en: en? })
     }
 
-    fn bank(&mut self, root: &Node) -> Option<Bank> {
+    async fn bank(
+        &mut self,
+        root: &Node<'_>,
+        pause: &mut dyn FnMut() -> PauseFuture,
+    ) -> Option<Bank> {
         let path = Path::ROOT;
         let fields = self.object(root, &path, fields::BANK)?;
         let schema = fields.get("$schema").and_then(|node| {
@@ -615,9 +688,10 @@ impl<'r> Reader<'r> {
             .as_ref()
             .filter(|names| !names.is_empty())
             .map(|names| names.keys().cloned().collect());
-        let questions = fields
-            .get("questions")
-            .and_then(|node| self.questions(node, &path.field("questions")));
+        let questions = match fields.get("questions") {
+            Some(node) => self.questions(node, &path.field("questions"), pause).await,
+            None => None,
+        };
         let paper = fields
             .get("paper")
             .and_then(|node| self.paper(node, &path.field("paper")));
@@ -781,7 +855,12 @@ impl<'r> Reader<'r> {
     }
 
     /// Reads every question; returns them with each one's span.
-    fn questions(&mut self, node: &Node, path: &Path) -> Option<(Vec<Question>, Vec<Span>)> {
+    async fn questions(
+        &mut self,
+        node: &Node<'_>,
+        path: &Path<'_>,
+        pause: &mut dyn FnMut() -> PauseFuture,
+    ) -> Option<(Vec<Question>, Vec<Span>)> {
         let items = self.array(node, path)?;
         if items.is_empty() {
             self.error(
@@ -809,6 +888,9 @@ impl<'r> Reader<'r> {
         let mut seen: HashMap<&str, Span> = HashMap::with_capacity(items.len());
         let mut ok = true;
         for (i, item) in items.iter().enumerate() {
+            if i > 0 && i % QUESTIONS_PER_STEP == 0 {
+                pause().await;
+            }
             let item_path = path.index(i);
             self.question = question_id(item);
             let question = self.question(item, &item_path);
@@ -1507,5 +1589,96 @@ mod size_tests {
             );
         }
         assert_eq!(super::size(1_000), "1 KB");
+    }
+}
+
+#[cfg(test)]
+mod step_tests {
+    use super::*;
+    use std::cell::Cell;
+    use std::rc::Rc;
+
+    /// A bank of `count` judge questions; `broken` gives one of them a
+    /// non-boolean answer.
+    fn bank(count: usize, broken: Option<usize>) -> String {
+        let questions: Vec<String> = (0..count)
+            .map(|i| {
+                let answer = if broken == Some(i) { "\"yes\"" } else { "true" };
+                format!(
+                    r#"{{"id": "q{i}", "type": "judge", "stem": {{"zh": "第 {i} 题"}}, "answer": {answer}}}"#
+                )
+            })
+            .collect();
+        format!(
+            r#"{{"id": "steps", "version": 1, "updated": "2026-11-29",
+              "title": {{"zh": "分步"}}, "description": {{"zh": "分步"}},
+              "paper": {{"time_limit_minutes": 1, "pass_percent": 60,
+                "sections": [{{"type": "judge", "count": 1, "points": 1}}]}},
+              "questions": [{}]}}"#,
+            questions.join(",\n")
+        )
+    }
+
+    /// A pause that suspends once, as a timer would, counted.
+    fn counting_pause(count: Rc<Cell<usize>>) -> impl FnMut() -> PauseFuture {
+        move || {
+            count.set(count.get() + 1);
+            let mut suspended = false;
+            Box::pin(std::future::poll_fn(move |_| {
+                if suspended {
+                    Poll::Ready(())
+                } else {
+                    suspended = true;
+                    Poll::Pending
+                }
+            }))
+        }
+    }
+
+    fn run_in_steps(text: &str, pauses: Rc<Cell<usize>>) -> (Checked<Bank>, usize) {
+        let mut pause = counting_pause(pauses);
+        let mut checking = std::pin::pin!(check_bank_in_steps(
+            "steps.json",
+            text.as_bytes(),
+            &mut pause
+        ));
+        let mut suspensions = 0;
+        loop {
+            match checking
+                .as_mut()
+                .poll(&mut Context::from_waker(Waker::noop()))
+            {
+                Poll::Ready(checked) => return (checked, suspensions),
+                Poll::Pending => suspensions += 1,
+            }
+        }
+    }
+
+    #[test]
+    fn a_large_bank_is_checked_in_steps_with_the_same_result() {
+        let text = bank(250, None);
+        let pauses = Rc::new(Cell::new(0));
+        let (checked, suspensions) = run_in_steps(&text, pauses.clone());
+        // After the parse, then after questions 100 and 200.
+        assert_eq!(pauses.get(), 3);
+        assert_eq!(suspensions, 3);
+        let whole = check_bank("steps.json", text.as_bytes());
+        assert_eq!(checked.value.unwrap(), whole.value.unwrap());
+        assert_eq!(checked.diagnostics, whole.diagnostics);
+    }
+
+    #[test]
+    fn problems_found_in_steps_are_those_found_at_once() {
+        let text = bank(150, Some(120));
+        let (checked, _) = run_in_steps(&text, Rc::new(Cell::new(0)));
+        let whole = check_bank("steps.json", text.as_bytes());
+        assert!(checked.value.is_none());
+        assert!(!checked.diagnostics.is_empty());
+        assert_eq!(checked.diagnostics, whole.diagnostics);
+        // A file that is not JSON needs no pause at all.
+        let pauses = Rc::new(Cell::new(0));
+        let (checked, _) = run_in_steps("{", pauses.clone());
+        assert_eq!(pauses.get(), 0);
+        assert_eq!(checked.diagnostics[0].code, Code::Syntax);
     }
 }

@@ -7,7 +7,10 @@
 pub(crate) mod decode;
 pub mod fields;
 
-pub use decode::{check_bank, is_valid_date, MAX_BANK_BYTES, MAX_QUESTIONS};
+pub use decode::{
+    check_bank, check_bank_in_steps, is_valid_date, PauseFuture, MAX_BANK_BYTES, MAX_QUESTIONS,
+    QUESTIONS_PER_STEP,
+};
 
 use crate::LocalText;
 use serde::ser::{SerializeMap, Serializer};
