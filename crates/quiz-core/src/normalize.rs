@@ -9,8 +9,23 @@
 /// letters become lower-case, and all white space is removed.
 pub fn normalize_answer(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        let c = match c {
+    out.extend(folded(text));
+    out
+}
+
+/// Whether `a` and `b` are the same once folded as [`normalize_answer`]
+/// folds them. It compares character by character and stops at the first
+/// difference, copying nothing: the bank checker compares every pair of a
+/// question's options, and options usually differ in their first
+/// characters.
+pub(crate) fn same_answer(a: &str, b: &str) -> bool {
+    folded(a).eq(folded(b))
+}
+
+/// The characters of `text` as [`normalize_answer`] writes them.
+fn folded(text: &str) -> impl Iterator<Item = char> + '_ {
+    text.chars()
+        .map(|c| match c {
             // Full-width ASCII forms: ！ to ～.
             '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
             '\u{3000}' => ' ',
@@ -25,13 +40,9 @@ pub fn normalize_answer(text: &str) -> String {
             '—' | '–' => '-',
             '…' => '.',
             other => other,
-        };
-        if c.is_whitespace() {
-            continue;
-        }
-        out.extend(c.to_lowercase());
-    }
-    out
+        })
+        .filter(|c| !c.is_whitespace())
+        .flat_map(char::to_lowercase)
 }
 
 /// Whether a typed answer matches any of the accepted ones.
@@ -55,6 +66,34 @@ mod tests {
         assert_eq!(normalize_answer("实事求是，"), "实事求是,");
         assert_eq!(normalize_answer("实事　求是。"), "实事求是.");
         assert_eq!(normalize_answer("《党章》"), "<党章>");
+    }
+
+    #[test]
+    fn same_answer_compares_as_normalize_answer_folds() {
+        let texts = [
+            "坚持社会主义道路",
+            "abc-1,2",
+            "ＡＢＣ",
+            "A B",
+            "ab",
+            "以上都是。",
+            "以上都是.",
+            "“四个意识”",
+            "\"四个意识\"",
+            "İ",
+            "i\u{307}",
+            "",
+            " ",
+        ];
+        for a in texts {
+            for b in texts {
+                assert_eq!(
+                    same_answer(a, b),
+                    normalize_answer(a) == normalize_answer(b),
+                    "{a:?} {b:?}"
+                );
+            }
+        }
     }
 
     #[test]

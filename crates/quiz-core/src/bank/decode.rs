@@ -7,7 +7,7 @@ use super::{
 };
 use crate::diagnostic::{closest, Checked, Code, Message, Problems, Severity};
 use crate::json::{self, Items, LineIndex, Member, Node, Span, Value};
-use crate::normalize::normalize_answer;
+use crate::normalize::same_answer;
 use crate::LocalText;
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
@@ -180,48 +180,25 @@ impl<'p> Path<'p> {
 }
 
 /// The most fields an object spec in `fields.rs` declares (a test keeps
-/// every spec within it).
-pub(crate) const MAX_FIELDS: usize = 16;
+/// every spec within it); the largest has nine.
+pub(crate) const MAX_FIELDS: usize = 10;
 
 /// The fields of an object that passed the unknown/missing/duplicate checks.
-/// They live in a fixed array on the stack: a bank has a dozen objects per
-/// question, and a heap list for each was a tenth of the checking time.
+/// They live in a fixed array on the stack, one slot per field of the spec:
+/// a bank has a dozen objects per question, and a heap list for each was a
+/// tenth of the checking time.
 pub(crate) struct Fields<'t> {
     pub(crate) span: Span,
-    found: FoundFields<'t>,
+    spec: &'static [Field],
+    /// The value of each of the spec's fields that is present (the first,
+    /// when a key is repeated), at the field's place in the spec.
+    found: [Option<Node<'t>>; MAX_FIELDS],
 }
 
 impl<'t> Fields<'t> {
     pub(crate) fn get(&self, name: &str) -> Option<Node<'t>> {
-        self.found.get(name)
-    }
-}
-
-/// At most one node per declared field, in the order met.
-struct FoundFields<'t> {
-    items: [(&'static str, Option<Node<'t>>); MAX_FIELDS],
-    len: usize,
-}
-
-impl<'t> FoundFields<'t> {
-    fn new() -> Self {
-        FoundFields {
-            items: [("", None); MAX_FIELDS],
-            len: 0,
-        }
-    }
-
-    fn push(&mut self, name: &'static str, node: Node<'t>) {
-        // Each field is pushed at most once, so `len` stays within the spec.
-        self.items[self.len] = (name, Some(node));
-        self.len += 1;
-    }
-
-    fn get(&self, name: &str) -> Option<Node<'t>> {
-        self.items[..self.len]
-            .iter()
-            .find(|(key, _)| *key == name)
-            .and_then(|(_, node)| *node)
+        let at = self.spec.iter().position(|field| field.name == name)?;
+        self.found[at]
     }
 }
 
@@ -304,7 +281,7 @@ impl<'r> Reader<'r> {
             self.wrong_type(node, path, "对象 {...}", "an object {...}");
             return None;
         };
-        let mut found = FoundFields::new();
+        let mut found: [Option<Node>; MAX_FIELDS] = [None; MAX_FIELDS];
         let mut suggested: Vec<&'static str> = Vec::new();
         for Member {
             key,
@@ -312,26 +289,25 @@ impl<'r> Reader<'r> {
             value,
         } in members.iter()
         {
-            match spec.iter().find(|field| field.name == key.as_ref()) {
-                Some(field) => {
-                    if let Some(first) = found.get(field.name) {
+            match spec.iter().position(|field| field.name == key) {
+                Some(at) => {
+                    if let Some(first) = found[at] {
+                        let name = spec[at].name;
                         let (line, _) = self.index.line_col(first.span().start);
-                        let child = path.field(field.name);
+                        let child = path.field(name);
                         self.error(
                             Code::DuplicateField,
                             key_span,
                             &child,
                             format!(
-                                "字段“{}”重复出现（第一次在第 {line} 行）：请删除其中一个。",
-                                field.name
+                                "字段“{name}”重复出现（第一次在第 {line} 行）：请删除其中一个。"
                             ),
                             format!(
-                                "Field \"{}\" appears twice (first on line {line}): remove one.",
-                                field.name
+                                "Field \"{name}\" appears twice (first on line {line}): remove one."
                             ),
                         );
                     } else {
-                        found.push(field.name, value);
+                        found[at] = Some(value);
                     }
                 }
                 None => {
@@ -341,9 +317,9 @@ impl<'r> Reader<'r> {
                 }
             }
         }
-        for field in spec.iter().filter(|field| field.required) {
+        for (field, value) in spec.iter().zip(found) {
             // A misspelt key already said "did you mean …": don't also report it missing.
-            if found.get(field.name).is_none() && !suggested.contains(&field.name) {
+            if field.required && value.is_none() && !suggested.contains(&field.name) {
                 let child = path.field(field.name);
                 self.error(
                     Code::MissingField,
@@ -359,6 +335,7 @@ impl<'r> Reader<'r> {
         }
         Some(Fields {
             span: node.span(),
+            spec,
             found,
         })
     }
@@ -522,7 +499,9 @@ impl<'r> Reader<'r> {
 
     /// A text that must not be blank and not longer than `max` characters.
     fn checked_text(&mut self, node: Node, path: &Path, text: &str, max: usize) -> bool {
-        if text.trim().is_empty() {
+        // As `trim().is_empty()`, but stops at the first visible character
+        // instead of trimming both ends.
+        if text.chars().all(char::is_whitespace) {
             self.error(
                 Code::EmptyText,
                 node.span(),
@@ -1024,20 +1003,20 @@ impl<'r> Reader<'r> {
             );
             return None;
         }
-        let mut choices = Vec::with_capacity(items.len());
+        let mut choices: Vec<Choice> = Vec::with_capacity(items.len());
+        // The place in the file of each option in `choices` (there are at
+        // most eight).
+        let mut places = [0; 8];
         let mut ok = true;
-        let mut seen: Vec<(Cow<str>, usize)> = Vec::with_capacity(items.len());
         for (i, item) in items.iter().enumerate() {
             let item_path = path.index(i);
             match self.choice(item, &item_path) {
                 Some(choice) => {
-                    // The option's text as written, borrowed from the tree.
-                    let key = match item.get("zh").map(Node::value) {
-                        Some(Value::String(text)) => comparison_key(text),
-                        _ => Cow::Owned(normalize_answer(&choice.text.zh)),
-                    };
-                    if let Some((_, first)) = seen.iter().find(|(text, _)| *text == key) {
-                        let message = super::repeated_option_message(i, *first);
+                    let repeated = choices
+                        .iter()
+                        .position(|other| same_answer(&other.text.zh, &choice.text.zh));
+                    if let Some(repeated) = repeated {
+                        let message = super::repeated_option_message(i, places[repeated]);
                         self.error(
                             Code::DuplicateOption,
                             item.span(),
@@ -1047,7 +1026,7 @@ impl<'r> Reader<'r> {
                         );
                         ok = false;
                     }
-                    seen.push((key, i));
+                    places[choices.len()] = i;
                     choices.push(choice);
                 }
                 None => ok = false,
@@ -1376,21 +1355,6 @@ impl<'r> Reader<'r> {
     }
 }
 
-/// An option's text as duplicates are compared: as [`normalize_answer`]
-/// folds it, borrowed when folding would change nothing (Chinese characters,
-/// lower-case ASCII letters, digits and plain punctuation), which is most
-/// options and saves a copy and a case-mapping lookup per character.
-fn comparison_key(text: Cow<str>) -> Cow<str> {
-    let unchanged = text.chars().all(|c| {
-        ('\u{4E00}'..='\u{9FFF}').contains(&c) || (c.is_ascii_graphic() && !c.is_ascii_uppercase())
-    });
-    if unchanged {
-        text
-    } else {
-        Cow::Owned(normalize_answer(&text))
-    }
-}
-
 fn start_of(span: Span) -> Span {
     Span {
         start: span.start,
@@ -1437,24 +1401,6 @@ pub fn is_valid_date(text: &str) -> bool {
 
 #[cfg(test)]
 mod size_tests {
-    #[test]
-    fn options_compare_as_normalize_answer_folds_them() {
-        for text in [
-            "坚持社会主义道路",
-            "abc-1,2",
-            "ＡＢＣ",
-            "A B",
-            "以上都是。",
-            "“四个意识”",
-        ] {
-            assert_eq!(
-                super::comparison_key(text.into()),
-                super::normalize_answer(text),
-                "{text}"
-            );
-        }
-    }
-
     #[test]
     fn every_object_spec_fits_the_found_fields() {
         use super::super::fields::*;

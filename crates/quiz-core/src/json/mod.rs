@@ -82,11 +82,16 @@ pub struct Node<'t> {
 }
 
 impl<'t> Node<'t> {
+    // The accessors are inlined by force: the release profile optimises
+    // for size, which otherwise leaves each a call, and they are most of
+    // what the checker does per value.
+    #[inline(always)]
     fn entry(self) -> Entry {
         self.tree.entries[self.index]
     }
 
     /// Where the value is in the source.
+    #[inline(always)]
     pub fn span(self) -> Span {
         self.entry().span
     }
@@ -94,9 +99,9 @@ impl<'t> Node<'t> {
     /// The value, with strings decoded and containers ready to iterate.
     pub fn value(self) -> Value<'t> {
         let entry = self.entry();
-        let contents = Contents {
+        let contents = Children {
             tree: self.tree,
-            first: self.index + 1,
+            at: self.index + 1,
             end: entry.next,
         };
         match entry.kind {
@@ -147,79 +152,87 @@ impl std::fmt::Debug for Node<'_> {
     }
 }
 
-/// The values directly inside a container: the next `end - first` entries
-/// of the list, less those nested deeper.
+/// The values directly inside a container, in order: the entries from
+/// `at` to `end`, stepping over those nested deeper.
 #[derive(Clone, Copy)]
-struct Contents<'t> {
+struct Children<'t> {
     tree: &'t Tree<'t>,
-    first: usize,
+    at: usize,
     end: usize,
 }
 
-impl<'t> Contents<'t> {
-    fn nodes(self) -> impl Iterator<Item = Node<'t>> {
-        let tree = self.tree;
-        let mut at = self.first;
-        std::iter::from_fn(move || {
-            (at < self.end).then(|| {
-                let node = Node { tree, index: at };
-                at = tree.entries[at].next;
-                node
-            })
-        })
+impl<'t> Iterator for Children<'t> {
+    type Item = Node<'t>;
+
+    #[inline]
+    fn next(&mut self) -> Option<Node<'t>> {
+        if self.at >= self.end {
+            return None;
+        }
+        let node = Node {
+            tree: self.tree,
+            index: self.at,
+        };
+        self.at = node.entry().next;
+        Some(node)
     }
 }
 
 /// An array's items.
 #[derive(Clone, Copy)]
-pub struct Items<'t>(Contents<'t>);
+pub struct Items<'t>(Children<'t>);
 
 impl<'t> Items<'t> {
     /// The items in order.
     pub fn iter(self) -> impl Iterator<Item = Node<'t>> {
-        self.0.nodes()
+        self.0
     }
 
     /// How many items there are (counted, not stored: the lists a checker
     /// counts are short, or counted once).
     pub fn len(self) -> usize {
-        self.iter().count()
+        self.0.count()
     }
 
     /// Whether there are none.
     pub fn is_empty(self) -> bool {
-        self.0.first == self.0.end
+        self.0.at == self.0.end
     }
 }
 
 /// An object's members, in source order (duplicates kept, so they can be
 /// reported).
 #[derive(Clone, Copy)]
-pub struct Members<'t>(Contents<'t>);
+pub struct Members<'t>(Children<'t>);
 
 impl<'t> Members<'t> {
     /// The members in order.
     pub fn iter(self) -> impl Iterator<Item = Member<'t>> {
-        let mut nodes = self.0.nodes();
-        std::iter::from_fn(move || {
-            let key = nodes.next()?;
-            let value = nodes.next()?;
-            Some(Member {
-                key: key.string(),
-                key_span: key.span(),
-                value,
-            })
-        })
+        self
     }
 
     /// How many members there are.
     pub fn len(self) -> usize {
-        self.0.nodes().count() / 2
+        self.0.count() / 2
     }
 
     /// Whether there are none.
     pub fn is_empty(self) -> bool {
-        self.0.first == self.0.end
+        self.0.at == self.0.end
+    }
+}
+
+impl<'t> Iterator for Members<'t> {
+    type Item = Member<'t>;
+
+    fn next(&mut self) -> Option<Member<'t>> {
+        let key = self.0.next()?;
+        let value = self.0.next()?;
+        Some(Member {
+            key: key.string(),
+            key_span: key.span(),
+            value,
+        })
     }
 }
 

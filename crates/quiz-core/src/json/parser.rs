@@ -487,8 +487,9 @@ fn string_stop(bytes: &[u8]) -> Option<usize> {
     let mut chunks = bytes.chunks_exact(8);
     let mut offset = 0;
     for chunk in &mut chunks {
-        let mut eight = [0; 8];
-        eight.copy_from_slice(chunk);
+        let Ok(&eight) = <&[u8; 8]>::try_from(chunk) else {
+            break;
+        };
         let word = u64::from_le_bytes(eight);
         let quote = word ^ (ONES * u64::from(b'"'));
         let backslash = word ^ (ONES * u64::from(b'\\'));
