@@ -42,7 +42,16 @@ fn folded(text: &str) -> impl Iterator<Item = char> + '_ {
             other => other,
         })
         .filter(|c| !c.is_whitespace())
-        .flat_map(char::to_lowercase)
+        .flat_map(|c| {
+            // Ideographs, most of a Chinese answer, have no case: only the
+            // others are looked up in the case tables.
+            let ideograph = ('\u{4E00}'..='\u{9FFF}').contains(&c);
+            let (uncased, cased) = match ideograph {
+                true => (Some(c), None),
+                false => (None, Some(c.to_lowercase())),
+            };
+            uncased.into_iter().chain(cased.into_iter().flatten())
+        })
 }
 
 /// Whether a typed answer matches any of the accepted ones.

@@ -6,7 +6,7 @@ use super::{
     Section,
 };
 use crate::diagnostic::{closest, Checked, Code, Message, Problems, Severity};
-use crate::json::{self, Items, LineIndex, Member, Node, Span, Value};
+use crate::json::{self, Items, LineIndex, Node, Span, Value};
 use crate::normalize::same_answer;
 use crate::LocalText;
 use std::borrow::Cow;
@@ -283,13 +283,9 @@ impl<'r> Reader<'r> {
         };
         let mut found: [Option<Node>; MAX_FIELDS] = [None; MAX_FIELDS];
         let mut suggested: Vec<&'static str> = Vec::new();
-        for Member {
-            key,
-            key_span,
-            value,
-        } in members.iter()
-        {
-            match spec.iter().position(|field| field.name == key) {
+        for member in members.iter() {
+            let (key_span, value) = (member.key_span(), member.value);
+            match spec.iter().position(|field| member.key_is(field.name)) {
                 Some(at) => {
                     if let Some(first) = found[at] {
                         let name = spec[at].name;
@@ -311,7 +307,7 @@ impl<'r> Reader<'r> {
                     }
                 }
                 None => {
-                    if let Some(name) = self.unknown_field(&key, key_span, path, spec) {
+                    if let Some(name) = self.unknown_field(&member.key(), key_span, path, spec) {
                         suggested.push(name);
                     }
                 }
@@ -638,8 +634,9 @@ impl<'r> Reader<'r> {
         let mut names = BTreeMap::new();
         let mut ok = true;
         for member in members.iter() {
-            let child = path.field(&member.key);
-            let key = self.id_text(member.key.clone(), member.key_span, &child, 40);
+            let key_text = member.key();
+            let child = path.field(&key_text);
+            let key = self.id_text(key_text.clone(), member.key_span(), &child, 40);
             let text = self.text(member.value, &child, MAX_SHORT_TEXT);
             match (key, text) {
                 (Some(key), Some(text)) => {

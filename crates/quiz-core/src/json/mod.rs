@@ -87,7 +87,10 @@ impl<'t> Node<'t> {
     // what the checker does per value.
     #[inline(always)]
     fn entry(self) -> Entry {
-        self.tree.entries[self.index]
+        // Indexing the slice is a bounds check in place; indexing the `Vec`
+        // is a call.
+        let entries: &[Entry] = &self.tree.entries;
+        entries[self.index]
     }
 
     /// Where the value is in the source.
@@ -130,13 +133,25 @@ impl<'t> Node<'t> {
         }
     }
 
+    /// Whether this string entry's text is `text`, compared in place: keys
+    /// are compared with field names for every member of every object.
+    fn string_is(self, text: &str) -> bool {
+        let Entry { kind, span, .. } = self.entry();
+        match kind {
+            Kind::String => {
+                self.tree.text.as_bytes().get(span.start + 1..span.end - 1) == Some(text.as_bytes())
+            }
+            _ => self.string() == text,
+        }
+    }
+
     /// The value of `key` when this is an object that has it (the first, if
     /// the key is repeated).
     pub fn get(self, key: &str) -> Option<Node<'t>> {
         match self.value() {
             Value::Object(members) => members
                 .iter()
-                .find(|member| member.key == key)
+                .find(|member| member.key_is(key))
                 .map(|member| member.value),
             _ => None,
         }
@@ -228,23 +243,35 @@ impl<'t> Iterator for Members<'t> {
     fn next(&mut self) -> Option<Member<'t>> {
         let key = self.0.next()?;
         let value = self.0.next()?;
-        Some(Member {
-            key: key.string(),
-            key_span: key.span(),
-            value,
-        })
+        Some(Member { key, value })
     }
 }
 
-/// A member of an object: the key, where it is, and its value.
-#[derive(Debug, Clone)]
+/// A member of an object: the key and its value.
+#[derive(Debug, Clone, Copy)]
 pub struct Member<'t> {
-    /// The key's text.
-    pub key: Cow<'t, str>,
-    /// Where the key (with its quotes) is.
-    pub key_span: Span,
+    /// The key's entry, read only when asked for.
+    key: Node<'t>,
     /// The value.
     pub value: Node<'t>,
+}
+
+impl<'t> Member<'t> {
+    /// The key's text.
+    pub fn key(self) -> Cow<'t, str> {
+        self.key.string()
+    }
+
+    /// Whether the key is `name`: cheaper than comparing [`Member::key`],
+    /// as a key without escapes is compared where it is in the source.
+    pub fn key_is(self, name: &str) -> bool {
+        self.key.string_is(name)
+    }
+
+    /// Where the key (with its quotes) is.
+    pub fn key_span(self) -> Span {
+        self.key.span()
+    }
 }
 
 /// The kinds of JSON value, as [`Node::value`] reads them.

@@ -206,18 +206,28 @@ impl<'a> Parser<'a> {
     }
 
     /// The byte at the current position, if any.
+    #[inline(always)]
     fn peek(&self) -> Option<u8> {
         self.bytes.get(self.at).copied()
     }
 
+    /// Skips white space. Most calls find none (the `:` right after a key,
+    /// the `,` right after a value), so that check is made in place.
+    #[inline(always)]
     fn skip_space(&mut self) {
-        // One pass over the slice: pretty-printed banks are a fifth
-        // indentation.
-        let rest = &self.bytes[self.at..];
-        self.at += rest
-            .iter()
-            .position(|&byte| !matches!(byte, b' ' | b'\t' | b'\n' | b'\r'))
-            .unwrap_or(rest.len());
+        if matches!(self.peek(), Some(b' ' | b'\n' | b'\r' | b'\t')) {
+            self.skip_some_space();
+        }
+    }
+
+    fn skip_some_space(&mut self) {
+        while let Some(&byte) = self.bytes.get(self.at) {
+            match byte {
+                b' ' => self.at += leading_spaces(&self.bytes[self.at..]),
+                b'\n' | b'\r' | b'\t' => self.at += 1,
+                _ => break,
+            }
+        }
     }
 
     /// Parses one value onto the end of `entries`.
@@ -474,6 +484,31 @@ impl<'a> Parser<'a> {
     }
 }
 
+/// How many spaces `bytes` starts with. Indentation is a fifth of a
+/// pretty-printed bank, so this counts eight at a time: a word of spaces
+/// XOR eight spaces is zero, and otherwise its lowest non-zero byte is the
+/// first other byte.
+fn leading_spaces(bytes: &[u8]) -> usize {
+    const SPACES: u64 = u64::from_le_bytes([b' '; 8]);
+    let mut count = 0;
+    for chunk in bytes.chunks_exact(8) {
+        // Cannot fail: `chunks_exact` gives eight bytes.
+        let Ok(&eight) = <&[u8; 8]>::try_from(chunk) else {
+            break;
+        };
+        let others = u64::from_le_bytes(eight) ^ SPACES;
+        if others != 0 {
+            return count + others.trailing_zeros() as usize / 8;
+        }
+        count += 8;
+    }
+    count
+        + bytes[count..]
+            .iter()
+            .take_while(|&&byte| byte == b' ')
+            .count()
+}
+
 /// The index of the first byte in `bytes` that ends a string's plain run:
 /// `"`, `\` or a control character.
 ///
@@ -484,9 +519,9 @@ impl<'a> Parser<'a> {
 fn string_stop(bytes: &[u8]) -> Option<usize> {
     const ONES: u64 = u64::from_le_bytes([1; 8]);
     const HIGHS: u64 = ONES << 7;
-    let mut chunks = bytes.chunks_exact(8);
     let mut offset = 0;
-    for chunk in &mut chunks {
+    for chunk in bytes.chunks_exact(8) {
+        // Cannot fail: `chunks_exact` gives eight bytes.
         let Ok(&eight) = <&[u8; 8]>::try_from(chunk) else {
             break;
         };
@@ -502,8 +537,7 @@ fn string_stop(bytes: &[u8]) -> Option<usize> {
         }
         offset += 8;
     }
-    chunks
-        .remainder()
+    bytes[offset..]
         .iter()
         .position(|&byte| byte == b'"' || byte == b'\\' || byte < 0x20)
         .map(|at| offset + at)
@@ -529,9 +563,10 @@ mod tests {
         };
         let members: Vec<_> = members.iter().collect();
         assert_eq!(members.len(), 3);
-        assert_eq!(members[0].key, "a");
+        assert_eq!(members[0].key(), "a");
+        assert!(members[0].key_is("a") && !members[0].key_is("b"));
         assert_eq!(
-            &text[members[0].key_span.start..members[0].key_span.end],
+            &text[members[0].key_span().start..members[0].key_span().end],
             "\"a\""
         );
         let Value::Array(items) = members[0].value.value() else {
@@ -567,7 +602,7 @@ mod tests {
             panic!("not an object")
         };
         assert_eq!(members.len(), 3);
-        let keys: Vec<_> = members.iter().map(|m| m.key.into_owned()).collect();
+        let keys: Vec<_> = members.iter().map(|m| m.key().into_owned()).collect();
         assert_eq!(keys, ["a", "b", "c"]);
         let Some(Value::Array(items)) = tree.root().get("a").map(Node::value) else {
             panic!("not an array")
@@ -586,6 +621,9 @@ mod tests {
             panic!("not an array")
         };
         assert_eq!(c.len(), 1);
+        let escaped = parse(r#"{"a\u0062": 1}"#).unwrap();
+        assert!(escaped.root().get("ab").is_some());
+        assert!(escaped.root().get("a\\u0062").is_none());
     }
 
     #[test]
@@ -600,6 +638,9 @@ mod tests {
             }
             let plain = "题 !#[]~\u{7f}".repeat(len);
             assert_eq!(string_stop(plain.as_bytes()), None);
+            let indented = format!("{}\t\"x\"", " ".repeat(len));
+            assert_eq!(leading_spaces(indented.as_bytes()), len);
+            assert_eq!(leading_spaces(" ".repeat(len).as_bytes()), len);
         }
     }
 
