@@ -31,8 +31,8 @@ pub struct Span {
 pub struct Tree<'a> {
     /// The source text the spans point into.
     text: &'a str,
-    /// The values in source order: a container is followed by its
-    /// contents, an object's as key, value, key, value, …
+    /// The values in source order, each container followed by its
+    /// contents.
     entries: Vec<Entry>,
 }
 
@@ -40,8 +40,14 @@ pub struct Tree<'a> {
 #[derive(Debug, Clone, Copy)]
 struct Entry {
     kind: Kind,
+    /// Whether the value is an object member whose key has escapes.
+    key_escaped: bool,
     /// Where the value is in the source (a string's with its quotes).
     span: Span,
+    /// Where the key is, with its quotes, when the value is an object
+    /// member: keys live in their value's entry, which halves the entries
+    /// of an object.
+    key: Span,
     /// The index just past this value and everything inside it: its next
     /// sibling.
     next: usize,
@@ -65,6 +71,14 @@ enum Kind {
 }
 
 impl<'a> Tree<'a> {
+    /// The text of the string at `span` (with its quotes).
+    fn string(&self, span: Span, escaped: bool) -> Cow<'_, str> {
+        match escaped {
+            true => Cow::Owned(parser::unescape(self.text, span.start)),
+            false => Cow::Borrowed(&self.text[span.start + 1..span.end - 1]),
+        }
+    }
+
     /// The top-level value.
     pub fn root(&self) -> Node<'_> {
         Node {
@@ -126,23 +140,8 @@ impl<'t> Node<'t> {
 
     /// The text of a string entry (a key or a value).
     fn string(self) -> Cow<'t, str> {
-        let Span { start, end } = self.span();
-        match self.entry().kind {
-            Kind::Escaped => Cow::Owned(parser::unescape(self.tree.text, start)),
-            _ => Cow::Borrowed(&self.tree.text[start + 1..end - 1]),
-        }
-    }
-
-    /// Whether this string entry's text is `text`, compared in place: keys
-    /// are compared with field names for every member of every object.
-    fn string_is(self, text: &str) -> bool {
-        let Entry { kind, span, .. } = self.entry();
-        match kind {
-            Kind::String => {
-                self.tree.text.as_bytes().get(span.start + 1..span.end - 1) == Some(text.as_bytes())
-            }
-            _ => self.string() == text,
-        }
+        let entry = self.entry();
+        self.tree.string(entry.span, entry.kind == Kind::Escaped)
     }
 
     /// The value of `key` when this is an object that has it (the first, if
@@ -228,7 +227,7 @@ impl<'t> Members<'t> {
 
     /// How many members there are.
     pub fn len(self) -> usize {
-        self.0.count() / 2
+        self.0.count()
     }
 
     /// Whether there are none.
@@ -240,37 +239,49 @@ impl<'t> Members<'t> {
 impl<'t> Iterator for Members<'t> {
     type Item = Member<'t>;
 
+    #[inline]
     fn next(&mut self) -> Option<Member<'t>> {
-        let key = self.0.next()?;
-        let value = self.0.next()?;
-        Some(Member { key, value })
+        self.0.next().map(|value| Member { value })
     }
 }
 
 /// A member of an object: the key and its value.
 #[derive(Debug, Clone, Copy)]
 pub struct Member<'t> {
-    /// The key's entry, read only when asked for.
-    key: Node<'t>,
-    /// The value.
+    /// The value, whose entry also holds the key.
     pub value: Node<'t>,
 }
 
 impl<'t> Member<'t> {
     /// The key's text.
     pub fn key(self) -> Cow<'t, str> {
-        self.key.string()
+        let entry = self.value.entry();
+        self.value.tree.string(entry.key, entry.key_escaped)
     }
 
     /// Whether the key is `name`: cheaper than comparing [`Member::key`],
-    /// as a key without escapes is compared where it is in the source.
+    /// as a key without escapes is compared where it is in the source, and
+    /// only when the lengths agree.
     pub fn key_is(self, name: &str) -> bool {
-        self.key.string_is(name)
+        let Entry {
+            key, key_escaped, ..
+        } = self.value.entry();
+        if key_escaped {
+            return self.key() == name;
+        }
+        key.end - key.start == name.len() + 2
+            && self
+                .value
+                .tree
+                .text
+                .as_bytes()
+                .get(key.start + 1..key.end - 1)
+                == Some(name.as_bytes())
     }
 
     /// Where the key (with its quotes) is.
     pub fn key_span(self) -> Span {
-        self.key.span()
+        self.value.entry().key
     }
 }
 

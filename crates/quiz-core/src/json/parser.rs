@@ -126,15 +126,15 @@ pub fn parse(text: &str) -> Result<Tree<'_>, SyntaxError> {
     if text.starts_with('\u{feff}') {
         parser.at = '\u{feff}'.len_utf8();
     }
-    // A pretty-printed bank has about one value per 30 bytes: reserving
-    // that many saves the list's early regrowth without holding much
-    // memory it will not use.
-    let mut entries = Vec::with_capacity(text.len() / 32);
+    // A pretty-printed bank has about one value per 60 bytes: reserving
+    // one per 48 saves the list's regrowth without holding much memory it
+    // will not use.
+    let mut entries = Vec::with_capacity(text.len() / 48);
     parser.skip_space();
     if parser.at == parser.bytes.len() {
         return Err(parser.error(SyntaxErrorKind::Empty));
     }
-    parser.value(&mut entries)?;
+    parser.value(&mut entries, None)?;
     parser.skip_space();
     if parser.at < parser.bytes.len() {
         return Err(parser.error(SyntaxErrorKind::TrailingContent));
@@ -230,14 +230,19 @@ impl<'a> Parser<'a> {
         }
     }
 
-    /// Parses one value onto the end of `entries`.
-    fn value(&mut self, entries: &mut Vec<Entry>) -> Result<(), SyntaxError> {
+    /// Parses one value onto the end of `entries`; `key` is the span of its
+    /// key, and whether the key has escapes, when it is an object member.
+    fn value(
+        &mut self,
+        entries: &mut Vec<Entry>,
+        key: Option<(Span, bool)>,
+    ) -> Result<(), SyntaxError> {
         let start = self.at;
         let index = entries.len();
         let kind = match self.peek() {
             None => return Err(self.error(SyntaxErrorKind::UnexpectedEnd)),
-            Some(b'{') => return self.container(entries, b'}'),
-            Some(b'[') => return self.container(entries, b']'),
+            Some(b'{') => return self.container(entries, key, b'}'),
+            Some(b'[') => return self.container(entries, key, b']'),
             Some(b'"') => match self.string(None)? {
                 true => Kind::Escaped,
                 false => Kind::String,
@@ -248,14 +253,15 @@ impl<'a> Parser<'a> {
             Some(b'-' | b'0'..=b'9') => self.number()?,
             Some(_) => return Err(self.unexpected(Expected::Value)),
         };
-        entries.push(Entry {
+        entries.push(entry(
             kind,
-            span: Span {
+            Span {
                 start,
                 end: self.at,
             },
-            next: index + 1,
-        });
+            key,
+            index + 1,
+        ));
         Ok(())
     }
 
@@ -270,7 +276,12 @@ impl<'a> Parser<'a> {
 
     /// Parses an object (`close` is `}`) or array (`]`): its entry, then
     /// its contents after it, then the entry is given its end.
-    fn container(&mut self, entries: &mut Vec<Entry>, close: u8) -> Result<(), SyntaxError> {
+    fn container(
+        &mut self,
+        entries: &mut Vec<Entry>,
+        key: Option<(Span, bool)>,
+        close: u8,
+    ) -> Result<(), SyntaxError> {
         let object = close == b'}';
         self.depth += 1;
         if self.depth > MAX_DEPTH {
@@ -278,11 +289,8 @@ impl<'a> Parser<'a> {
         }
         let start = self.at;
         let index = entries.len();
-        entries.push(Entry {
-            kind: if object { Kind::Object } else { Kind::Array },
-            span: Span { start, end: start },
-            next: index,
-        });
+        let kind = if object { Kind::Object } else { Kind::Array };
+        entries.push(entry(kind, Span { start, end: start }, key, index));
         self.at += 1;
         self.skip_space();
         if self.peek() == Some(close) {
@@ -297,7 +305,7 @@ impl<'a> Parser<'a> {
                     if self.peek() == Some(b']') && !empty {
                         return Err(self.error(SyntaxErrorKind::TrailingComma));
                     }
-                    self.value(entries)?;
+                    self.value(entries, None)?;
                 }
                 self.skip_space();
                 match self.peek() {
@@ -317,8 +325,8 @@ impl<'a> Parser<'a> {
         Ok(())
     }
 
-    /// Parses `"key": value` onto `entries` as two entries; `first` when
-    /// the object has no member yet.
+    /// Parses `"key": value` onto `entries`, the key kept in the value's
+    /// entry; `first` when the object has no member yet.
     fn member(&mut self, entries: &mut Vec<Entry>, first: bool) -> Result<(), SyntaxError> {
         if self.peek() != Some(b'"') {
             if self.peek() == Some(b'}') && !first {
@@ -327,25 +335,18 @@ impl<'a> Parser<'a> {
             return Err(self.unexpected(Expected::Key));
         }
         let start = self.at;
-        let kind = match self.string(None)? {
-            true => Kind::Escaped,
-            false => Kind::String,
+        let escaped = self.string(None)?;
+        let key = Span {
+            start,
+            end: self.at,
         };
-        entries.push(Entry {
-            kind,
-            span: Span {
-                start,
-                end: self.at,
-            },
-            next: entries.len() + 1,
-        });
         self.skip_space();
         if self.peek() != Some(b':') {
             return Err(self.unexpected(Expected::Colon));
         }
         self.at += 1;
         self.skip_space();
-        self.value(entries)
+        self.value(entries, Some((key, escaped)))
     }
 
     fn number(&mut self) -> Result<Kind, SyntaxError> {
@@ -481,6 +482,18 @@ impl<'a> Parser<'a> {
             u32::from_str_radix(digits, 16).map_err(|_| self.error(SyntaxErrorKind::BadEscape))?;
         self.at += 4;
         Ok(value)
+    }
+}
+
+/// An entry of the tree; `key` as [`Parser::value`] takes it.
+fn entry(kind: Kind, span: Span, key: Option<(Span, bool)>, next: usize) -> Entry {
+    let (key, key_escaped) = key.unwrap_or_default();
+    Entry {
+        kind,
+        key_escaped,
+        span,
+        key,
+        next,
     }
 }
 
