@@ -36,7 +36,7 @@ pub fn parse_json(bytes: &[u8]) -> i32 {
         return -1;
     };
     match quiz_core::json::parse(text) {
-        Ok(root) => match root.value {
+        Ok(tree) => match tree.root().value() {
             quiz_core::json::Value::Object(members) => members.len() as i32,
             _ => 0,
         },

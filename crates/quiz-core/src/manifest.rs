@@ -7,9 +7,10 @@ use crate::bank::decode::{read_file, Path, Reader};
 use crate::bank::fields;
 use crate::bank::Bank;
 use crate::diagnostic::{Checked, Code, Diagnostic, Message, Problems, Severity};
-use crate::json::{self, Node, Span, Value};
+use crate::json::{self, Node, Span};
 use crate::LocalText;
 use serde::Serialize;
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 /// Manifests larger than this are refused before parsing: a real one lists
@@ -77,13 +78,13 @@ pub fn is_valid_id(id: &str) -> bool {
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
-fn read_manifest(reader: &mut Reader, root: &Node) -> Option<Manifest> {
+fn read_manifest(reader: &mut Reader, root: Node) -> Option<Manifest> {
     let path = Path::ROOT;
     let fields = reader.object(root, &path, fields::MANIFEST)?;
     let schema = fields.get("$schema").and_then(|node| {
         reader
             .string(node, &path.field("$schema"))
-            .map(str::to_string)
+            .map(Cow::into_owned)
     });
     let banks_path = path.field("banks");
     let items = reader.array(fields.get("banks")?, &banks_path)?;
@@ -91,7 +92,7 @@ fn read_manifest(reader: &mut Reader, root: &Node) -> Option<Manifest> {
     if items.is_empty() || items.len() > MAX_BANKS {
         reader.error(
             Code::BadValue,
-            banks_node.span,
+            banks_node.span(),
             &banks_path,
             format!(
                 "“banks”要列出 1 到 {MAX_BANKS} 个题库，这里有 {} 个。",
@@ -121,7 +122,7 @@ fn read_manifest(reader: &mut Reader, root: &Node) -> Option<Manifest> {
                     if clash.is_some() {
                         reader.error(
                             Code::DuplicateId,
-                            item.span,
+                            item.span(),
                             &entry_path.field(key),
                             format!("{zh_name}“{value}”在清单里出现了不止一次。"),
                             format!("{en_name} \"{value}\" is listed more than once."),
@@ -137,7 +138,7 @@ fn read_manifest(reader: &mut Reader, root: &Node) -> Option<Manifest> {
     ok.then_some(Manifest { schema, banks })
 }
 
-fn read_entry(reader: &mut Reader, node: &Node, path: &Path) -> Option<BankEntry> {
+fn read_entry(reader: &mut Reader, node: Node, path: &Path) -> Option<BankEntry> {
     let fields = reader.object(node, path, fields::MANIFEST_ENTRY)?;
     let id = fields
         .get("id")
@@ -145,12 +146,12 @@ fn read_entry(reader: &mut Reader, node: &Node, path: &Path) -> Option<BankEntry
     let file = fields.get("file").and_then(|n| {
         let file_path = path.field("file");
         let file = reader.string(n, &file_path)?;
-        if is_valid_file(file) {
-            Some(file.to_string())
+        if is_valid_file(&file) {
+            Some(file.into_owned())
         } else {
             reader.error(
                 Code::BadValue,
-                n.span,
+                n.span(),
                 &file_path,
                 format!("文件名“{file}”无效：应是同一目录下的 .json 文件名（字母、数字、-、_），例如 charter.json。"),
                 format!("File name \"{file}\" is invalid: use a .json file in the same folder (letters, digits, -, _), e.g. charter.json."),
@@ -186,7 +187,7 @@ fn read_entry(reader: &mut Reader, node: &Node, path: &Path) -> Option<BankEntry
         version: version?,
         updated: updated?,
         count: count?,
-        span: node.span,
+        span: node.span(),
     })
 }
 
@@ -316,10 +317,7 @@ pub fn looks_like_manifest(bytes: &[u8]) -> bool {
     std::str::from_utf8(bytes)
         .ok()
         .and_then(|text| json::parse(text).ok())
-        .is_some_and(|root| match root.value {
-            Value::Object(members) => members.iter().any(|m| m.key == "banks"),
-            _ => false,
-        })
+        .is_some_and(|tree| tree.root().get("banks").is_some())
 }
 
 #[cfg(test)]

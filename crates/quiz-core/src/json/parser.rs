@@ -1,8 +1,7 @@
 //! The recursive-descent parser behind [`parse`].
 
-use super::{Member, Node, Span, Value};
+use super::{Entry, Kind, Span, Tree};
 use crate::Lang;
-use std::borrow::Cow;
 
 /// Nesting deeper than this is refused: real banks nest five levels, and a
 /// hostile file must not exhaust the stack.
@@ -121,23 +120,37 @@ fn pick(zh: bool, zh_text: &str, en_text: &str) -> String {
 }
 
 /// Parses `text` as one JSON value with spans.
-pub fn parse(text: &str) -> Result<Node<'_>, SyntaxError> {
-    let mut parser = Parser {
-        text,
-        bytes: text.as_bytes(),
-        at: 0,
-        depth: 0,
-    };
-    parser.skip_space()?;
+pub fn parse(text: &str) -> Result<Tree<'_>, SyntaxError> {
+    let mut parser = Parser::new(text);
+    // A byte order mark at the very start is what Windows editors write.
+    if text.starts_with('\u{feff}') {
+        parser.at = '\u{feff}'.len_utf8();
+    }
+    // A pretty-printed bank has about one value per 60 bytes: reserving
+    // one per 48 saves the list's regrowth without holding much memory it
+    // will not use.
+    let mut entries = Vec::with_capacity(text.len() / 48);
+    parser.skip_space();
     if parser.at == parser.bytes.len() {
         return Err(parser.error(SyntaxErrorKind::Empty));
     }
-    let node = parser.value()?;
-    parser.skip_space()?;
+    parser.value(&mut entries, None)?;
+    parser.skip_space();
     if parser.at < parser.bytes.len() {
         return Err(parser.error(SyntaxErrorKind::TrailingContent));
     }
-    Ok(node)
+    Ok(Tree { text, entries })
+}
+
+/// The decoded text of the string whose opening quote is at byte `open` of
+/// `text`, which [`parse`] has accepted (so its escapes are valid).
+pub(super) fn unescape(text: &str, open: usize) -> String {
+    let mut parser = Parser::new(text);
+    parser.at = open;
+    let mut decoded = String::new();
+    // The string was checked when it was parsed: this cannot fail.
+    let _ = parser.string(Some(&mut decoded));
+    decoded
 }
 
 struct Parser<'a> {
@@ -148,6 +161,15 @@ struct Parser<'a> {
 }
 
 impl<'a> Parser<'a> {
+    fn new(text: &'a str) -> Self {
+        Parser {
+            text,
+            bytes: text.as_bytes(),
+            at: 0,
+            depth: 0,
+        }
+    }
+
     fn error(&self, kind: SyntaxErrorKind) -> SyntaxError {
         SyntaxError {
             offset: self.at,
@@ -183,151 +205,166 @@ impl<'a> Parser<'a> {
         self.error(kind)
     }
 
-    fn skip_space(&mut self) -> Result<(), SyntaxError> {
+    /// The byte at the current position, if any.
+    #[inline(always)]
+    fn peek(&self) -> Option<u8> {
+        self.bytes.get(self.at).copied()
+    }
+
+    /// Skips white space. Most calls find none (the `:` right after a key,
+    /// the `,` right after a value), so that check is made in place.
+    #[inline(always)]
+    fn skip_space(&mut self) {
+        if matches!(self.peek(), Some(b' ' | b'\n' | b'\r' | b'\t')) {
+            self.skip_some_space();
+        }
+    }
+
+    fn skip_some_space(&mut self) {
         while let Some(&byte) = self.bytes.get(self.at) {
             match byte {
-                b' ' | b'\t' | b'\n' | b'\r' => self.at += 1,
-                // A byte order mark at the very start is what Windows editors write.
-                0xEF if self.at == 0 && self.bytes.starts_with(b"\xEF\xBB\xBF") => self.at += 3,
+                b' ' => self.at += leading_spaces(&self.bytes[self.at..]),
+                b'\n' | b'\r' | b'\t' => self.at += 1,
                 _ => break,
             }
         }
-        Ok(())
     }
 
-    fn value(&mut self) -> Result<Node<'a>, SyntaxError> {
+    /// Parses one value onto the end of `entries`; `key` is the span of its
+    /// key, and whether the key has escapes, when it is an object member.
+    fn value(
+        &mut self,
+        entries: &mut Vec<Entry>,
+        key: Option<(Span, bool)>,
+    ) -> Result<(), SyntaxError> {
         let start = self.at;
-        let value = match self.bytes.get(self.at) {
+        let index = entries.len();
+        let kind = match self.peek() {
             None => return Err(self.error(SyntaxErrorKind::UnexpectedEnd)),
-            Some(b'{') => self.object()?,
-            Some(b'[') => self.array()?,
-            Some(b'"') => Value::String(self.string()?),
-            Some(b't') => self.literal("true", Value::Bool(true))?,
-            Some(b'f') => self.literal("false", Value::Bool(false))?,
-            Some(b'n') => self.literal("null", Value::Null)?,
+            Some(b'{') => return self.container(entries, key, b'}'),
+            Some(b'[') => return self.container(entries, key, b']'),
+            Some(b'"') => match self.string(None)? {
+                true => Kind::Escaped,
+                false => Kind::String,
+            },
+            Some(b't') => self.literal("true", Kind::True)?,
+            Some(b'f') => self.literal("false", Kind::False)?,
+            Some(b'n') => self.literal("null", Kind::Null)?,
             Some(b'-' | b'0'..=b'9') => self.number()?,
             Some(_) => return Err(self.unexpected(Expected::Value)),
         };
-        Ok(Node {
-            value,
-            span: Span {
+        entries.push(entry(
+            kind,
+            Span {
                 start,
                 end: self.at,
             },
-        })
+            key,
+            index + 1,
+        ));
+        Ok(())
     }
 
-    fn literal(&mut self, word: &str, value: Value<'a>) -> Result<Value<'a>, SyntaxError> {
+    fn literal(&mut self, word: &str, kind: Kind) -> Result<Kind, SyntaxError> {
         if self.bytes[self.at..].starts_with(word.as_bytes()) {
             self.at += word.len();
-            Ok(value)
+            Ok(kind)
         } else {
             Err(self.unexpected(Expected::Value))
         }
     }
 
-    fn enter(&mut self) -> Result<(), SyntaxError> {
+    /// Parses an object (`close` is `}`) or array (`]`): its entry, then
+    /// its contents after it, then the entry is given its end.
+    fn container(
+        &mut self,
+        entries: &mut Vec<Entry>,
+        key: Option<(Span, bool)>,
+        close: u8,
+    ) -> Result<(), SyntaxError> {
+        let object = close == b'}';
         self.depth += 1;
         if self.depth > MAX_DEPTH {
             return Err(self.error(SyntaxErrorKind::TooDeep));
         }
+        let start = self.at;
+        let index = entries.len();
+        let kind = if object { Kind::Object } else { Kind::Array };
+        entries.push(entry(kind, Span { start, end: start }, key, index));
+        self.at += 1;
+        self.skip_space();
+        if self.peek() == Some(close) {
+            self.at += 1;
+        } else {
+            loop {
+                self.skip_space();
+                let empty = entries.len() == index + 1;
+                if object {
+                    self.member(entries, empty)?;
+                } else {
+                    if self.peek() == Some(b']') && !empty {
+                        return Err(self.error(SyntaxErrorKind::TrailingComma));
+                    }
+                    self.value(entries, None)?;
+                }
+                self.skip_space();
+                match self.peek() {
+                    Some(b',') => self.at += 1,
+                    Some(byte) if byte == close => {
+                        self.at += 1;
+                        break;
+                    }
+                    _ => return Err(self.unexpected(Expected::CommaOrClose(close as char))),
+                }
+            }
+        }
+        self.depth -= 1;
+        let next = entries.len();
+        entries[index].span.end = self.at;
+        entries[index].next = next;
         Ok(())
     }
 
-    fn object(&mut self) -> Result<Value<'a>, SyntaxError> {
-        self.enter()?;
-        self.at += 1;
-        let mut members = Vec::new();
-        self.skip_space()?;
-        if self.bytes.get(self.at) == Some(&b'}') {
-            self.at += 1;
-            self.depth -= 1;
-            return Ok(Value::Object(members));
-        }
-        loop {
-            self.skip_space()?;
-            if self.bytes.get(self.at) != Some(&b'"') {
-                if self.bytes.get(self.at) == Some(&b'}') && !members.is_empty() {
-                    return Err(self.error(SyntaxErrorKind::TrailingComma));
-                }
-                return Err(self.unexpected(Expected::Key));
-            }
-            let key_start = self.at;
-            let key = self.string()?;
-            let key_span = Span {
-                start: key_start,
-                end: self.at,
-            };
-            self.skip_space()?;
-            if self.bytes.get(self.at) != Some(&b':') {
-                return Err(self.unexpected(Expected::Colon));
-            }
-            self.at += 1;
-            self.skip_space()?;
-            let value = self.value()?;
-            members.push(Member {
-                key,
-                key_span,
-                value,
-            });
-            self.skip_space()?;
-            match self.bytes.get(self.at) {
-                Some(b',') => self.at += 1,
-                Some(b'}') => {
-                    self.at += 1;
-                    break;
-                }
-                _ => return Err(self.unexpected(Expected::CommaOrClose('}'))),
-            }
-        }
-        self.depth -= 1;
-        Ok(Value::Object(members))
-    }
-
-    fn array(&mut self) -> Result<Value<'a>, SyntaxError> {
-        self.enter()?;
-        self.at += 1;
-        let mut items = Vec::new();
-        self.skip_space()?;
-        if self.bytes.get(self.at) == Some(&b']') {
-            self.at += 1;
-            self.depth -= 1;
-            return Ok(Value::Array(items));
-        }
-        loop {
-            self.skip_space()?;
-            if self.bytes.get(self.at) == Some(&b']') && !items.is_empty() {
+    /// Parses `"key": value` onto `entries`, the key kept in the value's
+    /// entry; `first` when the object has no member yet.
+    fn member(&mut self, entries: &mut Vec<Entry>, first: bool) -> Result<(), SyntaxError> {
+        if self.peek() != Some(b'"') {
+            if self.peek() == Some(b'}') && !first {
                 return Err(self.error(SyntaxErrorKind::TrailingComma));
             }
-            items.push(self.value()?);
-            self.skip_space()?;
-            match self.bytes.get(self.at) {
-                Some(b',') => self.at += 1,
-                Some(b']') => {
-                    self.at += 1;
-                    break;
-                }
-                _ => return Err(self.unexpected(Expected::CommaOrClose(']'))),
-            }
+            return Err(self.unexpected(Expected::Key));
         }
-        self.depth -= 1;
-        Ok(Value::Array(items))
+        let start = self.at;
+        let escaped = self.string(None)?;
+        let key = Span {
+            start,
+            end: self.at,
+        };
+        self.skip_space();
+        if self.peek() != Some(b':') {
+            return Err(self.unexpected(Expected::Colon));
+        }
+        self.at += 1;
+        self.skip_space();
+        self.value(entries, Some((key, escaped)))
     }
 
-    fn number(&mut self) -> Result<Value<'a>, SyntaxError> {
-        let start = self.at;
+    fn number(&mut self) -> Result<Kind, SyntaxError> {
         let bytes = self.bytes;
         let mut at = self.at;
+        let digit = |at: usize| matches!(bytes.get(at), Some(b'0'..=b'9'));
+        let digits = |mut at: usize| {
+            while digit(at) {
+                at += 1;
+            }
+            at
+        };
         if bytes.get(at) == Some(&b'-') {
             at += 1;
         }
         match bytes.get(at) {
             Some(b'0') => at += 1,
-            Some(b'1'..=b'9') => {
-                while matches!(bytes.get(at), Some(b'0'..=b'9')) {
-                    at += 1;
-                }
-            }
+            Some(b'1'..=b'9') => at = digits(at),
             _ => {
                 self.at = at;
                 return Err(self.error(SyntaxErrorKind::BadNumber));
@@ -335,103 +372,83 @@ impl<'a> Parser<'a> {
         }
         if bytes.get(at) == Some(&b'.') {
             at += 1;
-            if !matches!(bytes.get(at), Some(b'0'..=b'9')) {
+            if !digit(at) {
                 self.at = at;
                 return Err(self.error(SyntaxErrorKind::BadNumber));
             }
-            while matches!(bytes.get(at), Some(b'0'..=b'9')) {
-                at += 1;
-            }
+            at = digits(at);
         }
         if matches!(bytes.get(at), Some(b'e' | b'E')) {
             at += 1;
             if matches!(bytes.get(at), Some(b'+' | b'-')) {
                 at += 1;
             }
-            if !matches!(bytes.get(at), Some(b'0'..=b'9')) {
+            if !digit(at) {
                 self.at = at;
                 return Err(self.error(SyntaxErrorKind::BadNumber));
             }
-            while matches!(bytes.get(at), Some(b'0'..=b'9')) {
-                at += 1;
-            }
-        }
-        if matches!(bytes.get(at), Some(b'0'..=b'9')) {
-            self.at = at;
-            return Err(self.error(SyntaxErrorKind::BadNumber));
+            at = digits(at);
         }
         self.at = at;
-        Ok(Value::Number(&self.text[start..at]))
+        if digit(at) {
+            return Err(self.error(SyntaxErrorKind::BadNumber));
+        }
+        Ok(Kind::Number)
     }
 
-    fn string(&mut self) -> Result<Cow<'a, str>, SyntaxError> {
+    /// Reads the string whose opening quote is at the current position and
+    /// returns whether it has escapes; with `decoded`, also appends its
+    /// text there.
+    fn string(&mut self, mut decoded: Option<&mut String>) -> Result<bool, SyntaxError> {
         let open = self.at;
         self.at += 1;
-        let content_start = self.at;
-        // Fast path: no escapes, borrow the text. One scan over the slice for
-        // the first byte that ends it (a tight loop, unlike per-byte
-        // bounds-checked reads through `self`).
-        let rest = &self.bytes[self.at..];
-        let Some(stop) = rest
-            .iter()
-            .position(|&byte| byte == b'"' || byte == b'\\' || byte < 0x20)
-        else {
-            self.at = open;
-            return Err(self.error(SyntaxErrorKind::UnterminatedString));
-        };
-        self.at += stop;
-        match rest[stop] {
-            b'"' => {
-                let text = &self.text[content_start..self.at];
-                self.at += 1;
-                return Ok(Cow::Borrowed(text));
-            }
-            b'\\' => {}
-            _ => return Err(self.error(SyntaxErrorKind::ControlInString)),
-        }
-        let mut owned = String::from(&self.text[content_start..self.at]);
+        let mut escaped = false;
         loop {
-            match self.bytes.get(self.at) {
-                None => {
-                    self.at = open;
-                    return Err(self.error(SyntaxErrorKind::UnterminatedString));
-                }
-                Some(b'"') => {
+            let Some(stop) = string_stop(&self.bytes[self.at..]) else {
+                self.at = open;
+                return Err(self.error(SyntaxErrorKind::UnterminatedString));
+            };
+            if let Some(decoded) = decoded.as_deref_mut() {
+                decoded.push_str(&self.text[self.at..self.at + stop]);
+            }
+            self.at += stop;
+            match self.bytes[self.at] {
+                b'"' => {
                     self.at += 1;
-                    return Ok(Cow::Owned(owned));
+                    return Ok(escaped);
                 }
-                Some(b'\\') => {
-                    self.at += 1;
-                    let escaped = match self.bytes.get(self.at) {
-                        Some(b'"') => '"',
-                        Some(b'\\') => '\\',
-                        Some(b'/') => '/',
-                        Some(b'b') => '\u{8}',
-                        Some(b'f') => '\u{c}',
-                        Some(b'n') => '\n',
-                        Some(b'r') => '\r',
-                        Some(b't') => '\t',
-                        Some(b'u') => {
-                            self.at += 1;
-                            let c = self.unicode_escape()?;
-                            owned.push(c);
-                            continue;
-                        }
-                        _ => return Err(self.error(SyntaxErrorKind::BadEscape)),
-                    };
-                    owned.push(escaped);
-                    self.at += 1;
+                b'\\' => {
+                    escaped = true;
+                    let c = self.escape()?;
+                    if let Some(decoded) = decoded.as_deref_mut() {
+                        decoded.push(c);
+                    }
                 }
-                Some(&byte) if byte < 0x20 => {
-                    return Err(self.error(SyntaxErrorKind::ControlInString))
-                }
-                Some(_) => {
-                    let c = self.peek_char().unwrap_or('\u{fffd}');
-                    owned.push(c);
-                    self.at += c.len_utf8();
-                }
+                _ => return Err(self.error(SyntaxErrorKind::ControlInString)),
             }
         }
+    }
+
+    /// Reads the escape whose backslash is at the current position.
+    fn escape(&mut self) -> Result<char, SyntaxError> {
+        self.at += 1;
+        let escaped = match self.peek() {
+            Some(b'"') => '"',
+            Some(b'\\') => '\\',
+            Some(b'/') => '/',
+            Some(b'b') => '\u{8}',
+            Some(b'f') => '\u{c}',
+            Some(b'n') => '\n',
+            Some(b'r') => '\r',
+            Some(b't') => '\t',
+            Some(b'u') => {
+                self.at += 1;
+                return self.unicode_escape();
+            }
+            _ => return Err(self.error(SyntaxErrorKind::BadEscape)),
+        };
+        self.at += 1;
+        Ok(escaped)
     }
 
     /// Reads the four hex digits after `\u` (and a second escape for a
@@ -468,9 +485,82 @@ impl<'a> Parser<'a> {
     }
 }
 
+/// An entry of the tree; `key` as [`Parser::value`] takes it.
+fn entry(kind: Kind, span: Span, key: Option<(Span, bool)>, next: usize) -> Entry {
+    let (key, key_escaped) = key.unwrap_or_default();
+    Entry {
+        kind,
+        key_escaped,
+        span,
+        key,
+        next,
+    }
+}
+
+/// How many spaces `bytes` starts with. Indentation is a fifth of a
+/// pretty-printed bank, so this counts eight at a time: a word of spaces
+/// XOR eight spaces is zero, and otherwise its lowest non-zero byte is the
+/// first other byte.
+fn leading_spaces(bytes: &[u8]) -> usize {
+    const SPACES: u64 = u64::from_le_bytes([b' '; 8]);
+    let mut count = 0;
+    for chunk in bytes.chunks_exact(8) {
+        // Cannot fail: `chunks_exact` gives eight bytes.
+        let Ok(&eight) = <&[u8; 8]>::try_from(chunk) else {
+            break;
+        };
+        let others = u64::from_le_bytes(eight) ^ SPACES;
+        if others != 0 {
+            return count + others.trailing_zeros() as usize / 8;
+        }
+        count += 8;
+    }
+    count
+        + bytes[count..]
+            .iter()
+            .take_while(|&&byte| byte == b' ')
+            .count()
+}
+
+/// The index of the first byte in `bytes` that ends a string's plain run:
+/// `"`, `\` or a control character.
+///
+/// Text is most of a bank, so this looks at eight bytes at a time: for
+/// each sought byte value, the classic "has a zero byte" test flags a
+/// byte of the word when it matches. A flag can be wrongly set only above
+/// a byte that is rightly flagged, so the lowest flag is the first match.
+fn string_stop(bytes: &[u8]) -> Option<usize> {
+    const ONES: u64 = u64::from_le_bytes([1; 8]);
+    const HIGHS: u64 = ONES << 7;
+    let mut offset = 0;
+    for chunk in bytes.chunks_exact(8) {
+        // Cannot fail: `chunks_exact` gives eight bytes.
+        let Ok(&eight) = <&[u8; 8]>::try_from(chunk) else {
+            break;
+        };
+        let word = u64::from_le_bytes(eight);
+        let quote = word ^ (ONES * u64::from(b'"'));
+        let backslash = word ^ (ONES * u64::from(b'\\'));
+        let found = (quote.wrapping_sub(ONES) & !quote)
+            | (backslash.wrapping_sub(ONES) & !backslash)
+            | (word.wrapping_sub(ONES * 0x20) & !word);
+        let found = found & HIGHS;
+        if found != 0 {
+            return Some(offset + found.trailing_zeros() as usize / 8);
+        }
+        offset += 8;
+    }
+    bytes[offset..]
+        .iter()
+        .position(|&byte| byte == b'"' || byte == b'\\' || byte < 0x20)
+        .map(|at| offset + at)
+}
+
 #[cfg(test)]
 mod tests {
+    use super::super::{Node, Value};
     use super::*;
+    use std::borrow::Cow;
 
     fn kind(text: &str) -> SyntaxErrorKind {
         parse(text).unwrap_err().kind
@@ -479,27 +569,92 @@ mod tests {
     #[test]
     fn parses_values_with_spans() {
         let text = r#" {"a": [1, -2.5e3, true, null], "b": "x\u00e9\"y", "题": "中"} "#;
-        let node = parse(text).unwrap();
-        let Value::Object(members) = &node.value else {
+        let tree = parse(text).unwrap();
+        let node = tree.root();
+        let Value::Object(members) = node.value() else {
+            panic!("not an object")
+        };
+        let members: Vec<_> = members.iter().collect();
+        assert_eq!(members.len(), 3);
+        assert_eq!(members[0].key(), "a");
+        assert!(members[0].key_is("a") && !members[0].key_is("b"));
+        assert_eq!(
+            &text[members[0].key_span().start..members[0].key_span().end],
+            "\"a\""
+        );
+        let Value::Array(items) = members[0].value.value() else {
+            panic!("not an array")
+        };
+        let items: Vec<_> = items.iter().collect();
+        assert_eq!(items.len(), 4);
+        assert!(matches!(items[1].value(), Value::Number("-2.5e3")));
+        assert!(matches!(items[3].value(), Value::Null));
+        let span = items[2].span();
+        assert_eq!(&text[span.start..span.end], "true");
+        assert!(matches!(
+            members[1].value.value(),
+            Value::String(Cow::Owned(text)) if text == "xé\"y"
+        ));
+        assert!(matches!(
+            members[2].value.value(),
+            Value::String(Cow::Borrowed("中"))
+        ));
+        assert_eq!(node.span().start, 1);
+        assert_eq!(node.span().end, text.len() - 1);
+        assert_eq!(
+            node.get("b").map(|b| b.span()),
+            Some(members[1].value.span())
+        );
+    }
+
+    #[test]
+    fn nested_containers_keep_their_contents_apart() {
+        let text = r#"{"a": [[], {"x": [1, {}]}, "s"], "b": {}, "c": [[[2]]]}"#;
+        let tree = parse(text).unwrap();
+        let Value::Object(members) = tree.root().value() else {
             panic!("not an object")
         };
         assert_eq!(members.len(), 3);
-        assert_eq!(members[0].key, "a");
-        assert_eq!(
-            &text[members[0].key_span.start..members[0].key_span.end],
-            "\"a\""
-        );
-        let Value::Array(items) = &members[0].value.value else {
+        let keys: Vec<_> = members.iter().map(|m| m.key().into_owned()).collect();
+        assert_eq!(keys, ["a", "b", "c"]);
+        let Some(Value::Array(items)) = tree.root().get("a").map(Node::value) else {
             panic!("not an array")
         };
-        assert_eq!(items[1].value, Value::Number("-2.5e3"));
-        assert_eq!(&text[items[2].span.start..items[2].span.end], "true");
-        assert_eq!(members[1].value.value, Value::String("xé\"y".into()));
-        assert!(matches!(
-            &members[2].value.value,
-            Value::String(Cow::Borrowed("中"))
-        ));
-        assert_eq!(node.span.start, 1);
+        assert_eq!(items.len(), 3);
+        let sources: Vec<_> = items
+            .iter()
+            .map(|item| &text[item.span().start..item.span().end])
+            .collect();
+        assert_eq!(sources, ["[]", r#"{"x": [1, {}]}"#, "\"s\""]);
+        let Some(Value::Object(b)) = tree.root().get("b").map(Node::value) else {
+            panic!("not an object")
+        };
+        assert!(b.is_empty());
+        let Some(Value::Array(c)) = tree.root().get("c").map(Node::value) else {
+            panic!("not an array")
+        };
+        assert_eq!(c.len(), 1);
+        let escaped = parse(r#"{"a\u0062": 1}"#).unwrap();
+        assert!(escaped.root().get("ab").is_some());
+        assert!(escaped.root().get("a\\u0062").is_none());
+    }
+
+    #[test]
+    fn finds_the_end_of_plain_text_in_every_position() {
+        for len in 0..40 {
+            for stop in [b'"', b'\\', b'\n', 0x1f, 0] {
+                let mut bytes = "题x".repeat(len).into_bytes();
+                let at = bytes.len();
+                bytes.push(stop);
+                bytes.extend_from_slice(b"ab\"");
+                assert_eq!(string_stop(&bytes), Some(at), "{len} {stop}");
+            }
+            let plain = "题 !#[]~\u{7f}".repeat(len);
+            assert_eq!(string_stop(plain.as_bytes()), None);
+            let indented = format!("{}\t\"x\"", " ".repeat(len));
+            assert_eq!(leading_spaces(indented.as_bytes()), len);
+            assert_eq!(leading_spaces(" ".repeat(len).as_bytes()), len);
+        }
     }
 
     #[test]
@@ -557,11 +712,11 @@ mod tests {
 
     #[test]
     fn accepts_a_byte_order_mark_and_surrogate_pairs() {
-        let node = parse("\u{feff}{\"a\": \"\\ud83d\\ude00\"}").unwrap();
-        let Value::Object(members) = node.value else {
-            panic!()
-        };
-        assert_eq!(members[0].value.value, Value::String("😀".into()));
+        let tree = parse("\u{feff}{\"a\": \"\\ud83d\\ude00\"}").unwrap();
+        assert!(matches!(
+            tree.root().get("a").map(Node::value),
+            Some(Value::String(text)) if text == "😀"
+        ));
         assert_eq!(kind("\"\\ud83d\""), SyntaxErrorKind::BadEscape);
     }
 }

@@ -8,55 +8,57 @@
 //! WebAssembly. Errors are short English phrases: they end up in the
 //! console and after a translated "damaged" notice.
 
-use super::{Member, Node, Value};
+use super::{Items, Members, Node, Value};
+use std::borrow::Cow;
 
 /// A reading error: what was wrong, for the console and the notice.
 pub type ReadError = String;
 
 /// An object read as a record: fields looked up by name.
 #[derive(Clone, Copy)]
-pub struct Fields<'n, 'a> {
-    members: &'n [Member<'a>],
+pub struct Fields<'t> {
+    members: Members<'t>,
 }
 
-impl<'n, 'a> Fields<'n, 'a> {
+impl<'t> Fields<'t> {
     /// The members of `node`, which must be an object.
-    pub fn of(node: &'n Node<'a>, what: &str) -> Result<Self, ReadError> {
+    pub fn of(node: Node<'t>, what: &str) -> Result<Self, ReadError> {
         Ok(Fields {
             members: members(node, what)?,
         })
     }
 
     /// The field `key`, if present; given twice is an error, as in serde.
-    pub fn get(&self, key: &str) -> Result<Option<&'n Node<'a>>, ReadError> {
+    pub fn get(&self, key: &str) -> Result<Option<Node<'t>>, ReadError> {
         let mut found = None;
-        for member in self.members {
-            if member.key == key {
+        for member in self.members.iter() {
+            if member.key_is(key) {
                 if found.is_some() {
                     return Err(format!("duplicate field `{key}`"));
                 }
-                found = Some(&member.value);
+                found = Some(member.value);
             }
         }
         Ok(found)
     }
 
     /// The field `key`, which must be present.
-    pub fn required(&self, key: &str) -> Result<&'n Node<'a>, ReadError> {
+    pub fn required(&self, key: &str) -> Result<Node<'t>, ReadError> {
         self.get(key)?
             .ok_or_else(|| format!("missing field `{key}`"))
     }
 
     /// A required string field.
     pub fn string(&self, key: &str) -> Result<String, ReadError> {
-        string(self.required(key)?, key).map(str::to_string)
+        string(self.required(key)?, key).map(Cow::into_owned)
     }
 
     /// A string field that defaults to empty.
     pub fn string_or_empty(&self, key: &str) -> Result<String, ReadError> {
-        self.get(key)?
-            .map_or(Ok(""), |node| string(node, key))
-            .map(str::to_string)
+        match self.get(key)? {
+            Some(node) => string(node, key).map(Cow::into_owned),
+            None => Ok(String::new()),
+        }
     }
 
     /// A required unsigned integer field that fits `T`.
@@ -74,7 +76,7 @@ impl<'n, 'a> Fields<'n, 'a> {
     pub fn opt_uint(&self, key: &str) -> Result<Option<u64>, ReadError> {
         match self.get(key)? {
             None => Ok(None),
-            Some(node) if matches!(node.value, Value::Null) => Ok(None),
+            Some(node) if matches!(node.value(), Value::Null) => Ok(None),
             Some(node) => uint(node, key).map(Some),
         }
     }
@@ -91,50 +93,50 @@ impl<'n, 'a> Fields<'n, 'a> {
 }
 
 /// The members of an object.
-pub fn members<'n, 'a>(node: &'n Node<'a>, what: &str) -> Result<&'n [Member<'a>], ReadError> {
-    match &node.value {
+pub fn members<'t>(node: Node<'t>, what: &str) -> Result<Members<'t>, ReadError> {
+    match node.value() {
         Value::Object(members) => Ok(members),
-        other => Err(mismatch(what, "an object", other)),
+        other => Err(mismatch(what, "an object", &other)),
     }
 }
 
 /// The elements of an array.
-pub fn elements<'n, 'a>(node: &'n Node<'a>, what: &str) -> Result<&'n [Node<'a>], ReadError> {
-    match &node.value {
-        Value::Array(elements) => Ok(elements),
-        other => Err(mismatch(what, "a list", other)),
+pub fn elements<'t>(node: Node<'t>, what: &str) -> Result<Items<'t>, ReadError> {
+    match node.value() {
+        Value::Array(items) => Ok(items),
+        other => Err(mismatch(what, "a list", &other)),
     }
 }
 
 /// A string's text.
-pub fn string<'n>(node: &'n Node<'_>, what: &str) -> Result<&'n str, ReadError> {
-    match &node.value {
+pub fn string<'t>(node: Node<'t>, what: &str) -> Result<Cow<'t, str>, ReadError> {
+    match node.value() {
         Value::String(text) => Ok(text),
-        other => Err(mismatch(what, "a string", other)),
+        other => Err(mismatch(what, "a string", &other)),
     }
 }
 
 /// A boolean.
-pub fn boolean(node: &Node<'_>, what: &str) -> Result<bool, ReadError> {
-    match node.value {
+pub fn boolean(node: Node<'_>, what: &str) -> Result<bool, ReadError> {
+    match node.value() {
         Value::Bool(value) => Ok(value),
-        ref other => Err(mismatch(what, "a boolean", other)),
+        other => Err(mismatch(what, "a boolean", &other)),
     }
 }
 
 /// A whole, non-negative number that fits `T`.
-pub fn uint<T: TryFrom<u64>>(node: &Node<'_>, what: &str) -> Result<T, ReadError> {
-    match node.value {
+pub fn uint<T: TryFrom<u64>>(node: Node<'_>, what: &str) -> Result<T, ReadError> {
+    match node.value() {
         Value::Number(text) => parse_uint(text).ok_or_else(|| out_of_range(what, text)),
-        ref other => Err(mismatch(what, "a whole number", other)),
+        other => Err(mismatch(what, "a whole number", &other)),
     }
 }
 
 /// A whole number, possibly negative, that fits `T`.
-pub fn int<T: TryFrom<i64>>(node: &Node<'_>, what: &str) -> Result<T, ReadError> {
-    match node.value {
+pub fn int<T: TryFrom<i64>>(node: Node<'_>, what: &str) -> Result<T, ReadError> {
+    match node.value() {
         Value::Number(text) => parse_int(text).ok_or_else(|| out_of_range(what, text)),
-        ref other => Err(mismatch(what, "a whole number", other)),
+        other => Err(mismatch(what, "a whole number", &other)),
     }
 }
 
@@ -181,10 +183,10 @@ mod tests {
 
     #[test]
     fn records_read_with_serdes_rules() {
-        let node =
+        let tree =
             parse(r#"{"a": "x", "n": 5, "neg": -2, "b": true, "z": null, "dup": 1, "dup": 2}"#)
                 .unwrap();
-        let fields = Fields::of(&node, "record").unwrap();
+        let fields = Fields::of(tree.root(), "record").unwrap();
         assert_eq!(fields.string("a").unwrap(), "x");
         assert_eq!(fields.uint::<u32>("n").unwrap(), 5);
         assert_eq!(fields.uint_or_zero::<u32>("absent").unwrap(), 0);
@@ -211,7 +213,7 @@ mod tests {
             fields.string("n").unwrap_err(),
             "n: expected a string, found a number"
         );
-        assert!(Fields::of(&parse("[1]").unwrap(), "record").is_err());
+        assert!(Fields::of(parse("[1]").unwrap().root(), "record").is_err());
     }
 
     #[test]

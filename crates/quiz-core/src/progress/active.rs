@@ -225,7 +225,7 @@ impl SavedAttempt {
     /// schema version.
     pub fn decode(text: &str) -> Option<SavedAttempt> {
         let envelope = crate::json::parse(text).ok()?;
-        let fields = Fields::of(&envelope, "").ok()?;
+        let fields = Fields::of(envelope.root(), "").ok()?;
         if fields.uint::<u32>("schema").ok()? != ACTIVE_SCHEMA {
             return None;
         }

@@ -80,18 +80,18 @@ pub fn read_backup(text: &str) -> Result<Progress, BackupError> {
         return Err(BackupError::Empty);
     }
     let envelope = parse(text).map_err(|_| BackupError::NotJson)?;
-    let Ok(fields) = Fields::of(&envelope, "") else {
+    let Ok(fields) = Fields::of(envelope.root(), "") else {
         return Err(BackupError::NotBackup);
     };
     let field = |key| fields.get(key).ok().flatten();
     let kind = field("kind").map(|kind| crate::json::read::string(kind, "kind"));
-    if kind.is_some_and(|kind| kind != Ok(BACKUP_KIND))
+    if kind.is_some_and(|kind| kind.as_deref() != Ok(BACKUP_KIND))
         || field("schema").is_none()
         || field("progress").is_none()
     {
         return Err(BackupError::NotBackup);
     }
-    let progress = match decode_envelope(envelope) {
+    let progress = match decode_envelope(envelope.root()) {
         Decoded::Current(progress) | Decoded::Migrated { progress, .. } => progress,
         Decoded::Newer { version } => return Err(BackupError::Newer { version }),
         Decoded::Corrupt { reason } => return Err(BackupError::Damaged { reason }),

@@ -5,17 +5,17 @@ use super::codec::{read_progress, write_progress};
 use super::Progress;
 use crate::json::read::{self, Fields};
 use crate::json::write::ObjectWriter;
-use crate::json::{parse, Member, Node, Span, Value};
+use crate::json::{parse, Node};
 use crate::Lang;
-use std::borrow::Cow;
-use std::collections::BTreeMap;
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: u32 = 2;
 
-/// A step from version `from` to `from + 1`, on the parsed tree, so a step
-/// can rename, move or fill in fields before the data is typed.
-type Migration = for<'a> fn(Node<'a>) -> Result<Node<'a>, String>;
+/// A step from version `from` to `from + 1`. The stored data is first read
+/// with this build's reader, so a new schema may only add fields that have
+/// defaults; the step then fills them in from the rest of the data, or from
+/// the stored tree it is given for anything the reader no longer knows.
+type Migration = fn(&mut Progress, Node<'_>) -> Result<(), String>;
 
 /// One entry per version step, in any order: they are applied by number.
 /// Each step has its own test below.
@@ -25,52 +25,20 @@ const MIGRATIONS: &[(u32, Migration)] = &[(1, v1_to_v2)];
 /// can count due reviews per bank without loading every bank. Version 1
 /// records learn their bank from the attempts that contain the question;
 /// the others stay unassigned until the question is answered again.
-fn v1_to_v2(mut data: Node<'_>) -> Result<Node<'_>, String> {
-    let Value::Object(members) = &mut data.value else {
-        return Err("progress is not an object".into());
-    };
-    let mut banks = BTreeMap::new();
-    let attempts = members.iter().filter(|m| m.key == "attempts");
-    for attempt in attempts.flat_map(|m| read::elements(&m.value, "").unwrap_or(&[])) {
-        let Ok(fields) = Fields::of(attempt, "") else {
-            continue;
-        };
-        let Some(Value::String(bank)) = fields.get("bank").ok().flatten().map(|n| &n.value) else {
-            continue;
-        };
-        let outcomes = fields.get("outcomes").ok().flatten();
-        for outcome in outcomes.map_or(&[][..], |o| read::elements(o, "").unwrap_or(&[])) {
-            if let Some(Value::String(id)) = read::elements(outcome, "")
-                .ok()
-                .and_then(|pair| pair.first())
-                .map(|n| &n.value)
-            {
-                banks.insert(id.clone(), bank.clone());
+fn v1_to_v2(progress: &mut Progress, _stored: Node<'_>) -> Result<(), String> {
+    let Progress {
+        attempts,
+        questions,
+        ..
+    } = progress;
+    for attempt in attempts.iter() {
+        for (id, _) in &attempt.outcomes {
+            if let Some(record) = questions.get_mut(id) {
+                record.bank.clone_from(&attempt.bank);
             }
         }
     }
-    for questions in members.iter_mut().filter(|m| m.key == "questions") {
-        let Value::Object(records) = &mut questions.value.value else {
-            continue;
-        };
-        for record in records.iter_mut() {
-            let Value::Object(fields) = &mut record.value.value else {
-                return Err(format!("question {} is not an object", record.key));
-            };
-            if let Some(bank) = banks.get(&record.key) {
-                fields.retain(|field| field.key != "bank");
-                fields.push(Member {
-                    key: Cow::Borrowed("bank"),
-                    key_span: Span::default(),
-                    value: Node {
-                        value: Value::String(bank.clone()),
-                        span: Span::default(),
-                    },
-                });
-            }
-        }
-    }
-    Ok(data)
+    Ok(())
 }
 
 /// What a stored value turned out to be.
@@ -129,29 +97,23 @@ pub fn decode(stored: Option<&str>) -> Decoded {
         return Decoded::Empty;
     };
     match parse(text) {
-        Ok(envelope) => decode_tree(envelope, SCHEMA_VERSION, MIGRATIONS),
+        Ok(envelope) => decode_envelope(envelope.root()),
         Err(error) => corrupt(format!("not JSON: {}", error.kind.message(Lang::En))),
     }
 }
 
 /// Reads a parsed envelope (a stored value or a backup), migrating old
-/// schemas up to `target`.
+/// schemas.
 pub(super) fn decode_envelope(envelope: Node<'_>) -> Decoded {
     decode_tree(envelope, SCHEMA_VERSION, MIGRATIONS)
 }
 
 fn decode_tree(envelope: Node<'_>, target: u32, migrations: &[(u32, Migration)]) -> Decoded {
-    let Node {
-        value: Value::Object(members),
-        ..
-    } = envelope
-    else {
+    let Ok(fields) = Fields::of(envelope, "") else {
         return corrupt("not an object".into());
     };
-    let field = |key: &str| members.iter().position(|member| member.key == key);
-    let Some(version) =
-        field("schema").and_then(|at| read::uint::<u64>(&members[at].value, "").ok())
-    else {
+    let schema = fields.get("schema").ok().flatten();
+    let Some(version) = schema.and_then(|node| read::uint::<u64>(node, "").ok()) else {
         return corrupt("no schema version".into());
     };
     let Ok(version) = u32::try_from(version) else {
@@ -160,28 +122,28 @@ fn decode_tree(envelope: Node<'_>, target: u32, migrations: &[(u32, Migration)])
     if version > target {
         return Decoded::Newer { version };
     }
-    let Some(at) = field("progress") else {
+    let Some(data) = fields.get("progress").ok().flatten() else {
         return corrupt("no progress data".into());
     };
-    let mut data = members.into_iter().nth(at).map(|member| member.value);
+    let mut progress = match read_progress(data) {
+        Ok(progress) => progress,
+        Err(error) => return corrupt(format!("unexpected content: {error}")),
+    };
     for step in version..target {
         let Some((_, migration)) = migrations.iter().find(|(from, _)| *from == step) else {
             return corrupt(format!("no migration from schema {step}"));
         };
-        data = match data.map(migration) {
-            Some(Ok(next)) => Some(next),
-            Some(Err(reason)) => return corrupt(format!("migrating schema {step}: {reason}")),
-            None => None,
-        };
+        if let Err(reason) = migration(&mut progress, data) {
+            return corrupt(format!("migrating schema {step}: {reason}"));
+        }
     }
-    match data.as_ref().map(read_progress) {
-        Some(Ok(progress)) if version == target => Decoded::Current(progress),
-        Some(Ok(progress)) => Decoded::Migrated {
+    if version == target {
+        Decoded::Current(progress)
+    } else {
+        Decoded::Migrated {
             progress,
             from: version,
-        },
-        Some(Err(error)) => corrupt(format!("unexpected content: {error}")),
-        None => corrupt("no progress data".into()),
+        }
     }
 }
 
@@ -221,71 +183,41 @@ mod tests {
 
     #[test]
     fn steps_run_in_numeric_order_through_nine_to_ten() {
-        // Synthetic steps, listed out of order, each appending its number:
-        // a string sort would run 10 before 9.
-        fn step<'a>(mut data: Node<'a>, n: &'static str) -> Result<Node<'a>, String> {
-            let Value::Object(members) = &mut data.value else {
-                return Err("not an object".into());
-            };
-            let trail = members
-                .iter_mut()
-                .find(|m| m.key == "trail")
-                .ok_or("no trail")?;
-            let Value::Array(trail) = &mut trail.value.value else {
-                return Err("no trail".into());
-            };
-            trail.push(Node {
-                value: Value::Number(n),
-                span: Span::default(),
-            });
-            Ok(data)
+        // Synthetic steps, listed out of order, each appending its number
+        // to a counter: a string sort would run 10 before 9.
+        fn step(progress: &mut Progress, n: u32) -> Result<(), String> {
+            progress.pruned = progress.pruned * 100 + n;
+            Ok(())
         }
-        fn trail(data: &Node<'_>) -> String {
-            let fields = Fields::of(data, "").unwrap();
-            let trail = read::elements(fields.required("trail").unwrap(), "").unwrap();
-            let numbers: Vec<u64> = trail.iter().map(|n| read::uint(n, "").unwrap()).collect();
-            format!("{numbers:?}")
-        }
-        fn decode_with(
-            stored: Option<&str>,
-            target: u32,
-            migrations: &[(u32, Migration)],
-        ) -> Decoded {
-            decode_tree(parse(stored.unwrap()).unwrap(), target, migrations)
+        fn decode_with(stored: &str, target: u32, migrations: &[(u32, Migration)]) -> Decoded {
+            decode_tree(parse(stored).unwrap().root(), target, migrations)
         }
         let migrations: &[(u32, Migration)] = &[
-            (10, |d| step(d, "10")),
-            (8, |d| step(d, "8")),
-            (9, |d| step(d, "9")),
+            (10, |p, _| step(p, 10)),
+            (8, |p, _| step(p, 8)),
+            (9, |p, _| step(p, 9)),
         ];
         let stored = r#"{"schema": 8, "progress": {"trail": []}}"#;
-        let Decoded::Migrated { progress, from } = decode_with(Some(stored), 11, migrations) else {
+        let Decoded::Migrated { progress, from } = decode_with(stored, 11, migrations) else {
             panic!("not migrated");
         };
         assert_eq!(from, 8);
-        assert_eq!(
-            progress,
-            Progress::default(),
-            "unknown fields are ignored after migration"
-        );
-        // The order itself, observed through a failing last step.
+        assert_eq!(progress.pruned, 80910, "8, then 9, then 10");
+        // The order itself, observed through a failing last step; unknown
+        // fields (the trail) are ignored.
         let failing: &[(u32, Migration)] = &[
-            (9, |d| step(d, "9")),
-            (10, |d| Err(format!("trail {}", trail(&d)))),
+            (9, |p, _| step(p, 9)),
+            (10, |p, _| Err(format!("after {}", p.pruned))),
         ];
         assert_eq!(
-            decode_with(
-                Some(r#"{"schema": 9, "progress": {"trail": []}}"#),
-                11,
-                failing
-            ),
+            decode_with(r#"{"schema": 9, "progress": {"trail": []}}"#, 11, failing),
             Decoded::Corrupt {
-                reason: "migrating schema 10: trail [9]".into()
+                reason: "migrating schema 10: after 9".into()
             }
         );
         assert!(matches!(
             decode_with(
-                Some(r#"{"schema": 7, "progress": {"trail": []}}"#),
+                r#"{"schema": 7, "progress": {"trail": []}}"#,
                 11,
                 migrations
             ),
