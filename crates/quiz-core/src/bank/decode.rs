@@ -31,7 +31,7 @@ const MAX_BLANKS: usize = 20;
 /// Reads and checks a bank file. `file` names it in the diagnostics.
 pub fn check_bank(file: &str, bytes: &[u8]) -> Checked<Bank> {
     let mut no_pause = || -> PauseFuture { Box::pin(std::future::ready(())) };
-    let mut checking = std::pin::pin!(check_bank_in_steps(file, bytes, &mut no_pause));
+    let mut checking = check_bank_in_steps(file, bytes, &mut no_pause);
     // With pauses that are ready at once, the check finishes on its first poll.
     match checking
         .as_mut()
@@ -55,30 +55,35 @@ pub const QUESTIONS_PER_STEP: usize = 100;
 /// awaited in between, so a large bank never holds the browser's main
 /// thread for long. quiz-core reads no clock: how long a pause lasts is the
 /// caller's choice. The result is exactly [`check_bank`]'s.
-pub async fn check_bank_in_steps(
-    file: &str,
-    bytes: &[u8],
-    pause: &mut dyn FnMut() -> PauseFuture,
-) -> Checked<Bank> {
-    let (text, root, mut problems) = match parse_file(file, bytes, MAX_BANK_BYTES) {
-        Ok(parsed) => parsed,
-        Err(diagnostics) => {
-            return Checked {
-                value: None,
-                diagnostics,
+///
+/// The future is boxed so that the app and [`check_bank`] share one copy
+/// of the checker's code.
+pub fn check_bank_in_steps<'a>(
+    file: &'a str,
+    bytes: &'a [u8],
+    pause: &'a mut dyn FnMut() -> PauseFuture,
+) -> Pin<Box<dyn Future<Output = Checked<Bank>> + 'a>> {
+    Box::pin(async move {
+        let (text, root, mut problems) = match parse_file(file, bytes, MAX_BANK_BYTES) {
+            Ok(parsed) => parsed,
+            Err(diagnostics) => {
+                return Checked {
+                    value: None,
+                    diagnostics,
+                }
             }
-        }
-    };
-    let value = match root {
-        Some(tree) => {
-            pause().await;
-            let index = LineIndex::new(text);
-            let mut reader = Reader::new(&mut problems, &index);
-            reader.bank(tree.root(), pause).await
-        }
-        None => None,
-    };
-    finish(file, text, problems, value)
+        };
+        let value = match root {
+            Some(tree) => {
+                pause().await;
+                let index = LineIndex::new(text);
+                let mut reader = Reader::new(&mut problems, &index);
+                reader.bank(tree.root(), pause).await
+            }
+            None => None,
+        };
+        finish(file, text, problems, value)
+    })
 }
 
 /// The steps every checked file goes through: the size limit, UTF-8, JSON
@@ -1565,11 +1570,7 @@ mod step_tests {
 
     fn run_in_steps(text: &str, pauses: Rc<Cell<usize>>) -> (Checked<Bank>, usize) {
         let mut pause = counting_pause(pauses);
-        let mut checking = std::pin::pin!(check_bank_in_steps(
-            "steps.json",
-            text.as_bytes(),
-            &mut pause
-        ));
+        let mut checking = check_bank_in_steps("steps.json", text.as_bytes(), &mut pause);
         let mut suspensions = 0;
         loop {
             match checking
