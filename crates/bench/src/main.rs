@@ -309,7 +309,7 @@ async fn thousand_loads(dist: &Path, id: &str, runs: usize) -> Result<Vec<Figure
         number(longest)
     );
     println!(
-        "    longest task from the bank's request to its first question: {} ms",
+        "    longest task from the bank's bytes reaching the app to its first question: {} ms",
         number(longest_bank)
     );
     print_requests(&visits);
