@@ -49,14 +49,16 @@ pub fn quiz_starter(props: &QuizStarterProps) -> Html {
                 .filter(|session| {
                     session.plan.mode == Mode::Exam && session.bank_version == bank.version
                 });
-            match saved {
+            let started = match saved {
                 Some(mut session) => {
                     session.tick(now);
                     Ok((QuizState::resume(bank, session, now), true))
                 }
                 None => QuizState::start(bank, plan, clock.fresh_seed(), now)
                     .map(|state| (state, false)),
-            }
+            };
+            crate::platform::mark("quiz:session-started");
+            started
         })
     };
     match &*started {
