@@ -143,7 +143,9 @@ impl Progress {
                 None => self.attempts.push(attempt.clone()),
             }
         }
-        self.attempts.sort_by(|a, b| {
+        // Ids are unique once merged, so the order is total and the smaller
+        // unstable sort gives the stable result.
+        self.attempts.sort_unstable_by(|a, b| {
             a.started_ms
                 .cmp(&b.started_ms)
                 .then_with(|| a.id.cmp(&b.id))

@@ -89,13 +89,17 @@ impl Progress {
     /// Question ids due for spaced review on `today`, of the given bank's
     /// questions, most overdue first (ties keep the bank's order).
     pub fn due<'a>(&'a self, ids: impl IntoIterator<Item = &'a str>, today: i32) -> Vec<String> {
-        let mut due: Vec<(&str, &QuestionRecord)> = ids
+        // Keyed by (due day, position in the bank): a total order, so the
+        // smaller unstable sort gives the stable result.
+        let mut due: Vec<(i32, usize, &str)> = ids
             .into_iter()
-            .filter_map(|id| Some((id, self.questions.get(id)?)))
-            .filter(|(_, record)| record.review.is_due(today))
+            .enumerate()
+            .filter_map(|(at, id)| Some((at, id, self.questions.get(id)?)))
+            .filter(|(_, _, record)| record.review.is_due(today))
+            .map(|(at, id, record)| (record.review.due, at, id))
             .collect();
-        due.sort_by_key(|(_, record)| record.review.due);
-        due.into_iter().map(|(id, _)| id.to_string()).collect()
+        due.sort_unstable();
+        due.into_iter().map(|(_, _, id)| id.to_string()).collect()
     }
 
     /// Accuracy on each of the bank's tags, in the order the bank first
