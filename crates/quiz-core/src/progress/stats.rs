@@ -1,7 +1,7 @@
 //! Figures for the progress page and the home page: per-bank and per-tag
 //! accuracy, the exam score trend, the study calendar and the review queue.
 
-use super::{Progress, QuestionRecord};
+use super::Progress;
 use crate::bank::Bank;
 
 /// Weeks the study calendar shows: about four months fit a phone's width.
