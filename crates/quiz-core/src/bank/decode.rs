@@ -6,7 +6,7 @@ use super::{
     Section,
 };
 use crate::diagnostic::{closest, Checked, Code, Message, Problems, Severity};
-use crate::json::{self, Items, LineIndex, Node, Span, Value};
+use crate::json::{self, same_bytes, Items, LineIndex, Node, Span, Value};
 use crate::normalize::same_answer;
 use crate::LocalText;
 use std::borrow::Cow;
@@ -197,7 +197,8 @@ pub(crate) struct Fields<'t> {
 
 impl<'t> Fields<'t> {
     pub(crate) fn get(&self, name: &str) -> Option<Node<'t>> {
-        let at = self.spec.iter().position(|field| same(field.name, name))?;
+        let name = name.as_bytes();
+        let at = (self.spec.iter()).position(|field| same_bytes(field.name.as_bytes(), name))?;
         self.found[at]
     }
 }
@@ -284,8 +285,12 @@ impl<'r> Reader<'r> {
         let mut found: [Option<Node>; MAX_FIELDS] = [None; MAX_FIELDS];
         let mut suggested: Vec<&'static str> = Vec::new();
         for member in members.iter() {
-            let (key, key_span, value) = (member.key(), member.key_span(), member.value);
-            match spec.iter().position(|field| same(field.name, &key)) {
+            let (key_span, value) = (member.key_span(), member.value);
+            let at = match member.plain_key() {
+                Some(key) => (spec.iter()).position(|field| same_bytes(field.name.as_bytes(), key)),
+                None => spec.iter().position(|field| member.key_is(field.name)),
+            };
+            match at {
                 Some(at) => {
                     if let Some(first) = found[at] {
                         let name = spec[at].name;
@@ -307,7 +312,7 @@ impl<'r> Reader<'r> {
                     }
                 }
                 None => {
-                    if let Some(name) = self.unknown_field(&key, key_span, path, spec) {
+                    if let Some(name) = self.unknown_field(&member.key(), key_span, path, spec) {
                         suggested.push(name);
                     }
                 }
@@ -1350,13 +1355,6 @@ impl<'r> Reader<'r> {
             }
         }
     }
-}
-
-/// Whether a field's name is `key`, comparing lengths first in place: most
-/// of a spec's names differ from a key in length, and this runs for every
-/// field of every object.
-fn same(name: &str, key: &str) -> bool {
-    name.len() == key.len() && name == key
 }
 
 fn start_of(span: Span) -> Span {
