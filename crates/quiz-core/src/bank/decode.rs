@@ -39,7 +39,7 @@ pub(crate) fn read_file<T>(
     file: &str,
     bytes: &[u8],
     max_bytes: usize,
-    read: impl FnOnce(&mut Reader, Node) -> Option<T>,
+    read: impl for<'r> FnOnce(&mut Reader<'r>, Node<'r>) -> Option<T>,
 ) -> Checked<T> {
     let mut problems = Problems::new();
     let syntax = |problems: &mut Problems, offset: usize, kind: json::SyntaxErrorKind| {
@@ -208,7 +208,7 @@ pub(crate) struct Reader<'r> {
     pub(crate) problems: &'r mut Problems,
     pub(crate) index: &'r LineIndex<'r>,
     /// The id of the question being read, attached to its problems.
-    pub(crate) question: Option<String>,
+    pub(crate) question: Option<Cow<'r, str>>,
     /// The bank's declared tag keys, once read; tags are checked as they
     /// are met so problems point at the tag itself.
     pub(crate) declared_tags: Option<Vec<String>>,
@@ -236,13 +236,12 @@ impl<'r> Reader<'r> {
         zh: String,
         en: String,
     ) {
-        let question = self.question.clone();
         self.problems.push(
             severity,
             code,
             span,
             &path.render(),
-            question.as_deref(),
+            self.question.as_deref(),
             Message::new(zh, en),
         );
     }
@@ -567,7 +566,7 @@ impl<'r> Reader<'r> {
         Some(LocalText { zh: zh?, en: en? })
     }
 
-    fn bank(&mut self, root: Node) -> Option<Bank> {
+    fn bank(&mut self, root: Node<'r>) -> Option<Bank> {
         let path = Path::ROOT;
         let fields = self.object(root, &path, fields::BANK)?;
         let schema = fields.get("$schema").and_then(|node| {
@@ -760,7 +759,7 @@ impl<'r> Reader<'r> {
     }
 
     /// Reads every question; returns them with each one's span.
-    fn questions(&mut self, node: Node, path: &Path) -> Option<(Vec<Question>, Vec<Span>)> {
+    fn questions(&mut self, node: Node<'r>, path: &Path) -> Option<(Vec<Question>, Vec<Span>)> {
         let items = self.array(node, path)?;
         if items.is_empty() {
             self.error(
@@ -795,7 +794,8 @@ impl<'r> Reader<'r> {
                 Some(Value::String(id)) => Some(id),
                 _ => None,
             };
-            self.question = id_text.as_deref().map(str::to_string);
+            // Borrowed from the tree: no copy unless a problem names it.
+            self.question = id_text.clone();
             let question = self.question(item, &item_path);
             let id_span = id_node.map_or(item.span(), Node::span);
             if let (Some(question), Some(id_text)) = (&question, id_text) {

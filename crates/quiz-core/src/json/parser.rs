@@ -345,6 +345,10 @@ impl<'a> Parser<'a> {
             return Err(self.unexpected(Expected::Colon));
         }
         self.at += 1;
+        // The usual one space after the colon is skipped in place.
+        if self.peek() == Some(b' ') {
+            self.at += 1;
+        }
         self.skip_space();
         self.value(entries, Some((key, escaped)))
     }
