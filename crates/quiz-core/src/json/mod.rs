@@ -23,10 +23,10 @@ pub struct Span {
 
 /// A parsed document: every value in one flat list, in source order.
 ///
-/// A bank of 5,000 questions has a quarter of a million values. Keeping
+/// A bank of 5,000 questions has over a hundred thousand values. Keeping
 /// them in one list, rather than a vector per object and array, makes the
-/// tree one allocation instead of a hundred thousand, a third of the memory,
-/// and free to drop; values are read through [`Node`] handles.
+/// tree one allocation instead of tens of thousands, smaller, and free to
+/// drop; values are read through [`Node`] handles.
 #[derive(Debug)]
 pub struct Tree<'a> {
     /// The source text the spans point into.
@@ -138,7 +138,7 @@ impl<'t> Node<'t> {
         &self.tree.text[start..end]
     }
 
-    /// The text of a string entry (a key or a value).
+    /// The text of a string value.
     fn string(self) -> Cow<'t, str> {
         let entry = self.entry();
         self.tree.string(entry.span, entry.kind == Kind::Escaped)

@@ -320,8 +320,9 @@ impl<'a> Parser<'a> {
         }
         self.depth -= 1;
         let next = entries.len();
-        entries[index].span.end = self.at;
-        entries[index].next = next;
+        let entry = &mut entries[index];
+        entry.span.end = self.at;
+        entry.next = next;
         Ok(())
     }
 
