@@ -6,7 +6,7 @@ use super::{
     Section,
 };
 use crate::diagnostic::{closest, Checked, Code, Message, Problems, Severity};
-use crate::json::{self, Items, LineIndex, Node, Span, Value};
+use crate::json::{self, same_bytes, Items, LineIndex, Node, Span, Value};
 use crate::normalize::same_answer;
 use crate::LocalText;
 use std::borrow::Cow;
@@ -93,7 +93,7 @@ pub(crate) fn read_file<T>(
     file: &str,
     bytes: &[u8],
     max_bytes: usize,
-    read: impl FnOnce(&mut Reader, Node) -> Option<T>,
+    read: impl for<'r> FnOnce(&mut Reader<'r>, Node<'r>) -> Option<T>,
 ) -> Checked<T> {
     let (text, root, mut problems) = match parse_file(file, bytes, max_bytes) {
         Ok(parsed) => parsed,
@@ -271,7 +271,8 @@ pub(crate) struct Fields<'t> {
 
 impl<'t> Fields<'t> {
     pub(crate) fn get(&self, name: &str) -> Option<Node<'t>> {
-        let at = self.spec.iter().position(|field| same(field.name, name))?;
+        let name = name.as_bytes();
+        let at = (self.spec.iter()).position(|field| same_bytes(field.name.as_bytes(), name))?;
         self.found[at]
     }
 }
@@ -281,7 +282,7 @@ pub(crate) struct Reader<'r> {
     pub(crate) problems: &'r mut Problems,
     pub(crate) index: &'r LineIndex<'r>,
     /// The id of the question being read, attached to its problems.
-    pub(crate) question: Option<String>,
+    pub(crate) question: Option<Cow<'r, str>>,
     /// The bank's declared tag keys, once read; tags are checked as they
     /// are met so problems point at the tag itself.
     pub(crate) declared_tags: Option<Vec<String>>,
@@ -309,13 +310,12 @@ impl<'r> Reader<'r> {
         zh: String,
         en: String,
     ) {
-        let question = self.question.clone();
         self.problems.push(
             severity,
             code,
             span,
             &path.render(),
-            question.as_deref(),
+            self.question.as_deref(),
             Message::new(zh, en),
         );
     }
@@ -358,8 +358,12 @@ impl<'r> Reader<'r> {
         let mut found: [Option<Node>; MAX_FIELDS] = [None; MAX_FIELDS];
         let mut suggested: Vec<&'static str> = Vec::new();
         for member in members.iter() {
-            let (key, key_span, value) = (member.key(), member.key_span(), member.value);
-            match spec.iter().position(|field| same(field.name, &key)) {
+            let (key_span, value) = (member.key_span(), member.value);
+            let at = match member.plain_key() {
+                Some(key) => (spec.iter()).position(|field| same_bytes(field.name.as_bytes(), key)),
+                None => spec.iter().position(|field| member.key_is(field.name)),
+            };
+            match at {
                 Some(at) => {
                     if let Some(first) = found[at] {
                         let name = spec[at].name;
@@ -381,7 +385,7 @@ impl<'r> Reader<'r> {
                     }
                 }
                 None => {
-                    if let Some(name) = self.unknown_field(&key, key_span, path, spec) {
+                    if let Some(name) = self.unknown_field(&member.key(), key_span, path, spec) {
                         suggested.push(name);
                     }
                 }
@@ -638,7 +642,7 @@ impl<'r> Reader<'r> {
 
     async fn bank(
         &mut self,
-        root: Node<'_>,
+        root: Node<'r>,
         pause: &mut dyn FnMut() -> PauseFuture,
     ) -> Option<Bank> {
         let path = Path::ROOT;
@@ -836,7 +840,7 @@ impl<'r> Reader<'r> {
     /// Reads every question; returns them with each one's span.
     async fn questions(
         &mut self,
-        node: Node<'_>,
+        node: Node<'r>,
         path: &Path<'_>,
         pause: &mut dyn FnMut() -> PauseFuture,
     ) -> Option<(Vec<Question>, Vec<Span>)> {
@@ -877,7 +881,8 @@ impl<'r> Reader<'r> {
                 Some(Value::String(id)) => Some(id),
                 _ => None,
             };
-            self.question = id_text.as_deref().map(str::to_string);
+            // Borrowed from the tree: no copy unless a problem names it.
+            self.question = id_text.clone();
             let question = self.question(item, &item_path);
             let id_span = id_node.map_or(item.span(), Node::span);
             if let (Some(question), Some(id_text)) = (&question, id_text) {
@@ -1437,13 +1442,6 @@ impl<'r> Reader<'r> {
             }
         }
     }
-}
-
-/// Whether a field's name is `key`, comparing lengths first in place: most
-/// of a spec's names differ from a key in length, and this runs for every
-/// field of every object.
-fn same(name: &str, key: &str) -> bool {
-    name.len() == key.len() && name == key
 }
 
 fn start_of(span: Span) -> Span {

@@ -25,10 +25,10 @@ pub struct Span {
 
 /// A parsed document: every value in one flat list, in source order.
 ///
-/// A bank of 5,000 questions has a quarter of a million values. Keeping
+/// A bank of 5,000 questions has over a hundred thousand values. Keeping
 /// them in one list, rather than a vector per object and array, makes the
-/// tree one allocation instead of a hundred thousand, a third of the memory,
-/// and free to drop; values are read through [`Node`] handles.
+/// tree one allocation instead of tens of thousands, smaller, and free to
+/// drop; values are read through [`Node`] handles.
 #[derive(Debug)]
 pub struct Tree<'a> {
     /// The source text the spans point into.
@@ -140,7 +140,7 @@ impl<'t> Node<'t> {
         &self.tree.text[start..end]
     }
 
-    /// The text of a string entry (a key or a value).
+    /// The text of a string value.
     fn string(self) -> Cow<'t, str> {
         let entry = self.entry();
         self.tree.string(entry.span, entry.kind == Kind::Escaped)
@@ -261,30 +261,55 @@ impl<'t> Member<'t> {
         self.value.tree.string(entry.key, entry.key_escaped)
     }
 
-    /// Whether the key is `name`: cheaper than comparing [`Member::key`],
-    /// as a key without escapes is compared where it is in the source, and
-    /// only when the lengths agree.
-    pub fn key_is(self, name: &str) -> bool {
+    /// The key's source between its quotes when it has no escapes, so
+    /// that it is the key's text: keys are compared with field names for
+    /// every member of every object, and this compares them in place.
+    pub(crate) fn plain_key(self) -> Option<&'t [u8]> {
         let Entry {
             key, key_escaped, ..
         } = self.value.entry();
-        if key_escaped {
-            return self.key() == name;
-        }
-        key.end - key.start == name.len() + 2
-            && self
+        match key_escaped {
+            true => None,
+            false => self
                 .value
                 .tree
                 .text
                 .as_bytes()
-                .get(key.start + 1..key.end - 1)
-                == Some(name.as_bytes())
+                .get(key.start + 1..key.end - 1),
+        }
+    }
+
+    /// Whether the key is `name`.
+    pub fn key_is(self, name: &str) -> bool {
+        match self.plain_key() {
+            Some(key) => same_bytes(key, name.as_bytes()),
+            None => self.key() == name,
+        }
     }
 
     /// Where the key (with its quotes) is.
     pub fn key_span(self) -> Span {
         self.value.entry().key
     }
+}
+
+/// Whether `a` and `b` are the same bytes, for keys and field names: they
+/// are short and usually differ in length, so the lengths are compared and
+/// then the bytes, in place rather than through calls (to `memcmp`, or an
+/// iterator's, which the size-optimised build does not inline).
+#[inline(always)]
+pub(crate) fn same_bytes(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut at = 0;
+    while at < a.len() {
+        if a[at] != b[at] {
+            return false;
+        }
+        at += 1;
+    }
+    true
 }
 
 /// The kinds of JSON value, as [`Node::value`] reads them.

@@ -320,8 +320,9 @@ impl<'a> Parser<'a> {
         }
         self.depth -= 1;
         let next = entries.len();
-        entries[index].span.end = self.at;
-        entries[index].next = next;
+        let entry = &mut entries[index];
+        entry.span.end = self.at;
+        entry.next = next;
         Ok(())
     }
 
@@ -345,6 +346,10 @@ impl<'a> Parser<'a> {
             return Err(self.unexpected(Expected::Colon));
         }
         self.at += 1;
+        // The usual one space after the colon is skipped in place.
+        if self.peek() == Some(b' ') {
+            self.at += 1;
+        }
         self.skip_space();
         self.value(entries, Some((key, escaped)))
     }
