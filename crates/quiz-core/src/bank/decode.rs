@@ -700,7 +700,7 @@ impl<'r> Reader<'r> {
             description: description?,
             tag_names: tag_names?,
             paper: paper?,
-            questions: questions.map(|(questions, _)| questions)?,
+            questions: questions?,
         })
     }
 
@@ -837,13 +837,13 @@ impl<'r> Reader<'r> {
         None
     }
 
-    /// Reads every question; returns them with each one's span.
+    /// Reads every question.
     async fn questions(
         &mut self,
         node: Node<'r>,
         path: &Path<'_>,
         pause: &mut dyn FnMut() -> PauseFuture,
-    ) -> Option<(Vec<Question>, Vec<Span>)> {
+    ) -> Option<Vec<Question>> {
         let items = self.array(node, path)?;
         if items.is_empty() {
             self.error(
@@ -866,7 +866,6 @@ impl<'r> Reader<'r> {
             return None;
         }
         let mut questions = Vec::with_capacity(items.len());
-        let mut spans = Vec::with_capacity(items.len());
         // Keyed by the id text in the parsed tree, so no id is copied for it.
         let mut seen: HashMap<Cow<str>, Span> = HashMap::with_capacity(items.len());
         let mut ok = true;
@@ -904,12 +903,11 @@ impl<'r> Reader<'r> {
             match question {
                 Some(question) => {
                     questions.push(question);
-                    spans.push(item.span());
                 }
                 None => ok = false,
             }
         }
-        ok.then_some((questions, spans))
+        ok.then_some(questions)
     }
 
     fn question(&mut self, node: Node, path: &Path) -> Option<Question> {
@@ -1384,13 +1382,13 @@ impl<'r> Reader<'r> {
     fn check_tags(
         &mut self,
         root: Node,
-        questions: &(Vec<Question>, Vec<Span>),
+        questions: &[Question],
         names: &BTreeMap<String, LocalText>,
         names_node: Option<Node>,
     ) {
         let span = names_node.map_or(root.span(), |node| node.span());
         for name in names.keys() {
-            if questions.0.iter().any(|q| q.tags.contains(name)) {
+            if questions.iter().any(|q| q.tags.contains(name)) {
                 continue;
             }
             let path = Path::ROOT;
@@ -1405,15 +1403,9 @@ impl<'r> Reader<'r> {
         }
     }
 
-    fn check_paper(
-        &mut self,
-        paper: &Paper,
-        questions: &(Vec<Question>, Vec<Span>),
-        paper_node: Node,
-    ) {
+    fn check_paper(&mut self, paper: &Paper, questions: &[Question], paper_node: Node) {
         for (i, section) in paper.sections.iter().enumerate() {
             let available = questions
-                .0
                 .iter()
                 .filter(|q| q.kind() == section.kind)
                 .count();
