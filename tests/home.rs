@@ -9,10 +9,12 @@ use quiz_app::app::{Shell, ShellProps};
 use quiz_app::components::{BankList, BankListProps, ErrorPanel, ErrorPanelProps};
 use quiz_app::hooks::MANIFEST_URL;
 use quiz_app::load::{LoadError, LoadProblem};
+use quiz_app::platform::pacing::{Pacer, SLICE_MS};
 use quiz_app::platform::{BrowserFetcher, FetchError, Fetcher};
 use quiz_core::manifest::parse_manifest;
 use quiz_core::Lang;
 use std::rc::Rc;
+use std::task::{Context, Waker};
 use support::*;
 use wasm_bindgen_test::*;
 use yew::Callback;
@@ -128,6 +130,22 @@ async fn a_prefetched_file_is_requested_once() {
     ))
     .unwrap();
     assert_eq!(requests.as_f64(), Some(1.0));
+}
+
+#[wasm_bindgen_test]
+async fn long_work_yields_to_the_browser_only_after_a_slice() {
+    let ready_now = |pause: &mut quiz_core::bank::PauseFuture| {
+        let mut context = Context::from_waker(Waker::noop());
+        pause.as_mut().poll(&mut context).is_ready()
+    };
+    let mut pacer = Pacer::start();
+    assert!(ready_now(&mut pacer.pause()), "a short slice goes on");
+    let start = js_sys::Date::now();
+    while js_sys::Date::now() - start < SLICE_MS + 5.0 {}
+    let mut pause = pacer.pause();
+    assert!(!ready_now(&mut pause), "a long slice waits for a new task");
+    pause.await;
+    assert!(ready_now(&mut pacer.pause()), "and a new slice starts");
 }
 
 #[wasm_bindgen_test]

@@ -1,7 +1,8 @@
 use crate::load::{LoadError, LoadProblem, LoadState};
+use crate::platform::pacing::{next_task, Pacer};
 use crate::platform::{mark, Fetcher};
 use crate::route::Route;
-use quiz_core::bank::{check_bank_in_steps, PauseFuture};
+use quiz_core::bank::check_bank_in_steps;
 use quiz_core::{Bank, BankEntry, Diagnostic};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -21,9 +22,9 @@ pub const BANKS_DIR: &str = "questions/";
 /// Loads the bank file of `entry`; a bank with errors is refused with every
 /// problem listed. The returned callback retries.
 ///
-/// Large banks are checked in steps with a zero-delay timer in between, so
-/// the page keeps painting and answering taps while a bank of a thousand
-/// questions loads.
+/// Large banks are checked in steps, yielding to the browser every
+/// [`SLICE_MS`](crate::platform::pacing::SLICE_MS) of work, so the page keeps
+/// painting and answering taps while a bank of thousands of questions loads.
 #[hook]
 pub fn use_bank(
     fetcher: Rc<dyn Fetcher>,
@@ -41,10 +42,12 @@ pub fn use_bank(
                 let problem = match request.await {
                     Ok(bytes) => {
                         mark("quiz:bank-fetched");
+                        let mut pacer = Pacer::start();
+                        let mut pause = || pacer.pause();
                         let checked = check_bank_in_steps(&url, &bytes, &mut pause).await;
                         mark("quiz:bank-checked");
                         // The page renders in a task of its own, after the last check.
-                        pause().await;
+                        next_task().await;
                         match checked.value {
                             Some(bank) => {
                                 state.set(LoadState::Ready(Rc::new(LoadedBank {
@@ -64,18 +67,6 @@ pub fn use_bank(
     }
     let retry = Callback::from(move |()| attempt.set(*attempt + 1));
     ((*state).clone(), retry)
-}
-
-/// Lets the browser run its own work (paint, input) between two steps.
-fn pause() -> PauseFuture {
-    let timer = js_sys::Promise::new(&mut |resolve, _| {
-        if let Some(window) = web_sys::window() {
-            let _ = window.set_timeout_with_callback(&resolve);
-        }
-    });
-    Box::pin(async move {
-        let _ = wasm_bindgen_futures::JsFuture::from(timer).await;
-    })
 }
 
 /// Starts fetching the bank a deep link names as soon as the app starts,

@@ -6,6 +6,7 @@
 pub mod clock;
 pub mod fetch;
 pub mod files;
+pub mod pacing;
 pub mod panic;
 pub mod storage;
 
