@@ -5,27 +5,26 @@ use crate::components::{
     AppHeader, BackupPage, BankList, BankPage, ErrorPanel, LoadingNotice, NotFoundPage,
     PreviewPage, ProgressPage, StudyPage,
 };
-use crate::hooks::{use_bank_prefetch, use_link_language, use_update_notice};
 use crate::hooks::{use_language, use_manifest, use_progress, use_route, ProgressContext};
+use crate::hooks::{use_link_language, use_update_notice};
 use crate::i18n::strings;
 use crate::load::LoadState;
 use crate::platform::Platform;
 use crate::progress_store::StoreStatus;
 use crate::route::Route;
+use quiz_core::Manifest;
+use std::rc::Rc;
 use yew::prelude::*;
-
-/// The app as the browser runs it, with the real platform services.
-#[function_component(App)]
-pub fn app() -> Html {
-    let platform = use_memo((), |_| Platform::browser());
-    html! { <Shell platform={(*platform).clone()} /> }
-}
 
 /// Props of [`Shell`].
 #[derive(Properties, PartialEq)]
 pub struct ShellProps {
     /// The I/O services; tests pass in-memory or faulty ones.
     pub platform: Platform,
+    /// The bank list when it was loaded before the first render (see
+    /// [`crate::startup`]); `None` loads it on mount.
+    #[prop_or_default]
+    pub preloaded_manifest: Option<LoadState<Rc<Manifest>>>,
 }
 
 /// The whole app over any platform: header, then the loading state, the
@@ -33,10 +32,12 @@ pub struct ShellProps {
 #[function_component(Shell)]
 pub fn shell(props: &ShellProps) -> Html {
     let (lang, on_switch_language) = use_language(props.platform.storage.clone());
-    let (manifest, on_retry) = use_manifest(props.platform.fetcher.clone());
+    let (manifest, on_retry) = use_manifest(
+        props.platform.fetcher.clone(),
+        props.preloaded_manifest.clone(),
+    );
     let progress = use_progress(props.platform.storage.clone(), props.platform.clock.clone());
     let route = use_route();
-    use_bank_prefetch(props.platform.fetcher.clone(), &route);
     use_link_language(on_switch_language.clone());
     let new_questions = use_update_notice();
     let text = strings(lang);

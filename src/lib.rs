@@ -11,12 +11,13 @@ pub mod platform;
 pub mod progress_store;
 pub mod quiz_state;
 pub mod route;
+pub mod startup;
 
 use wasm_bindgen::JsCast;
 
-/// Starts the app: installs the panic hook, then mounts [`app::App`] in
-/// `#app`, replacing the static "loading" text that `index.html` shows while
-/// the WASM downloads.
+/// Starts the app: installs the panic hook, loads the bank list (see
+/// [`startup`]), then mounts [`app::Shell`] in `#app`, replacing the static
+/// "loading" text that `index.html` shows meanwhile.
 pub fn run() {
     platform::mark("quiz:wasm-started");
     platform::panic::install();
@@ -27,8 +28,18 @@ pub fn run() {
         web_sys::console::error_1(&"quiz: #app element is missing from index.html".into());
         return;
     };
-    root.set_text_content(None);
-    if let Ok(root) = root.dyn_into::<web_sys::Element>() {
-        yew::Renderer::<app::App>::with_root(root).render();
-    }
+    let Ok(root) = root.dyn_into::<web_sys::Element>() else {
+        return;
+    };
+    let platform = platform::Platform::browser();
+    let route = route::Route::parse(&hooks::current_hash());
+    wasm_bindgen_futures::spawn_local(async move {
+        let manifest = startup::preload(platform.fetcher.clone(), &route).await;
+        root.set_text_content(None);
+        let props = app::ShellProps {
+            platform,
+            preloaded_manifest: Some(manifest),
+        };
+        yew::Renderer::<app::Shell>::with_root_and_props(root, props).render();
+    });
 }

@@ -54,6 +54,7 @@ async fn a_quiz_tells_the_host_when_it_starts_and_when_it_is_submitted() {
     let recorder = Rc::new(Recorder::default());
     host::install(recorder.clone());
     let root = mount::<Shell>(quiz_app::app::ShellProps {
+        preloaded_manifest: None,
         platform: platform(fetcher()),
     })
     .await;
@@ -96,6 +97,7 @@ async fn a_quiz_tells_the_host_when_it_starts_and_when_it_is_submitted() {
 async fn a_lang_parameter_in_the_link_chooses_the_language() {
     set_hash("#/?lang=en");
     let root = mount::<Shell>(quiz_app::app::ShellProps {
+        preloaded_manifest: None,
         platform: platform(fetcher()),
     })
     .await;
@@ -108,6 +110,7 @@ async fn a_lang_parameter_in_the_link_chooses_the_language() {
 #[wasm_bindgen_test]
 async fn the_service_workers_notice_offers_a_reload() {
     let root = mount::<Shell>(quiz_app::app::ShellProps {
+        preloaded_manifest: None,
         platform: platform(fetcher()),
     })
     .await;

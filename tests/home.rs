@@ -8,9 +8,11 @@ mod support;
 use quiz_app::app::{Shell, ShellProps};
 use quiz_app::components::{BankList, BankListProps, ErrorPanel, ErrorPanelProps};
 use quiz_app::hooks::MANIFEST_URL;
-use quiz_app::load::{LoadError, LoadProblem};
+use quiz_app::load::{LoadError, LoadProblem, LoadState};
 use quiz_app::platform::pacing::{Pacer, SLICE_MS};
 use quiz_app::platform::{BrowserFetcher, FetchError, Fetcher};
+use quiz_app::route::Route;
+use quiz_app::startup::preload;
 use quiz_core::manifest::parse_manifest;
 use quiz_core::Lang;
 use std::rc::Rc;
@@ -106,6 +108,7 @@ async fn error_panel_names_the_file_and_the_problem() {
 #[wasm_bindgen_test]
 async fn shell_loads_the_manifest_and_lists_banks() {
     let root = mount::<Shell>(ShellProps {
+        preloaded_manifest: None,
         platform: platform(FakeFetcher::default().with(MANIFEST_URL, MANIFEST)),
     })
     .await;
@@ -118,7 +121,7 @@ async fn shell_loads_the_manifest_and_lists_banks() {
 async fn a_prefetched_file_is_requested_once() {
     // The browser's fetcher: a later fetch takes over the prefetch's
     // request instead of sending its own (the test server answers 404).
-    let fetcher = BrowserFetcher::default();
+    let fetcher = BrowserFetcher;
     let url = "questions/prefetch-probe.json";
     fetcher.prefetch(url);
     fetcher.prefetch(url);
@@ -130,6 +133,35 @@ async fn a_prefetched_file_is_requested_once() {
     ))
     .unwrap();
     assert_eq!(requests.as_f64(), Some(1.0));
+}
+
+#[wasm_bindgen_test]
+async fn start_up_requests_the_linked_bank_and_reads_the_list_before_the_first_render() {
+    let fetcher = FakeFetcher::default().with(MANIFEST_URL, MANIFEST);
+    let prefetched = fetcher.prefetched();
+    let fetcher: Rc<dyn Fetcher> = Rc::new(fetcher);
+    let route = Route::parse("#/bank/charter/exam");
+    let manifest = preload(fetcher, &route).await;
+    // The linked bank was requested beside the bank list.
+    assert_eq!(*prefetched.borrow(), ["questions/charter.json"]);
+    let LoadState::Ready(manifest) = manifest else {
+        panic!("the list did not load: {manifest:?}");
+    };
+    // The shell's first render uses it and fetches nothing more: this
+    // fetcher answers every request with 404.
+    let root = mount::<Shell>(ShellProps {
+        preloaded_manifest: Some(LoadState::Ready(manifest)),
+        platform: platform(FakeFetcher::default()),
+    })
+    .await;
+    let text = root.text_content().unwrap();
+    assert!(text.contains("党章"), "{text}");
+    assert!(root.query_selector(".error-panel").unwrap().is_none());
+    // Other links prefetch nothing.
+    let fetcher = FakeFetcher::default().with(MANIFEST_URL, MANIFEST);
+    let prefetched = fetcher.prefetched();
+    preload(Rc::new(fetcher), &Route::parse("#/progress")).await;
+    assert!(prefetched.borrow().is_empty());
 }
 
 #[wasm_bindgen_test]
@@ -151,6 +183,7 @@ async fn long_work_yields_to_the_browser_only_after_a_slice() {
 #[wasm_bindgen_test]
 async fn shell_shows_the_error_panel_when_the_manifest_is_missing() {
     let root = mount::<Shell>(ShellProps {
+        preloaded_manifest: None,
         platform: platform(FakeFetcher::default().failing(MANIFEST_URL, FetchError::Status(404))),
     })
     .await;
@@ -169,15 +202,13 @@ async fn shell_opens_a_bank_from_a_deep_link_and_shows_its_contents() {
     let fetcher = FakeFetcher::default()
         .with(MANIFEST_URL, MANIFEST)
         .with("questions/charter.json", BANK);
-    let prefetched = fetcher.prefetched();
     let root = mount::<Shell>(ShellProps {
+        preloaded_manifest: None,
         platform: platform(fetcher),
     })
     .await;
     settle().await;
     set_hash("");
-    // The linked bank was requested at start, beside the bank list.
-    assert_eq!(*prefetched.borrow(), ["questions/charter.json"]);
     let page = root
         .query_selector(".bank-page")
         .unwrap()
@@ -197,6 +228,7 @@ async fn a_bank_with_errors_is_refused_with_its_problems_listed() {
     set_hash("#/bank/charter");
     let broken = BANK.replace("\"answer\": \"B\"", "\"answer\": \"E\"");
     let root = mount::<Shell>(ShellProps {
+        preloaded_manifest: None,
         platform: platform(
             FakeFetcher::default()
                 .with(MANIFEST_URL, MANIFEST)
@@ -220,6 +252,7 @@ async fn a_bank_with_errors_is_refused_with_its_problems_listed() {
 async fn an_unknown_bank_in_a_link_gets_a_clear_page() {
     set_hash("#/bank/nosuch");
     let root = mount::<Shell>(ShellProps {
+        preloaded_manifest: None,
         platform: platform(FakeFetcher::default().with(MANIFEST_URL, MANIFEST)),
     })
     .await;

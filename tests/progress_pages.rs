@@ -78,7 +78,11 @@ fn text_of(root: &web_sys::Element, selector: &str) -> String {
 async fn the_progress_page_shows_calendar_trend_figures_and_history() {
     set_hash("#/progress");
     let (platform, _) = platform_with(&studied());
-    let root = mount::<Shell>(ShellProps { platform }).await;
+    let root = mount::<Shell>(ShellProps {
+        platform,
+        preloaded_manifest: None,
+    })
+    .await;
     set_hash("");
 
     // The calendar: 18 weeks of days up to today, the two study days shaded.
@@ -131,7 +135,11 @@ async fn the_progress_page_shows_calendar_trend_figures_and_history() {
 async fn a_backup_is_checked_previewed_and_merged_without_dropping_anything() {
     set_hash("#/backup");
     let (platform, storage) = platform_with(&studied());
-    let root = mount::<Shell>(ShellProps { platform }).await;
+    let root = mount::<Shell>(ShellProps {
+        platform,
+        preloaded_manifest: None,
+    })
+    .await;
 
     // Export as text: the whole progress, readable back.
     click(&root, ".export-text");

@@ -1,7 +1,6 @@
 use crate::load::{LoadError, LoadProblem, LoadState};
 use crate::platform::pacing::{next_task, Pacer};
 use crate::platform::{mark, Fetcher};
-use crate::route::Route;
 use quiz_core::bank::check_bank_in_steps;
 use quiz_core::{Bank, BankEntry, Diagnostic};
 use std::rc::Rc;
@@ -67,23 +66,4 @@ pub fn use_bank(
     }
     let retry = Callback::from(move |()| attempt.set(*attempt + 1));
     ((*state).clone(), retry)
-}
-
-/// Starts fetching the bank a deep link names as soon as the app starts,
-/// beside the bank list, instead of once the list has arrived and the page
-/// has rendered: banks are published as `questions/<id>.json`, and the
-/// manifest that confirms the file name comes later. [`use_bank`] then
-/// takes over the request in flight. Only the route the app opened with
-/// counts; later pages are reached from a loaded list.
-#[hook]
-pub fn use_bank_prefetch(fetcher: Rc<dyn Fetcher>, route: &Route) {
-    let id = match route {
-        Route::Bank { id } | Route::Study { id, .. } => Some(id.clone()),
-        _ => None,
-    };
-    use_effect_with((), move |_| {
-        if let Some(id) = id {
-            fetcher.prefetch(&format!("{BANKS_DIR}{id}.json"));
-        }
-    });
 }

@@ -8,32 +8,44 @@ use yew::prelude::*;
 /// Where the manifest is fetched from, relative to `index.html`.
 pub const MANIFEST_URL: &str = "questions/index.json";
 
-/// Loads the manifest once on mount; the returned callback retries.
+/// Fetches and checks the manifest: what [`use_manifest`] does on mount,
+/// and what the start-up code does before the first render.
+pub async fn load_manifest(fetcher: Rc<dyn Fetcher>) -> LoadState<Rc<Manifest>> {
+    let problem = match fetcher.fetch(MANIFEST_URL).await {
+        Ok(bytes) => match parse_manifest(MANIFEST_URL, &bytes) {
+            Ok(manifest) => {
+                mark("quiz:manifest-ready");
+                return LoadState::Ready(Rc::new(manifest));
+            }
+            Err(problems) => LoadProblem::Invalid(problems),
+        },
+        Err(error) => LoadProblem::Fetch(error),
+    };
+    LoadState::Failed(LoadError {
+        file: MANIFEST_URL.to_string(),
+        problem,
+    })
+}
+
+/// The manifest: `preloaded` when the start-up code has already loaded it,
+/// otherwise loaded once on mount. The returned callback retries.
 #[hook]
-pub fn use_manifest(fetcher: Rc<dyn Fetcher>) -> (LoadState<Rc<Manifest>>, Callback<()>) {
-    let state = use_state(|| LoadState::Loading);
+pub fn use_manifest(
+    fetcher: Rc<dyn Fetcher>,
+    preloaded: Option<LoadState<Rc<Manifest>>>,
+) -> (LoadState<Rc<Manifest>>, Callback<()>) {
+    let given = preloaded.is_some();
+    let state = use_state(|| preloaded.unwrap_or(LoadState::Loading));
     let attempt = use_state(|| 0u32);
     {
         let state = state.clone();
-        use_effect_with(*attempt, move |_| {
+        use_effect_with(*attempt, move |attempt| {
+            if *attempt == 0 && given {
+                return;
+            }
             state.set(LoadState::Loading);
-            let request = fetcher.fetch(MANIFEST_URL);
             wasm_bindgen_futures::spawn_local(async move {
-                let problem = match request.await {
-                    Ok(bytes) => match parse_manifest(MANIFEST_URL, &bytes) {
-                        Ok(manifest) => {
-                            mark("quiz:manifest-ready");
-                            state.set(LoadState::Ready(Rc::new(manifest)));
-                            return;
-                        }
-                        Err(problems) => LoadProblem::Invalid(problems),
-                    },
-                    Err(error) => LoadProblem::Fetch(error),
-                };
-                state.set(LoadState::Failed(LoadError {
-                    file: MANIFEST_URL.to_string(),
-                    problem,
-                }));
+                state.set(load_manifest(fetcher).await);
             });
         });
     }

@@ -21,7 +21,8 @@ pub fn use_route() -> Route {
     (*route).clone()
 }
 
-fn current_hash() -> String {
+/// The location's hash, `""` when there is none.
+pub fn current_hash() -> String {
     web_sys::window()
         .and_then(|window| window.location().hash().ok())
         .unwrap_or_default()

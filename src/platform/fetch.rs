@@ -35,29 +35,33 @@ pub trait Fetcher {
 
 /// The browser's `fetch`, asking caches to revalidate so a coordinator's
 /// updated bank is seen on the next visit.
-#[derive(Default)]
-pub struct BrowserFetcher {
-    /// Requests started by [`Fetcher::prefetch`] and not taken over yet.
-    started: RefCell<Vec<(String, Promise)>>,
+pub struct BrowserFetcher;
+
+thread_local! {
+    /// Requests started by [`Fetcher::prefetch`] and not taken over yet,
+    /// shared by every `BrowserFetcher` of the page: the start-up code
+    /// prefetches before the app's own fetcher exists.
+    static STARTED: RefCell<Vec<(String, Promise)>> = const { RefCell::new(Vec::new()) };
 }
 
 impl Fetcher for BrowserFetcher {
     fn fetch(&self, url: &str) -> FetchFuture {
-        let mut started = self.started.borrow_mut();
-        let request = match started.iter().position(|(asked, _)| asked == url) {
-            Some(at) => Ok(started.swap_remove(at).1),
-            None => start(url),
-        };
+        let taken = STARTED.with_borrow_mut(|started| {
+            let at = started.iter().position(|(asked, _)| asked == url)?;
+            Some(started.swap_remove(at).1)
+        });
+        let request = taken.map_or_else(|| start(url), Ok);
         Box::pin(async move { read_bytes(request?).await })
     }
 
     fn prefetch(&self, url: &str) {
-        let mut started = self.started.borrow_mut();
-        if started.iter().all(|(asked, _)| asked != url) {
-            if let Ok(request) = start(url) {
-                started.push((url.to_string(), request));
+        STARTED.with_borrow_mut(|started| {
+            if started.iter().all(|(asked, _)| asked != url) {
+                if let Ok(request) = start(url) {
+                    started.push((url.to_string(), request));
+                }
             }
-        }
+        });
     }
 }
 

@@ -45,7 +45,7 @@ impl Platform {
     pub fn browser() -> Self {
         Platform {
             storage: Rc::new(BrowserStorage),
-            fetcher: Rc::new(BrowserFetcher::default()),
+            fetcher: Rc::new(BrowserFetcher),
             clock: Rc::new(BrowserClock),
         }
     }
