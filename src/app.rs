@@ -5,6 +5,7 @@ use crate::components::{
     AppHeader, BackupPage, BankList, BankPage, ErrorPanel, LoadingNotice, NotFoundPage,
     PreviewPage, ProgressPage, StudyPage,
 };
+use crate::hooks::PreloadedBank;
 use crate::hooks::{use_language, use_manifest, use_progress, use_route, ProgressContext};
 use crate::hooks::{use_link_language, use_update_notice};
 use crate::i18n::strings;
@@ -25,6 +26,10 @@ pub struct ShellProps {
     /// [`crate::startup`]); `None` loads it on mount.
     #[prop_or_default]
     pub preloaded_manifest: Option<LoadState<Rc<Manifest>>>,
+    /// The bank the opening link named, loaded with the list; the bank and
+    /// study pages use it when it is their entry's file.
+    #[prop_or_default]
+    pub preloaded_bank: Option<PreloadedBank>,
 }
 
 /// The whole app over any platform: header, then the loading state, the
@@ -58,7 +63,8 @@ pub fn shell(props: &ShellProps) -> Html {
         },
         (Route::Bank { id }, LoadState::Ready(manifest)) => match manifest.bank(&id) {
             Some(entry) => html! {
-                <BankPage key={id.clone()} entry={entry.clone()} platform={props.platform.clone()} {lang} />
+                <BankPage key={id.clone()} entry={entry.clone()} platform={props.platform.clone()}
+                    preloaded={props.preloaded_bank.clone()} {lang} />
             },
             None => html! { <NotFoundPage asked={id} reason={Some(text.unknown_bank)} {lang} /> },
         },
@@ -76,7 +82,7 @@ pub fn shell(props: &ShellProps) -> Html {
                 let key = Route::study(&id, activity, options.clone()).to_hash();
                 html! {
                     <StudyPage {key} entry={entry.clone()} {activity} {options} {ignored}
-                        platform={props.platform.clone()} {lang} />
+                        platform={props.platform.clone()} preloaded={props.preloaded_bank.clone()} {lang} />
                 }
             }
             None => html! { <NotFoundPage asked={id} reason={Some(text.unknown_bank)} {lang} /> },

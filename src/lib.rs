@@ -15,9 +15,9 @@ pub mod startup;
 
 use wasm_bindgen::JsCast;
 
-/// Starts the app: installs the panic hook, loads the bank list (see
-/// [`startup`]), then mounts [`app::Shell`] in `#app`, replacing the static
-/// "loading" text that `index.html` shows meanwhile.
+/// Starts the app: installs the panic hook, loads the bank list and the
+/// linked bank (see [`startup`]), then mounts [`app::Shell`] in `#app`,
+/// replacing the static "loading" text that `index.html` shows meanwhile.
 pub fn run() {
     platform::mark("quiz:wasm-started");
     platform::panic::install();
@@ -34,11 +34,12 @@ pub fn run() {
     let platform = platform::Platform::browser();
     let route = route::Route::parse(&hooks::current_hash());
     wasm_bindgen_futures::spawn_local(async move {
-        let manifest = startup::preload(platform.fetcher.clone(), &route).await;
+        let preloaded = startup::preload(platform.fetcher.clone(), &route).await;
         root.set_text_content(None);
         let props = app::ShellProps {
             platform,
-            preloaded_manifest: Some(manifest),
+            preloaded_manifest: Some(preloaded.manifest),
+            preloaded_bank: preloaded.bank,
         };
         yew::Renderer::<app::Shell>::with_root_and_props(root, props).render();
     });

@@ -55,6 +55,7 @@ async fn a_quiz_tells_the_host_when_it_starts_and_when_it_is_submitted() {
     host::install(recorder.clone());
     let root = mount::<Shell>(quiz_app::app::ShellProps {
         preloaded_manifest: None,
+        preloaded_bank: None,
         platform: platform(fetcher()),
     })
     .await;
@@ -98,6 +99,7 @@ async fn a_lang_parameter_in_the_link_chooses_the_language() {
     set_hash("#/?lang=en");
     let root = mount::<Shell>(quiz_app::app::ShellProps {
         preloaded_manifest: None,
+        preloaded_bank: None,
         platform: platform(fetcher()),
     })
     .await;
@@ -111,6 +113,7 @@ async fn a_lang_parameter_in_the_link_chooses_the_language() {
 async fn the_service_workers_notice_offers_a_reload() {
     let root = mount::<Shell>(quiz_app::app::ShellProps {
         preloaded_manifest: None,
+        preloaded_bank: None,
         platform: platform(fetcher()),
     })
     .await;

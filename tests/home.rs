@@ -109,6 +109,7 @@ async fn error_panel_names_the_file_and_the_problem() {
 async fn shell_loads_the_manifest_and_lists_banks() {
     let root = mount::<Shell>(ShellProps {
         preloaded_manifest: None,
+        preloaded_bank: None,
         platform: platform(FakeFetcher::default().with(MANIFEST_URL, MANIFEST)),
     })
     .await;
@@ -136,32 +137,40 @@ async fn a_prefetched_file_is_requested_once() {
 }
 
 #[wasm_bindgen_test]
-async fn start_up_requests_the_linked_bank_and_reads_the_list_before_the_first_render() {
-    let fetcher = FakeFetcher::default().with(MANIFEST_URL, MANIFEST);
+async fn start_up_loads_the_list_and_the_linked_bank_before_the_first_render() {
+    let fetcher = FakeFetcher::default()
+        .with(MANIFEST_URL, MANIFEST)
+        .with("questions/charter.json", BANK);
     let prefetched = fetcher.prefetched();
-    let fetcher: Rc<dyn Fetcher> = Rc::new(fetcher);
-    let route = Route::parse("#/bank/charter/exam");
-    let manifest = preload(fetcher, &route).await;
-    // The linked bank was requested beside the bank list.
+    let preloaded = preload(Rc::new(fetcher), &Route::parse("#/bank/charter")).await;
+    // The linked bank was requested beside the bank list, then loaded.
     assert_eq!(*prefetched.borrow(), ["questions/charter.json"]);
-    let LoadState::Ready(manifest) = manifest else {
-        panic!("the list did not load: {manifest:?}");
-    };
-    // The shell's first render uses it and fetches nothing more: this
+    assert!(matches!(preloaded.manifest, LoadState::Ready(_)));
+    let bank = preloaded.bank.expect("the linked bank");
+    assert_eq!(bank.file, "charter.json");
+    assert!(matches!(bank.state, LoadState::Ready(_)));
+    // The shell's first render uses both and fetches nothing more: this
     // fetcher answers every request with 404.
+    set_hash("#/bank/charter");
     let root = mount::<Shell>(ShellProps {
-        preloaded_manifest: Some(LoadState::Ready(manifest)),
         platform: platform(FakeFetcher::default()),
+        preloaded_manifest: Some(preloaded.manifest),
+        preloaded_bank: Some(bank),
     })
     .await;
-    let text = root.text_content().unwrap();
-    assert!(text.contains("党章"), "{text}");
+    set_hash("");
+    let page = root
+        .query_selector(".bank-page")
+        .unwrap()
+        .expect("bank page");
+    assert!(page.text_content().unwrap().contains("第一章 党员"));
     assert!(root.query_selector(".error-panel").unwrap().is_none());
-    // Other links prefetch nothing.
+    // Other links load only the list.
     let fetcher = FakeFetcher::default().with(MANIFEST_URL, MANIFEST);
     let prefetched = fetcher.prefetched();
-    preload(Rc::new(fetcher), &Route::parse("#/progress")).await;
+    let preloaded = preload(Rc::new(fetcher), &Route::parse("#/progress")).await;
     assert!(prefetched.borrow().is_empty());
+    assert!(preloaded.bank.is_none());
 }
 
 #[wasm_bindgen_test]
@@ -184,6 +193,7 @@ async fn long_work_yields_to_the_browser_only_after_a_slice() {
 async fn shell_shows_the_error_panel_when_the_manifest_is_missing() {
     let root = mount::<Shell>(ShellProps {
         preloaded_manifest: None,
+        preloaded_bank: None,
         platform: platform(FakeFetcher::default().failing(MANIFEST_URL, FetchError::Status(404))),
     })
     .await;
@@ -204,6 +214,7 @@ async fn shell_opens_a_bank_from_a_deep_link_and_shows_its_contents() {
         .with("questions/charter.json", BANK);
     let root = mount::<Shell>(ShellProps {
         preloaded_manifest: None,
+        preloaded_bank: None,
         platform: platform(fetcher),
     })
     .await;
@@ -229,6 +240,7 @@ async fn a_bank_with_errors_is_refused_with_its_problems_listed() {
     let broken = BANK.replace("\"answer\": \"B\"", "\"answer\": \"E\"");
     let root = mount::<Shell>(ShellProps {
         preloaded_manifest: None,
+        preloaded_bank: None,
         platform: platform(
             FakeFetcher::default()
                 .with(MANIFEST_URL, MANIFEST)
@@ -253,6 +265,7 @@ async fn an_unknown_bank_in_a_link_gets_a_clear_page() {
     set_hash("#/bank/nosuch");
     let root = mount::<Shell>(ShellProps {
         preloaded_manifest: None,
+        preloaded_bank: None,
         platform: platform(FakeFetcher::default().with(MANIFEST_URL, MANIFEST)),
     })
     .await;

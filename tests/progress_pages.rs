@@ -81,6 +81,7 @@ async fn the_progress_page_shows_calendar_trend_figures_and_history() {
     let root = mount::<Shell>(ShellProps {
         platform,
         preloaded_manifest: None,
+        preloaded_bank: None,
     })
     .await;
     set_hash("");
@@ -138,6 +139,7 @@ async fn a_backup_is_checked_previewed_and_merged_without_dropping_anything() {
     let root = mount::<Shell>(ShellProps {
         platform,
         preloaded_manifest: None,
+        preloaded_bank: None,
     })
     .await;
 

@@ -1,5 +1,5 @@
 use super::{ActivityLinks, BankSummary, ErrorPanel, LoadingNotice, ProblemList, TagAccuracy};
-use crate::hooks::{use_bank, ProgressContext};
+use crate::hooks::{use_bank, PreloadedBank, ProgressContext};
 use crate::i18n::strings;
 use crate::load::LoadState;
 use crate::platform::Platform;
@@ -14,6 +14,10 @@ pub struct BankPageProps {
     pub entry: BankEntry,
     /// The I/O services.
     pub platform: Platform,
+    /// The bank, when the start-up code loaded it for the link that opened
+    /// the app; used only if it is this entry's file.
+    #[prop_or_default]
+    pub preloaded: Option<PreloadedBank>,
     /// The current language.
     pub lang: Lang,
 }
@@ -24,7 +28,11 @@ pub struct BankPageProps {
 pub fn bank_page(props: &BankPageProps) -> Html {
     let text = strings(props.lang);
     let lang = props.lang;
-    let (bank, on_retry) = use_bank(props.platform.fetcher.clone(), props.entry.clone());
+    let (bank, on_retry) = use_bank(
+        props.platform.fetcher.clone(),
+        props.entry.clone(),
+        props.preloaded.clone(),
+    );
     let progress = use_context::<ProgressContext>();
     let today = props.platform.clock.local_day();
     let body = match bank {

@@ -1,6 +1,6 @@
 use super::quiz_page::Back;
 use super::{ClockHandle, ErrorPanel, LoadingNotice, QuizStarter, ReadPage};
-use crate::hooks::{use_bank, ProgressContext};
+use crate::hooks::{use_bank, PreloadedBank, ProgressContext};
 use crate::i18n::strings;
 use crate::load::LoadState;
 use crate::platform::{Platform, StoreHandle};
@@ -28,6 +28,10 @@ pub struct StudyPageProps {
     pub ignored: Vec<String>,
     /// The I/O services.
     pub platform: Platform,
+    /// The bank, when the start-up code loaded it for the link that opened
+    /// the app; used only if it is this entry's file.
+    #[prop_or_default]
+    pub preloaded: Option<PreloadedBank>,
     /// The current language.
     pub lang: Lang,
 }
@@ -38,7 +42,11 @@ pub struct StudyPageProps {
 pub fn study_page(props: &StudyPageProps) -> Html {
     let text = strings(props.lang);
     let lang = props.lang;
-    let (bank, on_retry) = use_bank(props.platform.fetcher.clone(), props.entry.clone());
+    let (bank, on_retry) = use_bank(
+        props.platform.fetcher.clone(),
+        props.entry.clone(),
+        props.preloaded.clone(),
+    );
     let notice = (!props.ignored.is_empty()).then(|| html! {
         <p class="notice" role="status">{ text.ignored_params }{ " " }<code>{ props.ignored.join("&") }</code></p>
     });

@@ -10,7 +10,7 @@ mod use_route;
 mod use_host;
 mod use_update_notice;
 
-pub use use_bank::{use_bank, LoadedBank, BANKS_DIR};
+pub use use_bank::{load_bank, use_bank, LoadedBank, PreloadedBank, BANKS_DIR};
 pub use use_language::{use_language, LANGUAGE_KEY};
 pub use use_manifest::{load_manifest, use_manifest, MANIFEST_URL};
 pub use use_progress::{use_progress, ProgressContext, ProgressEvent};

@@ -18,49 +18,71 @@ pub struct LoadedBank {
 /// The folder banks are fetched from, relative to `index.html`.
 pub const BANKS_DIR: &str = "questions/";
 
-/// Loads the bank file of `entry`; a bank with errors is refused with every
-/// problem listed. The returned callback retries.
+/// Fetches and checks the bank file `file`: what [`use_bank`] does on mount,
+/// and what the start-up code does for a link to a bank.
 ///
 /// Large banks are checked in steps, yielding to the browser every
 /// [`SLICE_MS`](crate::platform::pacing::SLICE_MS) of work, so the page keeps
 /// painting and answering taps while a bank of thousands of questions loads.
+pub async fn load_bank(fetcher: Rc<dyn Fetcher>, file: &str) -> LoadState<Rc<LoadedBank>> {
+    let url = format!("{BANKS_DIR}{file}");
+    let problem = match fetcher.fetch(&url).await {
+        Ok(bytes) => {
+            mark("quiz:bank-fetched");
+            let mut pacer = Pacer::start();
+            let mut pause = || pacer.pause();
+            let checked = check_bank_in_steps(&url, &bytes, &mut pause).await;
+            mark("quiz:bank-checked");
+            match checked.value {
+                Some(bank) => {
+                    return LoadState::Ready(Rc::new(LoadedBank {
+                        bank: Rc::new(bank),
+                        warnings: checked.diagnostics,
+                    }))
+                }
+                None => LoadProblem::Invalid(checked.diagnostics),
+            }
+        }
+        Err(error) => LoadProblem::Fetch(error),
+    };
+    LoadState::Failed(LoadError { file: url, problem })
+}
+
+/// A bank loaded before the first render, with the file it came from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PreloadedBank {
+    /// The bank's file, as the manifest names it.
+    pub file: String,
+    /// How loading it went.
+    pub state: LoadState<Rc<LoadedBank>>,
+}
+
+/// The bank file of `entry`: `preloaded` when the start-up code has loaded
+/// that very file, otherwise loaded on mount; a bank with errors is refused
+/// with every problem listed. The returned callback retries.
 #[hook]
 pub fn use_bank(
     fetcher: Rc<dyn Fetcher>,
     entry: BankEntry,
+    preloaded: Option<PreloadedBank>,
 ) -> (LoadState<Rc<LoadedBank>>, Callback<()>) {
-    let state = use_state(|| LoadState::Loading);
+    let preloaded = preloaded.filter(|preloaded| preloaded.file == entry.file);
+    let given = preloaded.is_some();
+    let state = use_state(|| preloaded.map_or(LoadState::Loading, |preloaded| preloaded.state));
     let attempt = use_state(|| 0u32);
     {
         let state = state.clone();
-        use_effect_with((entry.file.clone(), *attempt), move |(file, _)| {
+        use_effect_with((entry.file.clone(), *attempt), move |(file, attempt)| {
+            if *attempt == 0 && given {
+                return;
+            }
             state.set(LoadState::Loading);
-            let url = format!("{BANKS_DIR}{file}");
-            let request = fetcher.fetch(&url);
+            let file = file.clone();
             wasm_bindgen_futures::spawn_local(async move {
-                let problem = match request.await {
-                    Ok(bytes) => {
-                        mark("quiz:bank-fetched");
-                        let mut pacer = Pacer::start();
-                        let mut pause = || pacer.pause();
-                        let checked = check_bank_in_steps(&url, &bytes, &mut pause).await;
-                        mark("quiz:bank-checked");
-                        // The page renders in a task of its own, after the last check.
-                        next_task().await;
-                        match checked.value {
-                            Some(bank) => {
-                                state.set(LoadState::Ready(Rc::new(LoadedBank {
-                                    bank: Rc::new(bank),
-                                    warnings: checked.diagnostics,
-                                })));
-                                return;
-                            }
-                            None => LoadProblem::Invalid(checked.diagnostics),
-                        }
-                    }
-                    Err(error) => LoadProblem::Fetch(error),
-                };
-                state.set(LoadState::Failed(LoadError { file: url, problem }));
+                let loaded = load_bank(fetcher, &file).await;
+                // The page renders in a task of its own, after the last check.
+                next_task().await;
+                state.set(loaded);
             });
         });
     }
