@@ -312,6 +312,16 @@ async fn thousand_loads(dist: &Path, id: &str, runs: usize) -> Result<Vec<Figure
         "    longest task from the bank's bytes reaching the app to its first question: {} ms",
         number(longest_bank)
     );
+    let mut checking: Vec<f64> = visits
+        .iter()
+        .filter_map(|v| v.cold.longest_check_task_ms)
+        .collect();
+    if !checking.is_empty() {
+        println!(
+            "    of which while checking the bank, before rendering: {} ms",
+            number(median(&mut checking))
+        );
+    }
     print_requests(&visits);
     Ok(vec![
         Figure {

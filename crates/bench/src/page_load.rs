@@ -56,6 +56,10 @@ pub struct Load {
     /// moment: checking the bank and showing its first question, without
     /// the app's own start-up (the bank is preloaded alongside it).
     pub longest_bank_task_ms: f64,
+    /// The longest task while the bank is checked alone (from its bytes
+    /// reaching the app to the app's `quiz:bank-checked` mark), without
+    /// rendering; `None` without the marks.
+    pub longest_check_task_ms: Option<f64>,
     /// What the server sent, one line a request.
     pub requests: Vec<String>,
     /// When the WebAssembly app had started, and each resource's start and
@@ -162,6 +166,20 @@ async fn load(phone: &Phone, url: &str) -> Result<Load, String> {
                     .fold(0.0, f64::max)
             };
             let (longest, longest_bank) = (longest_in(0.0), longest_in(bank_start));
+            let bank_checked = bench["marks"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter(|m| m[0].as_str() == Some("quiz:bank-checked"))
+                .filter_map(|m| m[1].as_f64())
+                .next_back();
+            let longest_check = bank_fetched.zip(bank_checked).map(|(from, to)| {
+                tasks
+                    .iter()
+                    .filter(|(at, took)| at + took > from && *at < to)
+                    .map(|(_, took)| *took)
+                    .fold(0.0, f64::max)
+            });
             let mut timeline = format!(
                 "app started {}",
                 bench["started"]
@@ -192,6 +210,7 @@ async fn load(phone: &Phone, url: &str) -> Result<Load, String> {
                 first_question_ms: first,
                 longest_task_ms: longest,
                 longest_bank_task_ms: longest_bank,
+                longest_check_task_ms: longest_check,
                 requests: Vec::new(),
                 timeline,
             });
