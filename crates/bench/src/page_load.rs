@@ -136,13 +136,16 @@ async fn load(phone: &Phone, url: &str) -> Result<Load, String> {
             // may start before the app does, whose start-up is not the
             // bank's. Without the mark, the bank's request: the last JSON
             // file fetched that is not the manifest.
-            let bank_fetched = bench["marks"]
-                .as_array()
-                .into_iter()
-                .flatten()
-                .filter(|m| m[0].as_str() == Some("quiz:bank-fetched"))
-                .filter_map(|m| m[1].as_f64())
-                .next_back();
+            let mark = |name: &str| {
+                bench["marks"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .filter(|m| m[0].as_str() == Some(name))
+                    .filter_map(|m| m[1].as_f64())
+                    .next_back()
+            };
+            let bank_fetched = mark("quiz:bank-fetched");
             let bank_start = bank_fetched.unwrap_or_else(|| {
                 bench["resources"]
                     .as_array()
@@ -158,28 +161,17 @@ async fn load(phone: &Phone, url: &str) -> Result<Load, String> {
             });
             // Every task that runs at some point in the window counts,
             // including one that began just before it.
-            let longest_in = |from: f64| {
-                tasks
-                    .iter()
-                    .filter(|(at, took)| at + took > from && *at < first)
-                    .map(|(_, took)| *took)
-                    .fold(0.0, f64::max)
-            };
-            let (longest, longest_bank) = (longest_in(0.0), longest_in(bank_start));
-            let bank_checked = bench["marks"]
-                .as_array()
-                .into_iter()
-                .flatten()
-                .filter(|m| m[0].as_str() == Some("quiz:bank-checked"))
-                .filter_map(|m| m[1].as_f64())
-                .next_back();
-            let longest_check = bank_fetched.zip(bank_checked).map(|(from, to)| {
+            let longest_in = |from: f64, to: f64| {
                 tasks
                     .iter()
                     .filter(|(at, took)| at + took > from && *at < to)
                     .map(|(_, took)| *took)
                     .fold(0.0, f64::max)
-            });
+            };
+            let (longest, longest_bank) = (longest_in(0.0, first), longest_in(bank_start, first));
+            let longest_check = bank_fetched
+                .zip(mark("quiz:bank-checked"))
+                .map(|(from, to)| longest_in(from, to));
             let mut timeline = format!(
                 "app started {}",
                 bench["started"]
