@@ -10,7 +10,6 @@
 
 use crate::hooks::{load_bank, load_manifest, PreloadedBank, BANKS_DIR};
 use crate::load::LoadState;
-use crate::platform::pacing::next_task;
 use crate::platform::Fetcher;
 use crate::route::Route;
 use quiz_core::Manifest;
@@ -42,15 +41,10 @@ pub async fn preload(fetcher: Rc<dyn Fetcher>, route: &Route) -> Preloaded {
         _ => None,
     };
     let bank = match entry {
-        Some(entry) => {
-            let state = load_bank(fetcher, &entry.file).await;
-            // The first render runs in a task of its own, after the last check.
-            next_task().await;
-            Some(PreloadedBank {
-                state,
-                file: entry.file,
-            })
-        }
+        Some(entry) => Some(PreloadedBank {
+            state: load_bank(fetcher, &entry.file).await,
+            file: entry.file,
+        }),
         None => None,
     };
     Preloaded { manifest, bank }

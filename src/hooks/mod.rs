@@ -3,6 +3,7 @@
 
 mod use_bank;
 mod use_language;
+mod use_loaded;
 mod use_manifest;
 mod use_progress;
 mod use_route;
@@ -12,6 +13,7 @@ mod use_update_notice;
 
 pub use use_bank::{load_bank, use_bank, LoadedBank, PreloadedBank, BANKS_DIR};
 pub use use_language::{use_language, LANGUAGE_KEY};
+use use_loaded::use_loaded;
 pub use use_manifest::{load_manifest, use_manifest, MANIFEST_URL};
 pub use use_progress::{use_progress, ProgressContext, ProgressEvent};
 pub use use_route::{current_hash, use_route};

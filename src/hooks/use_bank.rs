@@ -1,3 +1,4 @@
+use super::use_loaded;
 use crate::load::{LoadError, LoadProblem, LoadState};
 use crate::platform::pacing::{next_task, Pacer};
 use crate::platform::{mark, Fetcher};
@@ -33,6 +34,8 @@ pub async fn load_bank(fetcher: Rc<dyn Fetcher>, file: &str) -> LoadState<Rc<Loa
             let mut pause = || pacer.pause();
             let checked = check_bank_in_steps(&url, &bytes, &mut pause).await;
             mark("quiz:bank-checked");
+            // The page renders in a task of its own, after the last check.
+            next_task().await;
             match checked.value {
                 Some(bank) => {
                     return LoadState::Ready(Rc::new(LoadedBank {
@@ -66,26 +69,11 @@ pub fn use_bank(
     entry: BankEntry,
     preloaded: Option<PreloadedBank>,
 ) -> (LoadState<Rc<LoadedBank>>, Callback<()>) {
-    let preloaded = preloaded.filter(|preloaded| preloaded.file == entry.file);
-    let given = preloaded.is_some();
-    let state = use_state(|| preloaded.map_or(LoadState::Loading, |preloaded| preloaded.state));
-    let attempt = use_state(|| 0u32);
-    {
-        let state = state.clone();
-        use_effect_with((entry.file.clone(), *attempt), move |(file, attempt)| {
-            if *attempt == 0 && given {
-                return;
-            }
-            state.set(LoadState::Loading);
-            let file = file.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                let loaded = load_bank(fetcher, &file).await;
-                // The page renders in a task of its own, after the last check.
-                next_task().await;
-                state.set(loaded);
-            });
-        });
-    }
-    let retry = Callback::from(move |()| attempt.set(*attempt + 1));
-    ((*state).clone(), retry)
+    let preloaded = preloaded
+        .filter(|preloaded| preloaded.file == entry.file)
+        .map(|preloaded| preloaded.state);
+    use_loaded(preloaded, entry.file, move |file| {
+        let file = file.clone();
+        async move { load_bank(fetcher, &file).await }
+    })
 }

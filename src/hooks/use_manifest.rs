@@ -1,3 +1,4 @@
+use super::use_loaded;
 use crate::load::{LoadError, LoadProblem, LoadState};
 use crate::platform::{mark, Fetcher};
 use quiz_core::manifest::parse_manifest;
@@ -34,21 +35,5 @@ pub fn use_manifest(
     fetcher: Rc<dyn Fetcher>,
     preloaded: Option<LoadState<Rc<Manifest>>>,
 ) -> (LoadState<Rc<Manifest>>, Callback<()>) {
-    let given = preloaded.is_some();
-    let state = use_state(|| preloaded.unwrap_or(LoadState::Loading));
-    let attempt = use_state(|| 0u32);
-    {
-        let state = state.clone();
-        use_effect_with(*attempt, move |attempt| {
-            if *attempt == 0 && given {
-                return;
-            }
-            state.set(LoadState::Loading);
-            wasm_bindgen_futures::spawn_local(async move {
-                state.set(load_manifest(fetcher).await);
-            });
-        });
-    }
-    let retry = Callback::from(move |()| attempt.set(*attempt + 1));
-    ((*state).clone(), retry)
+    use_loaded(preloaded, (), move |_| load_manifest(fetcher))
 }
