@@ -143,14 +143,11 @@ pub fn int<T: TryFrom<i64>>(node: Node<'_>, what: &str) -> Result<T, ReadError> 
 /// Digits only, as a `T`; `None` for signs, fractions, exponents or
 /// values out of range.
 pub fn parse_uint<T: TryFrom<u64>>(text: &str) -> Option<T> {
+    // The standard parser would also take a leading `+`, which JSON has not.
     if text.is_empty() || !text.bytes().all(|byte| byte.is_ascii_digit()) {
         return None;
     }
-    let mut value: u64 = 0;
-    for byte in text.bytes() {
-        value = value.checked_mul(10)?.checked_add(u64::from(byte - b'0'))?;
-    }
-    T::try_from(value).ok()
+    T::try_from(text.parse::<u64>().ok()?).ok()
 }
 
 /// An optional minus sign and digits, as a `T`.
