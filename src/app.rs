@@ -10,7 +10,7 @@ use crate::hooks::{use_language, use_manifest, use_progress, use_route, Progress
 use crate::hooks::{use_link_language, use_update_notice};
 use crate::i18n::strings;
 use crate::load::LoadState;
-use crate::platform::Platform;
+use crate::platform::{Platform, StoreHandle};
 use crate::progress_store::StoreStatus;
 use crate::route::Route;
 use quiz_core::Manifest;
@@ -53,7 +53,10 @@ pub fn shell(props: &ShellProps) -> Html {
         }
         // Backups work from saved progress alone, even when the manifest fails.
         (Route::Backup, _) => {
-            html! { <BackupPage clock={ClockHandle(props.platform.clock.clone())} {lang} /> }
+            html! {
+                <BackupPage clock={ClockHandle(props.platform.clock.clone())}
+                    storage={StoreHandle(props.platform.storage.clone())} {lang} />
+            }
         }
         (_, LoadState::Loading) => html! { <LoadingNotice {lang} /> },
         (_, LoadState::Failed(error)) => html! { <ErrorPanel {error} {lang} {on_retry} /> },
@@ -96,7 +99,8 @@ pub fn shell(props: &ShellProps) -> Html {
         StoreStatus::Saving => None,
         StoreStatus::Unavailable => Some(text.storage_unavailable),
         StoreStatus::WriteFailed => Some(text.storage_write_failed),
-        StoreStatus::ReadOnly { .. } => Some(text.storage_read_only),
+        StoreStatus::ReadOnly { shown: true, .. } => Some(text.storage_read_only),
+        StoreStatus::ReadOnly { shown: false, .. } => Some(text.storage_read_only_hidden),
         StoreStatus::Quarantined { .. } => Some(text.storage_quarantined),
     };
     html! {

@@ -213,6 +213,11 @@ pub struct Strings {
     pub storage_read_only: &'static str,
     /// The banner after unreadable data was kept aside.
     pub storage_quarantined: &'static str,
+    /// The banner for data from a newer app version that this one cannot
+    /// read at all, so the pages are empty.
+    pub storage_read_only_hidden: &'static str,
+    /// Shown on the quiz page when the unfinished exam could not be saved.
+    pub active_save_failed: &'static str,
     /// The best-score label on a bank card.
     pub best_score: &'static str,
     /// The attempts-count label on a bank card.
@@ -221,6 +226,9 @@ pub struct Strings {
     pub device_note: &'static str,
     /// Shown when an unfinished exam was resumed.
     pub resumed: &'static str,
+    /// Shown when an unfinished exam could not be resumed because the bank
+    /// changed since it started.
+    pub resume_discarded: &'static str,
     /// The wrong-answer book link.
     pub wrong_book: &'static str,
     /// What the wrong-answer book is.
@@ -315,6 +323,8 @@ pub struct Strings {
     pub preview_new_days: &'static str,
     /// Preview warning; {n} is a count.
     pub preview_pruned: &'static str,
+    /// Preview warning; {n} is a count.
+    pub preview_details_dropped: &'static str,
     /// When the backup adds nothing.
     pub preview_nothing: &'static str,
     /// The merge button.
@@ -335,6 +345,18 @@ pub struct Strings {
     pub backup_newer: &'static str,
     /// Import error; the reason follows.
     pub backup_damaged: &'static str,
+    /// Import error; {n} is the number of attempts found.
+    pub backup_too_many: &'static str,
+    /// Import error: the chosen file could not be read.
+    pub backup_unreadable_file: &'static str,
+    /// Why exporting matters on iPhones, and that storage was asked to last.
+    pub backup_keep_note: &'static str,
+    /// The heading of the unreadable copies kept aside.
+    pub quarantine_heading: &'static str,
+    /// What those copies are; {n} is how many are kept at most.
+    pub quarantine_intro: &'static str,
+    /// One copy's label; the local date and time follow.
+    pub quarantine_kept_at: &'static str,
     /// The button that lists more of the history.
     pub show_more: &'static str,
     /// The per-bank table's answered-questions column, kept short for phones.
@@ -460,7 +482,9 @@ pub static ZH: Strings = Strings {
     storage_unavailable: "本浏览器不允许保存数据，学习记录不会被保存（可在浏览器设置中允许本网站存储数据）。",
     storage_write_failed: "学习记录保存失败（存储空间可能已满），本次记录暂存在页面中。",
     storage_read_only: "学习记录来自更新版本的应用，本页只读显示，不会改动这些记录。请刷新页面以使用新版本。",
-    storage_quarantined: "已保存的学习记录无法读取，已另行保留，本次从头开始记录。",
+    storage_quarantined: "已保存的学习记录无法读取，已另行保留（可在“备份与恢复”页导出），本次从头开始记录。",
+    storage_read_only_hidden: "学习记录来自更新版本的应用，本版本无法读取，因此页面上暂不显示；这些记录仍完整保存在本机，不会被改动。请刷新页面以使用新版本。",
+    active_save_failed: "本次考试的进度未能保存到本机（存储已满或被浏览器禁止）：请不要刷新或离开本页，否则将无法继续本次考试。",
     best_score: "最好成绩",
     attempts_label: "已练习",
     wrong_book: "错题本",
@@ -474,6 +498,7 @@ pub static ZH: Strings = Strings {
     streak: "已连续学习（天）",
     today_answered: "今日已答",
     resumed: "已恢复上次未完成的考试：题目、答案和截止时间不变。",
+    resume_discarded: "上次未完成的考试开始后题库已更新，无法按原题继续，已为你重新出题。",
     device_note: "学习记录只保存在本设备的本浏览器中；门户网站里嵌入的页面和微信里打开的页面各自保存，互不相通。",
     nav_progress: "我的学习",
     nav_backup: "备份与恢复",
@@ -502,7 +527,7 @@ pub static ZH: Strings = Strings {
     copied: "已复制，可粘贴到备忘录或发送给自己。",
     copy_manual: "请长按文本框，全选后复制。",
     import_heading: "导入备份",
-    import_intro: "选择备份文件，或把备份文本粘贴到下面。导入只会补充记录，不会删除本机已有的任何记录。",
+    import_intro: "选择备份文件，或把备份文本粘贴到下面。导入会合并记录：错题本、收藏、复习安排和学习日历只增不减；考试与练习记录最多保留最近 1000 条，超出时会先列出将被清理的条数，确认后才导入。",
     import_pick: "选择备份文件",
     import_paste: "或粘贴备份文本",
     import_check: "检查",
@@ -511,7 +536,8 @@ pub static ZH: Strings = Strings {
     preview_new_questions: "新增 {n} 道题的作答记录",
     preview_newer_questions: "用备份中较新的记录更新 {n} 道题",
     preview_new_days: "新增 {n} 个学习日",
-    preview_pruned: "记录超过 1000 条上限，最早的 {n} 条将被清理",
+    preview_pruned: "记录超过 1000 条上限，最早的 {n} 条考试与练习记录将被清理",
+    preview_details_dropped: "{n} 条较早的记录只保留成绩，不再保留逐题结果（逐题结果只保留最近 200 条）",
     preview_nothing: "备份中的内容本机都已有，无需导入。",
     import_merge: "合并导入",
     import_done: "已导入并保存。",
@@ -522,6 +548,12 @@ pub static ZH: Strings = Strings {
     backup_not_backup: "这不是本应用的备份。",
     backup_newer: "这个备份来自更新版本的应用，请刷新页面后再导入。",
     backup_damaged: "备份内容有误，无法导入：",
+    backup_too_many: "备份中有 {n} 条记录，超过本应用保存的上限（1000 条），不是本应用生成的备份，无法导入。",
+    backup_unreadable_file: "无法读取所选文件，请重新选择，或改为粘贴备份文本。",
+    backup_keep_note: "在 iPhone 上（包括微信内打开），如果 7 天没有打开本页，浏览器可能清除本机的学习记录。本应用已请求浏览器长期保存记录，但浏览器不一定同意：请定期导出备份。",
+    quarantine_heading: "无法读取的旧记录",
+    quarantine_intro: "以下是本机曾经无法读取、已另行保留的学习记录原文（最多保留最近 {n} 份）。可以保存下来，交给管理员帮助恢复。",
+    quarantine_kept_at: "保留于",
     show_more: "显示更多",
     col_answered: "已答",
     col_accuracy: "正确率",
@@ -637,7 +669,9 @@ pub static EN: Strings = Strings {
     storage_unavailable: "This browser does not allow saving data: your progress is not being saved (allow this site to store data in the browser settings).",
     storage_write_failed: "Saving your progress failed (storage may be full); it is kept in this page for now.",
     storage_read_only: "Your progress was saved by a newer version of this app; this page will not change it. Reload to get the new version.",
-    storage_quarantined: "Saved progress could not be read; it was kept aside and recording starts afresh.",
+    storage_quarantined: "Saved progress could not be read; it was kept aside (you can save it from Backup) and recording starts afresh.",
+    storage_read_only_hidden: "Your progress was saved by a newer version of this app that this version cannot read, so it is not shown here; it is kept on this device unchanged. Reload to get the new version.",
+    active_save_failed: "This exam's progress could not be saved on this device (storage is full or blocked): do not reload or leave this page, or the exam cannot be resumed.",
     best_score: "Best score",
     attempts_label: "Attempts",
     wrong_book: "Wrong-answer book",
@@ -651,6 +685,7 @@ pub static EN: Strings = Strings {
     streak: "Study streak (days)",
     today_answered: "Answered today",
     resumed: "Your unfinished exam was restored: same questions, answers and deadline.",
+    resume_discarded: "The question bank changed after your unfinished exam began, so it cannot continue with the same questions: here is a new draw.",
     device_note: "Progress is kept only in this browser on this device; the page embedded in the portal and the page opened in WeChat keep separate progress.",
     nav_progress: "My progress",
     nav_backup: "Backup and restore",
@@ -679,7 +714,7 @@ pub static EN: Strings = Strings {
     copied: "Copied: paste it into a note or send it to yourself.",
     copy_manual: "Long-press the box, select all and copy.",
     import_heading: "Import",
-    import_intro: "Choose a backup file or paste the backup text below. Importing only adds: nothing already here is removed.",
+    import_intro: "Choose a backup file or paste the backup text below. Importing merges: the wrong-answer book, favourites, review schedule and calendar only gain records; the history keeps the newest 1,000 attempts, and anything that would be removed is listed before you confirm.",
     import_pick: "Choose a backup file",
     import_paste: "Or paste the backup text",
     import_check: "Check",
@@ -689,6 +724,7 @@ pub static EN: Strings = Strings {
     preview_newer_questions: "update {n} questions with newer records from the backup",
     preview_new_days: "add {n} study days",
     preview_pruned: "remove the {n} oldest attempts (the limit is 1,000)",
+    preview_details_dropped: "keep only the score of {n} older attempts, without each question's outcome (kept for the newest 200)",
     preview_nothing: "Everything in this backup is already here.",
     import_merge: "Merge into my progress",
     import_done: "Imported and saved.",
@@ -699,6 +735,12 @@ pub static EN: Strings = Strings {
     backup_not_backup: "This is not a backup of this app.",
     backup_newer: "This backup comes from a newer version of the app; reload the page, then import.",
     backup_damaged: "The backup is damaged and cannot be imported:",
+    backup_too_many: "The backup holds {n} attempts, more than this app ever keeps (1,000): it was not made by this app and cannot be imported.",
+    backup_unreadable_file: "The chosen file could not be read: choose it again, or paste the backup text instead.",
+    backup_keep_note: "On iPhones (including inside WeChat), the browser may delete this page's progress after 7 days without a visit. This app has asked the browser to keep it, but the browser may refuse: export a backup now and then.",
+    quarantine_heading: "Unreadable earlier progress",
+    quarantine_intro: "These are saved texts this device could not read, kept aside (the newest {n} at most). Save them to give to an administrator who can help recover them.",
+    quarantine_kept_at: "Kept aside",
     show_more: "Show more",
     col_answered: "Done",
     col_accuracy: "Right",

@@ -27,6 +27,9 @@ pub enum StoreStatus {
     ReadOnly {
         /// The schema version found.
         version: u32,
+        /// Whether what this build could read of it is shown; when not,
+        /// the banner says why the pages are empty.
+        shown: bool,
     },
     /// Unreadable data was kept aside under another key.
     Quarantined {
@@ -64,29 +67,93 @@ pub fn load(store: &dyn KeyValueStore, now_ms: u64) -> Loaded {
             progress,
             status: StoreStatus::Saving,
         },
-        Decoded::Newer { version } => Loaded {
-            progress: Progress::default(),
-            status: StoreStatus::ReadOnly { version },
+        Decoded::Newer { version, readable } => Loaded {
+            status: StoreStatus::ReadOnly {
+                version,
+                shown: readable.is_some(),
+            },
+            progress: readable.map(|progress| *progress).unwrap_or_default(),
         },
         Decoded::Corrupt { reason } => {
             web_log(&format!(
                 "quiz: stored progress is unreadable ({reason}); keeping it aside"
             ));
-            let key = format!("{KEY_PREFIX}quarantine:{now_ms}");
-            let kept = stored
+            let key = stored
                 .as_deref()
-                .map(|text| store.set(&key, text).is_ok())
-                .unwrap_or(false);
+                .and_then(|text| quarantine(store, text, now_ms).ok());
             // Only clear the original once a copy is safe.
-            if kept {
+            if key.is_some() {
                 let _ = store.remove(&progress_key());
             }
             Loaded {
                 progress: Progress::default(),
-                status: StoreStatus::Quarantined { key },
+                status: StoreStatus::Quarantined {
+                    key: key.unwrap_or_default(),
+                },
             }
         }
     }
+}
+
+/// The prefix of the keys unreadable progress is kept under.
+fn quarantine_prefix() -> String {
+    format!("{KEY_PREFIX}quarantine:")
+}
+
+/// How many unreadable copies are kept: enough to recover from a few bad
+/// writes, few enough that they cannot eat the quota progress needs.
+pub const MAX_QUARANTINED: usize = 3;
+
+/// Keeps an unreadable value aside under a new key, then drops the oldest
+/// copies beyond [`MAX_QUARANTINED`]. Returns the new key.
+fn quarantine(store: &dyn KeyValueStore, text: &str, now_ms: u64) -> Result<String, StorageError> {
+    let key = format!("{}{now_ms}", quarantine_prefix());
+    store.set(&key, text)?;
+    let kept = quarantined_keys(store);
+    for old in kept.iter().rev().skip(MAX_QUARANTINED) {
+        let _ = store.remove(old);
+    }
+    Ok(key)
+}
+
+/// The keys of the unreadable copies kept aside, oldest first.
+fn quarantined_keys(store: &dyn KeyValueStore) -> Vec<String> {
+    let prefix = quarantine_prefix();
+    let mut keys: Vec<(u64, String)> = store
+        .keys()
+        .unwrap_or_default()
+        .into_iter()
+        .filter_map(|key| {
+            let stamp = key.strip_prefix(&prefix)?.parse().unwrap_or(0);
+            Some((stamp, key))
+        })
+        .collect();
+    keys.sort_unstable();
+    keys.into_iter().map(|(_, key)| key).collect()
+}
+
+/// One unreadable copy kept aside, for the backup page to offer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QuarantinedCopy {
+    /// When it was kept aside, epoch ms (from its key).
+    pub kept_ms: u64,
+    /// The text exactly as it was stored.
+    pub text: String,
+}
+
+/// The unreadable copies kept aside, newest first, so a member can save
+/// them (and someone can recover what is in them) before clearing storage.
+pub fn quarantined(store: &dyn KeyValueStore) -> Vec<QuarantinedCopy> {
+    let prefix = quarantine_prefix();
+    quarantined_keys(store)
+        .into_iter()
+        .rev()
+        .filter_map(|key| {
+            let text = store.get(&key).ok()??;
+            let kept_ms = key.strip_prefix(&prefix)?.parse().unwrap_or(0);
+            Some(QuarantinedCopy { kept_ms, text })
+        })
+        .collect()
 }
 
 /// Saves `progress`, merged with whatever another tab stored meanwhile.
@@ -105,12 +172,17 @@ pub fn save(
                 progress: theirs, ..
             } => merged.merge(&theirs),
             Decoded::Empty => {}
-            Decoded::Newer { version } => return (merged, StoreStatus::ReadOnly { version }),
+            Decoded::Newer { version, readable } => {
+                let status = StoreStatus::ReadOnly {
+                    version,
+                    shown: readable.is_some(),
+                };
+                return (merged, status);
+            }
             Decoded::Corrupt { .. } => {
                 // Keep the unreadable copy before overwriting it.
-                let key = format!("{KEY_PREFIX}quarantine:{now_ms}");
                 if let Some(text) = stored {
-                    if store.set(&key, &text).is_err() {
+                    if quarantine(store, &text, now_ms).is_err() {
                         return (merged, StoreStatus::WriteFailed);
                     }
                 }
@@ -118,7 +190,10 @@ pub fn save(
         },
     }
     match store.set(&progress_key(), &encode(&merged)) {
-        Ok(()) => (merged, StoreStatus::Saving),
+        Ok(()) => {
+            merged.mark_saved();
+            (merged, StoreStatus::Saving)
+        }
         Err(StorageError::Unavailable(_)) => (merged, StoreStatus::Unavailable),
         Err(StorageError::QuotaExceeded | StorageError::Failed(_)) => {
             (merged, StoreStatus::WriteFailed)
@@ -211,6 +286,9 @@ mod tests {
         fn remove(&self, key: &str) -> Result<(), StorageError> {
             self.inner.remove(key)
         }
+        fn keys(&self) -> Result<Vec<String>, StorageError> {
+            self.inner.keys()
+        }
     }
 
     #[test]
@@ -262,13 +340,14 @@ mod tests {
         let store = Faulty::default();
         let newer = r#"{"schema": 7, "progress": {"whatever": true}}"#;
         store.set(&progress_key(), newer).unwrap();
-        assert_eq!(load(&store, 0).status, StoreStatus::ReadOnly { version: 7 });
+        let read_only = StoreStatus::ReadOnly {
+            version: 7,
+            shown: true,
+        };
+        assert_eq!(load(&store, 0).status, read_only);
         let mut progress = Progress::default();
         progress.attempts.push(attempt("a"));
-        assert_eq!(
-            save(&store, &progress, 0).1,
-            StoreStatus::ReadOnly { version: 7 }
-        );
+        assert_eq!(save(&store, &progress, 0).1, read_only);
         assert_eq!(store.get(&progress_key()).unwrap().as_deref(), Some(newer));
     }
 
@@ -284,5 +363,70 @@ mod tests {
         }
         let stored = load(&store, 99).progress;
         assert_eq!(stored.attempts.len(), 40);
+    }
+
+    #[test]
+    fn what_a_newer_schema_holds_is_shown_when_it_can_be_read() {
+        let store = Faulty::default();
+        let mut progress = Progress::default();
+        progress.attempts.push(attempt("a"));
+        let newer = encode(&progress).replace(r#""schema":2"#, r#""schema":9"#);
+        store.set(&progress_key(), &newer).unwrap();
+        let loaded = load(&store, 0);
+        assert_eq!(
+            loaded.status,
+            StoreStatus::ReadOnly {
+                version: 9,
+                shown: true
+            }
+        );
+        assert_eq!(loaded.progress.attempts.len(), 1, "shown read-only");
+        store
+            .set(&progress_key(), r#"{"schema": 9, "progress": [1, 2]}"#)
+            .unwrap();
+        assert_eq!(
+            load(&store, 0).status,
+            StoreStatus::ReadOnly {
+                version: 9,
+                shown: false
+            }
+        );
+    }
+
+    #[test]
+    fn at_most_a_few_unreadable_copies_are_kept_and_all_can_be_read() {
+        let store = Faulty::default();
+        for round in 0..6u64 {
+            store
+                .set(&progress_key(), &format!("garbage {round}"))
+                .unwrap();
+            let loaded = load(&store, 1_000 + round);
+            assert!(matches!(loaded.status, StoreStatus::Quarantined { .. }));
+        }
+        let kept = quarantined(&store);
+        assert_eq!(kept.len(), MAX_QUARANTINED);
+        assert_eq!(kept[0].text, "garbage 5", "newest first");
+        assert_eq!(kept[0].kept_ms, 1_005);
+        assert_eq!(kept[2].text, "garbage 3");
+        // Nothing else was touched.
+        assert_eq!(store.keys().unwrap().len(), MAX_QUARANTINED);
+    }
+
+    #[test]
+    fn a_saved_change_is_no_longer_pending() {
+        let store = Faulty::default();
+        let mut progress = Progress::default();
+        progress.toggle_favourite("q", 5);
+        assert!(!progress.unsaved.is_empty());
+        let (saved, status) = save(&store, &progress, 5);
+        assert_eq!(status, StoreStatus::Saving);
+        assert!(saved.unsaved.is_empty());
+        store.full.set(true);
+        progress.toggle_favourite("r", 6);
+        let (failed, _) = save(&store, &progress, 6);
+        assert!(
+            failed.unsaved.contains("r"),
+            "a change that did not reach storage still wins the next save"
+        );
     }
 }

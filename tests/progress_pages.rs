@@ -151,7 +151,7 @@ async fn a_backup_is_checked_previewed_and_merged_without_dropping_anything() {
         .unwrap()
         .unwrap()
         .unchecked_into();
-    let exported = quiz_core::progress::read_backup(&area.value())
+    let exported = quiz_core::progress::read_backup(&area.value(), NOW)
         .unwrap_or_else(|e| panic!("{e:?} reading {:?}", area.value()));
     assert_eq!(exported, studied());
 

@@ -1,15 +1,17 @@
 //! A randomized fault-injection run over the browser's real localStorage:
 //! blocked access, a full store, failed writes, corrupt and truncated values,
-//! old and future schema versions, and another tab writing in between.
-//! Progress must never panic and never lose an attempt.
+//! old and future schema versions, and another tab writing in between,
+//! while the clock jumps back and forth. Progress must never panic and never
+//! lose an attempt, a wrong-answer book entry, a favourite, a review
+//! schedule or a study day.
 
 #![cfg(target_arch = "wasm32")]
 
 use quiz_app::platform::{BrowserStorage, KeyValueStore, StorageError};
 use quiz_app::progress_store::{load, progress_key, save, StoreStatus};
-use quiz_core::progress::{Attempt, Progress};
+use quiz_core::progress::{Attempt, Progress, QuestionRecord};
 use std::cell::Cell;
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -37,6 +39,9 @@ impl KeyValueStore for Faulty {
     }
     fn remove(&self, key: &str) -> Result<(), StorageError> {
         self.inner.remove(key)
+    }
+    fn keys(&self) -> Result<Vec<String>, StorageError> {
+        self.inner.keys()
     }
 }
 
@@ -88,6 +93,10 @@ fn a_thousand_random_faults_lose_no_attempt() {
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
     let mut tabs = [Progress::default(), Progress::default()];
     let mut recorded: BTreeSet<String> = BTreeSet::new();
+    // Each tab's last change to each of its own questions, and the study
+    // days answered on: what storage must hold at the end.
+    let mut changed: BTreeMap<String, QuestionRecord> = BTreeMap::new();
+    let mut studied: BTreeSet<i32> = BTreeSet::new();
     let mut faults = [0u32; 8];
     // Stored values rewritten as schema 1, which must migrate on load.
     let mut old_versions = 0u32;
@@ -97,6 +106,25 @@ fn a_thousand_random_faults_lose_no_attempt() {
             let id = format!("t{tab}-{step}");
             tabs[tab].attempts.push(attempt(id.clone(), step));
             recorded.insert(id);
+        }
+        if rng.below(10) < 4 {
+            // A practice answer or a favourite, by a clock that sometimes
+            // jumps far back or ahead (a phone's clock being corrected).
+            let question = format!("t{tab}-q{}", rng.below(5));
+            let now_ms = match rng.below(10) {
+                0 => step / 10,
+                1 => 4_000_000_000_000 + step,
+                _ => 1_700_000_000_000 + step,
+            };
+            let day = 20_000 + (step / 100) as i32;
+            if rng.below(2) == 0 {
+                tabs[tab].toggle_favourite(&question, now_ms);
+            } else {
+                let right = rng.below(2) == 0;
+                tabs[tab].record_answer("charter", &question, right, now_ms, day);
+                studied.insert(day);
+            }
+            changed.insert(question.clone(), tabs[tab].questions[&question].clone());
         }
         let mut newer = None;
         if rng.below(10) < 8 {
@@ -149,7 +177,10 @@ fn a_thousand_random_faults_lose_no_attempt() {
         let (adopted, status) = save(&store, &tabs[tab], step);
         tabs[tab] = adopted;
         if let Some((text, before)) = newer {
-            assert_eq!(status, StoreStatus::ReadOnly { version: 99 });
+            assert!(
+                matches!(status, StoreStatus::ReadOnly { version: 99, .. }),
+                "{status:?}"
+            );
             assert_eq!(
                 store.inner.get(&progress_key()).unwrap().as_deref(),
                 Some(text),
@@ -181,6 +212,29 @@ fn a_thousand_random_faults_lose_no_attempt() {
         .map(|a| a.id.clone())
         .collect();
     let lost: Vec<&String> = recorded.difference(&kept).collect();
+    for (question, expected) in &changed {
+        let kept = &stored.progress.questions[question];
+        assert_eq!(
+            (kept.seen, kept.wrong_book, kept.favourite, kept.review),
+            (
+                expected.seen,
+                expected.wrong_book,
+                expected.favourite,
+                expected.review
+            ),
+            "{question}: a change was lost"
+        );
+    }
+    for day in &studied {
+        assert!(
+            stored
+                .progress
+                .days
+                .get(day)
+                .is_some_and(|d| d.answered > 0),
+            "study day {day} lost"
+        );
+    }
     let total: u32 = faults.iter().sum();
     web_sys::console::log_1(
         &format!(
@@ -193,5 +247,10 @@ fn a_thousand_random_faults_lose_no_attempt() {
     assert!(total >= 1_000, "only {total} faults");
     assert!(old_versions > 10, "only {old_versions} schema 1 values");
     assert!(lost.is_empty(), "lost attempts: {lost:?}");
+    assert!(
+        changed.len() >= 8,
+        "only {} questions changed",
+        changed.len()
+    );
     clear(&store.inner);
 }

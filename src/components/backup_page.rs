@@ -1,11 +1,13 @@
-use super::ClockHandle;
+use super::{ClockHandle, QuarantineList};
 use crate::hooks::{ProgressContext, ProgressEvent};
 use crate::i18n::{strings, with_count, Strings};
 use crate::platform::files::{chosen_file, copy_selected, offer_download, read_text};
+use crate::platform::StoreHandle;
 use crate::progress_store::StoreStatus;
 use crate::route::Route;
 use quiz_core::progress::{
     date_of_day, export_backup, preview_merge, read_backup, BackupError, MergePreview, Progress,
+    MAX_BACKUP_BYTES,
 };
 use quiz_core::Lang;
 use std::rc::Rc;
@@ -17,6 +19,8 @@ use yew::prelude::*;
 pub struct BackupPageProps {
     /// The clock, for the export time and the file name.
     pub clock: ClockHandle,
+    /// Where unreadable progress was kept aside, to offer it.
+    pub storage: StoreHandle,
     /// The current language.
     pub lang: Lang,
 }
@@ -28,6 +32,8 @@ enum Import {
     Idle,
     /// The text was refused, and why.
     Refused(BackupError),
+    /// The chosen file could not be read at all.
+    FileUnreadable,
     /// A valid backup and what merging it would change.
     Checked(Rc<Progress>, MergePreview),
     /// Merged.
@@ -46,7 +52,8 @@ enum Export {
 
 /// 备份与恢复: export all progress as a file or as text to copy (WeChat's
 /// browser cannot save files), and import a backup: checked first, with a
-/// preview of what it adds, then merged so nothing here is ever dropped.
+/// preview of what it adds and what the history's bounds would cut, then
+/// merged. Also offers the unreadable progress kept aside.
 #[function_component(BackupPage)]
 pub fn backup_page(props: &BackupPageProps) -> Html {
     let text = strings(props.lang);
@@ -103,9 +110,13 @@ pub fn backup_page(props: &BackupPageProps) -> Html {
         })
     };
     let check = {
-        let (import, current) = (import.clone(), context.progress.clone());
+        let (import, current, clock) = (
+            import.clone(),
+            context.progress.clone(),
+            props.clock.0.clone(),
+        );
         move |candidate: &str| {
-            import.set(match read_backup(candidate) {
+            import.set(match read_backup(candidate, clock.now_ms()) {
                 Ok(incoming) => {
                     let preview = preview_merge(&current, &incoming);
                     Import::Checked(Rc::new(incoming), preview)
@@ -128,17 +139,27 @@ pub fn backup_page(props: &BackupPageProps) -> Html {
         Callback::from(move |_: MouseEvent| check(&pasted))
     };
     let on_pick = {
-        let (pasted, check) = (pasted.clone(), check.clone());
+        let (pasted, check, import) = (pasted.clone(), check.clone(), import.clone());
         Callback::from(move |event: Event| {
             let Some(file) = chosen_file(&event) else {
                 return;
             };
-            let (pasted, check) = (pasted.clone(), check.clone());
+            // The size is known before reading: a wrong, huge file is
+            // refused without loading it into the page.
+            if file.size() > MAX_BACKUP_BYTES as f64 {
+                pasted.set(String::new());
+                import.set(Import::Refused(BackupError::TooLarge));
+                return;
+            }
+            let (pasted, check, import) = (pasted.clone(), check.clone(), import.clone());
             wasm_bindgen_futures::spawn_local(async move {
-                // An unreadable file is checked as empty, which says so.
-                let content = read_text(file).await.unwrap_or_default();
-                check(&content);
-                pasted.set(content);
+                match read_text(file).await {
+                    Some(content) => {
+                        check(&content);
+                        pasted.set(content);
+                    }
+                    None => import.set(Import::FileUnreadable),
+                }
             });
         })
     };
@@ -158,6 +179,7 @@ pub fn backup_page(props: &BackupPageProps) -> Html {
             <a class="back-link" href={Route::Progress.to_hash()}>{ format!("← {}", text.nav_progress) }</a>
             <h2>{ text.nav_backup }</h2>
             <p>{ text.backup_intro }</p>
+            <p class="backup-keep-note">{ text.backup_keep_note }</p>
             <section class="backup-export" aria-labelledby="export-heading">
                 <h3 id="export-heading">{ text.export_heading }</h3>
                 <p class="backup-export__buttons">
@@ -197,6 +219,7 @@ pub fn backup_page(props: &BackupPageProps) -> Html {
                     { import_outcome(&import, text, on_merge) }
                 }
             </section>
+            <QuarantineList storage={props.storage.clone()} clock={props.clock.clone()} lang={props.lang} />
         </article>
     }
 }
@@ -211,6 +234,9 @@ fn import_outcome(import: &Import, text: &Strings, on_merge: Callback<MouseEvent
         Import::Refused(error) => html! {
             <p class="error-text import-refused" role="alert">{ refusal(error, text) }</p>
         },
+        Import::FileUnreadable => html! {
+            <p class="error-text import-refused" role="alert">{ text.backup_unreadable_file }</p>
+        },
         Import::Checked(_, preview) if !preview.changes_anything() => html! {
             <p class="notice import-preview" role="status">{ text.preview_nothing }</p>
         },
@@ -221,6 +247,7 @@ fn import_outcome(import: &Import, text: &Strings, on_merge: Callback<MouseEvent
                 (preview.newer_questions, text.preview_newer_questions),
                 (preview.new_days, text.preview_new_days),
                 (preview.pruned, text.preview_pruned),
+                (preview.details_dropped, text.preview_details_dropped),
             ];
             html! {
                 <div class="import-preview" role="status">
@@ -245,5 +272,6 @@ fn refusal(error: &BackupError, text: &Strings) -> String {
         BackupError::NotBackup => text.backup_not_backup.to_string(),
         BackupError::Newer { .. } => text.backup_newer.to_string(),
         BackupError::Damaged { reason } => format!("{} {reason}", text.backup_damaged),
+        BackupError::TooManyAttempts { count } => with_count(text.backup_too_many, count),
     }
 }

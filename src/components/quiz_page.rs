@@ -28,6 +28,10 @@ pub struct QuizPageProps {
     /// The attempt was resumed from storage.
     #[prop_or_default]
     pub resumed: bool,
+    /// An unfinished exam was found but no longer fits the bank, so this
+    /// is a new draw; the page says why.
+    #[prop_or_default]
+    pub resume_discarded: bool,
     /// Where the unfinished exam is saved after every answer.
     #[prop_or_default]
     pub storage: Option<StoreHandle>,
@@ -207,15 +211,22 @@ pub fn quiz_page(props: &QuizPageProps) -> Html {
 
     // Save an unfinished exam after every change, so a reload or crash
     // resumes it; once finished it is removed (it is in the history).
+    // A failed save is said on the page: the member must not reload.
+    let active_save_failed = use_state(|| false);
     {
         let storage = props.storage.clone();
         let session = state.session.clone();
+        let failed = active_save_failed.clone();
         use_effect_with(session, move |session| {
             if let Some(storage) = storage.filter(|_| session.plan.mode == Mode::Exam) {
-                if let Err(error) = save_active(storage.0.as_ref(), session) {
+                let saved = save_active(storage.0.as_ref(), session);
+                if let Err(error) = &saved {
                     web_sys::console::warn_1(
                         &format!("quiz: could not save the exam: {error}").into(),
                     );
+                }
+                if *failed != saved.is_err() {
+                    failed.set(saved.is_err());
                 }
             }
         });
@@ -350,6 +361,12 @@ pub fn quiz_page(props: &QuizPageProps) -> Html {
             </div>
             if props.resumed && !practice {
                 <p class="notice resumed" role="status">{ text.resumed }</p>
+            }
+            if props.resume_discarded && !practice {
+                <p class="notice resume-discarded" role="status">{ text.resume_discarded }</p>
+            }
+            if *active_save_failed {
+                <p class="notice active-save-failed" role="alert">{ text.active_save_failed }</p>
             }
             <QuestionView question={question.clone()} item={item.clone()} number={index + 1} {revealed} {outcome}
                 locked={revealed} {lang} {on_choose} {on_judge} {on_fill} />

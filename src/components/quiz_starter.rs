@@ -42,28 +42,31 @@ pub fn quiz_starter(props: &QuizStarterProps) -> Html {
         use_state(move || {
             let now = clock.now_ms();
             // An unfinished exam of this bank resumes where it was left, with
-            // its deadline; if that passed meanwhile, it submits now.
+            // its deadline; if that passed meanwhile, it submits now. One
+            // from another version of the bank, or that no longer fits its
+            // questions, is not resumed, and the page says so.
             let saved = storage
                 .filter(|_| plan.mode == Mode::Exam)
                 .and_then(|storage| load_active(storage.0.as_ref(), &bank.id))
-                .filter(|session| {
-                    session.plan.mode == Mode::Exam && session.bank_version == bank.version
-                });
-            let started = match saved {
+                .filter(|session| session.plan.mode == Mode::Exam);
+            let discarded = saved.as_ref().is_some_and(|session| {
+                session.bank_version != bank.version || !session.fits(&bank)
+            });
+            let started = match saved.filter(|_| !discarded) {
                 Some(mut session) => {
                     session.tick(now);
-                    Ok((QuizState::resume(bank, session, now), true))
+                    Ok((QuizState::resume(bank, session, now), true, false))
                 }
                 None => QuizState::start(bank, plan, clock.fresh_seed(), now)
-                    .map(|state| (state, false)),
+                    .map(|state| (state, false, discarded)),
             };
             crate::platform::mark("quiz:session-started");
             started
         })
     };
     match &*started {
-        Ok((initial, resumed)) => html! {
-            <QuizPage initial={initial.clone()} resumed={*resumed} clock={props.clock.clone()}
+        Ok((initial, resumed, resume_discarded)) => html! {
+            <QuizPage initial={initial.clone()} resumed={*resumed} resume_discarded={*resume_discarded} clock={props.clock.clone()}
                 storage={props.storage.clone()} title={props.title.clone()} back={props.back.clone()} lang={props.lang} />
         },
         Err(_) => html! {

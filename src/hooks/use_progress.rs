@@ -61,7 +61,9 @@ pub fn use_progress(storage: Rc<dyn KeyValueStore>, clock: Rc<dyn Clock>) -> Pro
         use_effect_with(*revision, move |revision| {
             if *revision > 0 && !matches!(state.1, StoreStatus::ReadOnly { .. }) {
                 let (merged, status) = save(storage.as_ref(), &state.0, clock.now_ms());
-                if merged != *state.0 || status != state.1 {
+                // Adopt the merge, and the saved marks once storage holds
+                // this tab's changes.
+                if merged != *state.0 || status != state.1 || merged.unsaved != state.0.unsaved {
                     state.set((Rc::new(merged), status));
                 }
             }

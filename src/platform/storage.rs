@@ -37,6 +37,8 @@ pub trait KeyValueStore {
     fn set(&self, key: &str, value: &str) -> Result<(), StorageError>;
     /// Deletes a value; deleting an absent key is not an error.
     fn remove(&self, key: &str) -> Result<(), StorageError>;
+    /// Every key stored, so kept-aside copies can be found and bounded.
+    fn keys(&self) -> Result<Vec<String>, StorageError>;
 }
 
 /// `window.localStorage`, looked up afresh on every call so a store that
@@ -77,6 +79,20 @@ impl KeyValueStore for BrowserStorage {
         Self::store()?
             .remove_item(key)
             .map_err(|error| StorageError::Failed(describe(&error)))
+    }
+
+    fn keys(&self) -> Result<Vec<String>, StorageError> {
+        let store = Self::store()?;
+        let length = store
+            .length()
+            .map_err(|error| StorageError::Failed(describe(&error)))?;
+        let mut keys = Vec::new();
+        for index in 0..length {
+            if let Ok(Some(key)) = store.key(index) {
+                keys.push(key);
+            }
+        }
+        Ok(keys)
     }
 }
 
@@ -125,5 +141,9 @@ impl KeyValueStore for MemoryStorage {
     fn remove(&self, key: &str) -> Result<(), StorageError> {
         self.entries.borrow_mut().remove(key);
         Ok(())
+    }
+
+    fn keys(&self) -> Result<Vec<String>, StorageError> {
+        Ok(self.entries.borrow().keys().cloned().collect())
     }
 }

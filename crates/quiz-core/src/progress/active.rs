@@ -322,4 +322,71 @@ mod tests {
         );
         assert_eq!(SavedAttempt::decode("not json"), None);
     }
+
+    #[test]
+    fn a_saved_exam_fits_only_the_bank_it_was_drawn_from() {
+        let (session, bank) = session();
+        let resumed = SavedAttempt::decode(&SavedAttempt::from_session(&session).encode())
+            .unwrap()
+            .to_session()
+            .unwrap();
+        assert!(resumed.fits(&bank));
+        let choice = session
+            .items
+            .iter()
+            .find(|item| !item.order.is_empty())
+            .unwrap()
+            .id
+            .clone();
+        let fill = session
+            .items
+            .iter()
+            .find(|item| item.kind == QuestionType::Fill)
+            .map(|item| item.id.clone());
+        // Each edit a coordinator might make without raising the version.
+        type Edit = Box<dyn Fn(&mut crate::Bank)>;
+        let (first, second, third) = (choice.clone(), choice.clone(), choice);
+        let edits: Vec<Edit> = vec![
+            Box::new(move |bank| {
+                let q = bank.questions.iter_mut().find(|q| q.id == first).unwrap();
+                match &mut q.body {
+                    crate::bank::Body::Single { options, answer } => {
+                        options.pop();
+                        *answer = 0;
+                    }
+                    crate::bank::Body::Multiple { options, answer } => {
+                        options.pop();
+                        *answer = vec![0];
+                    }
+                    _ => unreachable!(),
+                }
+            }),
+            Box::new(move |bank| bank.questions.retain(|q| q.id != second)),
+            Box::new(move |bank| {
+                let q = bank.questions.iter_mut().find(|q| q.id == third).unwrap();
+                q.body = crate::bank::Body::Judge { answer: true };
+            }),
+        ];
+        for edit in edits {
+            let mut edited = bank.clone();
+            edit(&mut edited);
+            assert!(!resumed.fits(&edited));
+            // The engine never indexes past the options of a fitting bank;
+            // a session that does not fit is not resumed at all.
+        }
+        if let Some(fill) = fill {
+            let mut with_answers = resumed.clone();
+            let index = with_answers
+                .items
+                .iter()
+                .position(|i| i.id == fill)
+                .unwrap();
+            with_answers.items[index].response =
+                crate::session::Response::Blanks(vec!["一".into(); 30]);
+            assert!(
+                !with_answers.fits(&bank),
+                "more typed blanks than the question has"
+            );
+        }
+    }
 }

@@ -413,6 +413,7 @@ mod tests {
                     .map(|(day, (answered, right))| (day, DayRecord { answered, right }))
                     .collect(),
                 pruned,
+                ..Progress::default()
             })
     }
 

@@ -59,6 +59,9 @@ pub enum Decoded {
     Newer {
         /// The version found.
         version: u32,
+        /// What this build can read of it (a newer schema may only add
+        /// fields), to show read-only; `None` when it cannot be read.
+        readable: Option<Box<Progress>>,
     },
     /// Unreadable (truncated, edited, another app's data): quarantine it.
     Corrupt {
@@ -120,7 +123,13 @@ fn decode_tree(envelope: Node<'_>, target: u32, migrations: &[(u32, Migration)])
         return corrupt(format!("schema version {version} is out of range"));
     };
     if version > target {
-        return Decoded::Newer { version };
+        let readable = fields
+            .get("progress")
+            .ok()
+            .flatten()
+            .and_then(|data| read_progress(data).ok())
+            .map(Box::new);
+        return Decoded::Newer { version, readable };
     }
     let Some(data) = fields.get("progress").ok().flatten() else {
         return corrupt("no progress data".into());

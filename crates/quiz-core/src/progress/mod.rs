@@ -20,7 +20,7 @@ mod stats;
 pub use active::{SavedAnswer, SavedAttempt, SavedItem, ACTIVE_SCHEMA};
 pub use backup::{
     export_backup, preview_merge, read_backup, BackupError, MergePreview, BACKUP_KIND,
-    MAX_BACKUP_BYTES,
+    MAX_BACKUP_ATTEMPTS, MAX_BACKUP_BYTES,
 };
 pub use daily::{daily_set, date_of_day, day_number, study_streak};
 pub use migrate::{decode, encode, Decoded, SCHEMA_VERSION};
@@ -28,7 +28,7 @@ pub use review::Review;
 pub use stats::{weekday, BankTally, CalendarDay, TagTally, TrendPoint, CALENDAR_WEEKS};
 
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// The prefix of every storage key the app writes, so it never collides
 /// with other apps on the portal's origin.
@@ -41,7 +41,7 @@ pub const MAX_ATTEMPTS: usize = 1_000;
 pub const WRONG_BOOK_STREAK: u32 = 3;
 
 /// Everything saved.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Progress {
     /// Finished attempts, oldest first.
     #[serde(default)]
@@ -56,7 +56,26 @@ pub struct Progress {
     /// How many old attempts were pruned to bound the footprint.
     #[serde(default)]
     pub pruned: u32,
+    /// Question records changed here since the last successful save. Not
+    /// stored: it says which records a save must keep over what storage
+    /// holds, whatever the stamps say (another tab may have stamped the same
+    /// question later by a clock that has since been set back).
+    #[serde(skip)]
+    pub unsaved: BTreeSet<String>,
 }
+
+/// Two copies are equal when they hold the same saved data; which changes
+/// are still unsaved is bookkeeping, not data.
+impl PartialEq for Progress {
+    fn eq(&self, other: &Progress) -> bool {
+        self.attempts == other.attempts
+            && self.questions == other.questions
+            && self.days == other.days
+            && self.pruned == other.pruned
+    }
+}
+
+impl Eq for Progress {}
 
 /// One finished attempt.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -118,6 +137,14 @@ impl QuestionRecord {
     pub fn supersedes(&self, other: &QuestionRecord) -> bool {
         self.updated_ms > other.updated_ms
     }
+
+    /// Stamps a local change. A change must win over the state it changes,
+    /// whatever the clock says: a phone whose clock ran ahead and was set
+    /// back would otherwise stamp a new answer older than the record it
+    /// replaces, and the next merge would silently undo it.
+    fn touch(&mut self, now_ms: u64) {
+        self.updated_ms = now_ms.max(self.updated_ms.saturating_add(1));
+    }
 }
 
 /// One study day.
@@ -131,18 +158,35 @@ pub struct DayRecord {
 
 impl Progress {
     /// Merges another copy (another tab, or an imported backup) into this
-    /// one, never dropping a record: attempts are united by id, question
-    /// records keep the newer version, study days keep the larger counts.
+    /// one: attempts are united by id, question records keep the newer
+    /// version (this copy's on a tie, and always this copy's unsaved
+    /// changes, stamped after theirs), study days keep the larger counts.
+    /// Question records and study days are never dropped; the history is
+    /// then bounded like any other, which [`preview_merge`] counts before an
+    /// import. Linear in the size of both copies, so a hostile backup cannot
+    /// freeze the page.
     pub fn merge(&mut self, other: &Progress) {
-        for attempt in &other.attempts {
-            match self.attempts.iter_mut().find(|a| a.id == attempt.id) {
-                Some(mine) if mine.outcomes.is_empty() && !attempt.outcomes.is_empty() => {
-                    *mine = attempt.clone()
+        let mut index: BTreeMap<&str, usize> = BTreeMap::new();
+        for (position, attempt) in other.attempts.iter().enumerate() {
+            index.entry(attempt.id.as_str()).or_insert(position);
+        }
+        // Attempts both copies have: take theirs only when it keeps the
+        // per-question outcomes this copy has lost.
+        for mine in &mut self.attempts {
+            if let Some(position) = index.remove(mine.id.as_str()) {
+                let theirs = &other.attempts[position];
+                if mine.outcomes.is_empty() && !theirs.outcomes.is_empty() {
+                    *mine = theirs.clone();
                 }
-                Some(_) => {}
-                None => self.attempts.push(attempt.clone()),
             }
         }
+        let mut added: Vec<usize> = index.into_values().collect();
+        added.sort_unstable();
+        self.attempts.extend(
+            added
+                .into_iter()
+                .map(|position| other.attempts[position].clone()),
+        );
         // Ids are unique once merged, so the order is total and the smaller
         // unstable sort gives the stable result.
         self.attempts.sort_unstable_by(|a, b| {
@@ -151,12 +195,14 @@ impl Progress {
                 .then_with(|| a.id.cmp(&b.id))
         });
         for (id, theirs) in &other.questions {
-            if self
-                .questions
-                .get(id)
-                .is_none_or(|mine| theirs.supersedes(mine))
-            {
-                self.questions.insert(id.clone(), theirs.clone());
+            match self.questions.get_mut(id) {
+                Some(mine) if self.unsaved.contains(id) => {
+                    mine.updated_ms = mine.updated_ms.max(theirs.updated_ms.saturating_add(1));
+                }
+                Some(mine) if !theirs.supersedes(mine) => {}
+                _ => {
+                    self.questions.insert(id.clone(), theirs.clone());
+                }
             }
         }
         for (day, theirs) in &other.days {
@@ -166,6 +212,28 @@ impl Progress {
         }
         self.pruned = self.pruned.max(other.pruned);
         self.rotate();
+    }
+
+    /// Marks every change as saved, once storage holds them.
+    pub fn mark_saved(&mut self) {
+        self.unsaved.clear();
+    }
+
+    /// Brings stamps from the future back to `now_ms`, for copies from
+    /// elsewhere (a backup from a phone whose clock ran ahead, or a crafted
+    /// one stamped `u64::MAX`). Stamps this device wrote need no clamping:
+    /// a local change is stamped after the state it changes and is kept over
+    /// what storage holds until it is saved, whatever the clock says.
+    /// Returns how many were clamped.
+    pub fn clamp_future(&mut self, now_ms: u64) -> usize {
+        let mut clamped = 0;
+        for record in self.questions.values_mut() {
+            if record.updated_ms > now_ms {
+                record.updated_ms = now_ms;
+                clamped += 1;
+            }
+        }
+        clamped
     }
 
     /// The best score of each bank's exams, as (score, max) in half points.
@@ -215,7 +283,7 @@ impl Progress {
         if self.attempts.len() > MAX_ATTEMPTS {
             let excess = self.attempts.len() - MAX_ATTEMPTS;
             self.attempts.drain(..excess);
-            self.pruned += excess as u32;
+            self.pruned = self.pruned.saturating_add(excess as u32);
         }
         let detailed_from = self.attempts.len().saturating_sub(DETAILED_ATTEMPTS);
         for attempt in &mut self.attempts[..detailed_from] {

@@ -30,7 +30,8 @@ impl Progress {
             record.wrong_book = true;
         }
         record.review = record.review.after(right, today);
-        record.updated_ms = now_ms;
+        record.touch(now_ms);
+        self.unsaved.insert(question.to_string());
         let day = self.days.entry(today).or_default();
         day.answered += 1;
         day.right += u32::from(right);
@@ -40,8 +41,10 @@ impl Progress {
     pub fn toggle_favourite(&mut self, question: &str, now_ms: u64) -> bool {
         let record = self.questions.entry(question.to_string()).or_default();
         record.favourite = !record.favourite;
-        record.updated_ms = now_ms;
-        record.favourite
+        record.touch(now_ms);
+        let favourite = record.favourite;
+        self.unsaved.insert(question.to_string());
+        favourite
     }
 
     /// Records a finished session: the attempt in the history and, for an

@@ -35,7 +35,20 @@ fn round_trips_through_the_stored_form() {
 fn newer_schemas_are_left_alone_and_garbage_is_reported() {
     assert_eq!(
         decode(Some(r#"{"schema": 99, "progress": {}}"#)),
-        Decoded::Newer { version: 99 }
+        Decoded::Newer {
+            version: 99,
+            readable: Some(Box::default())
+        }
+    );
+    // A newer schema that this build cannot read is still left alone.
+    assert_eq!(
+        decode(Some(
+            r#"{"schema": 99, "progress": {"attempts": {"moved": true}}}"#
+        )),
+        Decoded::Newer {
+            version: 99,
+            readable: None
+        }
     );
     for bad in [
         "{\"schema\": 1, \"progress\": {\"attempts\": [",
@@ -106,6 +119,7 @@ fn merging_keeps_every_attempt_and_the_newer_question_record() {
     theirs.attempts.push(attempt("a", 1, 2));
     theirs.record_answer("charter", "q", false, 20, 5);
     theirs.record_answer("charter", "r", true, 15, 6);
+    mine.mark_saved();
     mine.merge(&theirs);
     let ids: Vec<&str> = mine.attempts.iter().map(|a| a.id.as_str()).collect();
     assert_eq!(ids, ["a", "b"]);
@@ -249,4 +263,28 @@ fn a_finished_exam_is_recorded_once_with_every_answer() {
         answered as usize,
         session.items.len() - session.unanswered()
     );
+}
+
+#[test]
+fn an_unsaved_change_wins_over_a_later_stamp_in_storage() {
+    // Another tab answered the question at a later stamp (its clock read
+    // later); this tab then changed it without having seen that.
+    let mut stored = Progress::default();
+    stored.record_answer("charter", "q", false, 500, 5);
+    stored.mark_saved();
+    let mut mine = Progress::default();
+    mine.toggle_favourite("q", 100);
+    mine.merge(&stored);
+    assert!(mine.questions["q"].favourite, "the unsaved change is kept");
+    assert!(
+        mine.questions["q"].updated_ms > 500,
+        "and stamped after what it replaced, so other tabs adopt it"
+    );
+    // Once saved, the record merges by its stamp like any other.
+    mine.mark_saved();
+    let mut newer = stored.clone();
+    newer.record_answer("charter", "q", true, 900, 5);
+    newer.mark_saved();
+    mine.merge(&newer);
+    assert_eq!(mine.questions["q"].seen, 2);
 }

@@ -388,6 +388,35 @@ impl Session {
         grade::grade(self, bank)
     }
 
+    /// Whether every question of this session is still in `bank` as it was
+    /// drawn: same id, same type, as many options (the saved display order
+    /// indexes them) and as many blanks. A saved exam is resumed only when
+    /// it fits, since a coordinator may edit a bank without raising its
+    /// version, and an order that indexes past the options would otherwise
+    /// fail on every reload.
+    pub fn fits(&self, bank: &Bank) -> bool {
+        let questions: std::collections::BTreeMap<&str, &crate::bank::Question> = bank
+            .questions
+            .iter()
+            .map(|question| (question.id.as_str(), question))
+            .collect();
+        self.items.iter().all(|item| {
+            let Some(question) = questions.get(item.id.as_str()) else {
+                return false;
+            };
+            let body = &question.body;
+            let options = match body {
+                Body::Single { options, .. } | Body::Multiple { options, .. } => options.len(),
+                _ => 0,
+            };
+            let fits_response = match &item.response {
+                Response::Blanks(typed) => typed.len() <= Self::blank_count(body),
+                _ => true,
+            };
+            question.kind() == item.kind && item.order.len() == options && fits_response
+        })
+    }
+
     /// The fill-in blanks count of question `index`'s body, for callers
     /// that render inputs.
     pub fn blank_count(body: &Body) -> usize {
