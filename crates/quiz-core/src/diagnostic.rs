@@ -49,6 +49,7 @@ pub enum Code {
     CountMismatch,
     IdMismatch,
     VersionMismatch,
+    MoreProblems,
 }
 
 impl Code {
@@ -86,6 +87,7 @@ impl Code {
             CountMismatch => "count-mismatch",
             IdMismatch => "id-mismatch",
             VersionMismatch => "version-mismatch",
+            MoreProblems => "more-problems",
         }
     }
 }
@@ -152,6 +154,11 @@ impl Diagnostic {
 /// Collects problems while a file is read, then locates them.
 pub(crate) struct Problems {
     pending: Vec<Pending>,
+    /// Problems past [`MAX_PROBLEMS`]: how many, whether any is an error,
+    /// and where the first one is.
+    omitted: usize,
+    omitted_errors: bool,
+    first_omitted: Option<Span>,
 }
 
 struct Pending {
@@ -163,10 +170,18 @@ struct Pending {
     message: Message,
 }
 
+/// The most problems kept for one file. A broken or hostile file (30 MB of
+/// unknown keys) could otherwise yield millions, each located and rendered;
+/// past this, one more problem says how many were left out.
+pub const MAX_PROBLEMS: usize = 1_000;
+
 impl Problems {
     pub(crate) fn new() -> Self {
         Problems {
             pending: Vec::new(),
+            omitted: 0,
+            omitted_errors: false,
+            first_omitted: None,
         }
     }
 
@@ -179,6 +194,12 @@ impl Problems {
         question: Option<&str>,
         message: Message,
     ) {
+        if self.pending.len() >= MAX_PROBLEMS {
+            self.omitted += 1;
+            self.omitted_errors |= severity == Severity::Error;
+            self.first_omitted.get_or_insert(span);
+            return;
+        }
         self.pending.push(Pending {
             severity,
             code,
@@ -190,34 +211,63 @@ impl Problems {
     }
 
     pub(crate) fn has_errors(&self) -> bool {
-        self.pending
-            .iter()
-            .any(|problem| problem.severity == Severity::Error)
+        self.omitted_errors
+            || self
+                .pending
+                .iter()
+                .any(|problem| problem.severity == Severity::Error)
     }
 
-    /// Attaches file name, line and column, sorted by position.
-    pub(crate) fn locate(self, file: &str, text: &str) -> Vec<Diagnostic> {
+    /// Attaches file name, line and column, sorted by position. Linear in
+    /// the text, whatever its layout and however many problems it has.
+    pub(crate) fn locate(mut self, file: &str, text: &str) -> Vec<Diagnostic> {
         let index = LineIndex::new(text);
-        let mut located: Vec<Diagnostic> = self
+        self.pending
+            .sort_by_key(|problem| (problem.span.start, std::cmp::Reverse(problem.severity)));
+        let offsets: Vec<usize> = self
             .pending
-            .into_iter()
-            .map(|problem| {
-                let (line, column) = index.line_col(problem.span.start);
-                Diagnostic {
-                    severity: problem.severity,
-                    code: problem.code,
-                    file: file.to_string(),
-                    line,
-                    column,
-                    span: problem.span,
-                    path: problem.path,
-                    question: problem.question,
-                    message: problem.message,
-                }
-            })
+            .iter()
+            .map(|problem| problem.span.start)
             .collect();
-        located.sort_by_key(|d| (d.span.start, std::cmp::Reverse(d.severity)));
-        located
+        let places = index.line_cols_ascending(&offsets);
+        let omitted = self.omitted;
+        let more = self.first_omitted.map(|span| {
+            let (line, column) = index.line_col(span.start);
+            Diagnostic {
+                severity: if self.omitted_errors {
+                    Severity::Error
+                } else {
+                    Severity::Warning
+                },
+                code: Code::MoreProblems,
+                file: file.to_string(),
+                line,
+                column,
+                span,
+                path: String::new(),
+                question: None,
+                message: Message::new(
+                    format!("另有 {omitted} 个问题未列出（只列出前 {MAX_PROBLEMS} 个）：请先修正上面的问题，再检查一次。"),
+                    format!("{omitted} more problems are not listed (only the first {MAX_PROBLEMS} are): fix those above, then check again."),
+                ),
+            }
+        });
+        self.pending
+            .into_iter()
+            .zip(places)
+            .map(|(problem, (line, column))| Diagnostic {
+                severity: problem.severity,
+                code: problem.code,
+                file: file.to_string(),
+                line,
+                column,
+                span: problem.span,
+                path: problem.path,
+                question: problem.question,
+                message: problem.message,
+            })
+            .chain(more)
+            .collect()
     }
 }
 

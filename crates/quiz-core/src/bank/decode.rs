@@ -367,7 +367,7 @@ impl<'r> Reader<'r> {
                 Some(at) => {
                     if let Some(first) = found[at] {
                         let name = spec[at].name;
-                        let (line, _) = self.index.line_col(first.span().start);
+                        let line = self.index.line(first.span().start);
                         let child = path.field(name);
                         self.error(
                             Code::DuplicateField,
@@ -886,7 +886,7 @@ impl<'r> Reader<'r> {
             let id_span = id_node.map_or(item.span(), Node::span);
             if let (Some(question), Some(id_text)) = (&question, id_text) {
                 if let Some(first) = seen.get(&id_text) {
-                    let (line, _) = self.index.line_col(first.start);
+                    let line = self.index.line(first.start);
                     self.error(
                         Code::DuplicateId,
                         id_span,

@@ -389,6 +389,42 @@ impl<'a> LineIndex<'a> {
         (line + 1, column + 1)
     }
 
+    /// The 1-based line of a byte offset alone, without counting columns:
+    /// a binary search, whatever the layout.
+    pub fn line(&self, offset: usize) -> usize {
+        let offset = offset.min(self.text.len());
+        self.line_starts().partition_point(|&start| start <= offset)
+    }
+
+    /// 1-based line and column (in characters) of each offset, for offsets
+    /// in ascending order, counting each character of the text at most
+    /// once. [`LineIndex::line_col`] counts from the line's start each time,
+    /// which on a one-line (minified) file makes locating many problems
+    /// quadratic.
+    pub fn line_cols_ascending(&self, offsets: &[usize]) -> Vec<(usize, usize)> {
+        let line_starts = self.line_starts();
+        // Where the last offset was: its line, byte and column.
+        let (mut line, mut at, mut column) = (0usize, 0usize, 0usize);
+        offsets
+            .iter()
+            .map(|&offset| {
+                let offset = offset.min(self.text.len());
+                let next_line = line_starts.get(line + 1).copied().unwrap_or(usize::MAX);
+                if offset < at || offset >= next_line {
+                    line = line_starts.partition_point(|&start| start <= offset) - 1;
+                    at = line_starts[line];
+                    column = 0;
+                }
+                column += self
+                    .text
+                    .get(at..offset)
+                    .map_or(offset - at, |step| step.chars().count());
+                at = offset;
+                (line + 1, column + 1)
+            })
+            .collect()
+    }
+
     /// The text of 1-based `line`, without its line break.
     pub fn line_text(&self, line: usize) -> &'a str {
         let line_starts = self.line_starts();
