@@ -37,6 +37,8 @@ pub struct Strings {
     pub http_status: &'static str,
     /// A response body that could not be read.
     pub read_failed: &'static str,
+    /// A file took too long to arrive.
+    pub timed_out: &'static str,
     /// The link back to the bank list.
     pub back_to_banks: &'static str,
     /// The call to action on a bank card.
@@ -394,6 +396,7 @@ pub static ZH: Strings = Strings {
     network_failed: "网络请求失败，可能是网络断开或地址错误。",
     http_status: "服务器返回了错误状态",
     read_failed: "无法读取服务器返回的内容。",
+    timed_out: "文件长时间没有下载完成：网络可能很慢或已中断。请检查网络（Wi-Fi 或移动数据）后点“重试”。",
     back_to_banks: "← 返回题库列表",
     open_bank: "进入",
     bank_contents: "题库内容",
@@ -582,6 +585,7 @@ pub static EN: Strings = Strings {
     network_failed: "The network request failed: the connection may be down or the address wrong.",
     http_status: "The server answered with an error status",
     read_failed: "The server's answer could not be read.",
+    timed_out: "The file took too long to arrive: the network may be very slow or down. Check your connection (Wi-Fi or mobile data), then tap Retry.",
     back_to_banks: "← All banks",
     open_bank: "Open",
     bank_contents: "What's inside",

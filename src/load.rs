@@ -48,6 +48,7 @@ impl LoadError {
             LoadProblem::Fetch(FetchError::Body(detail)) => {
                 format!("{} ({detail})", text.read_failed)
             }
+            LoadProblem::Fetch(FetchError::Timeout) => text.timed_out.to_string(),
             LoadProblem::Invalid(problems) => {
                 let count = problems.len();
                 match lang {

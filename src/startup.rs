@@ -42,7 +42,7 @@ pub async fn preload(fetcher: Rc<dyn Fetcher>, route: &Route) -> Preloaded {
     };
     let bank = match entry {
         Some(entry) => Some(PreloadedBank {
-            state: load_bank(fetcher, &entry.file).await,
+            state: load_bank(fetcher, &entry.file, &entry.id).await,
             file: entry.file,
         }),
         None => None,

@@ -261,6 +261,78 @@ async fn a_bank_with_errors_is_refused_with_its_problems_listed() {
 }
 
 #[wasm_bindgen_test]
+async fn a_bank_file_whose_id_differs_from_the_manifest_is_refused_at_its_id() {
+    set_hash("#/bank/charter");
+    let renamed = BANK.replacen("\"id\": \"charter\"", "\"id\": \"charter-old\"", 1);
+    assert_ne!(renamed, BANK);
+    let root = mount::<Shell>(ShellProps {
+        preloaded_manifest: None,
+        preloaded_bank: None,
+        platform: platform(
+            FakeFetcher::default()
+                .with(MANIFEST_URL, MANIFEST)
+                .with("questions/charter.json", &renamed),
+        ),
+    })
+    .await;
+    settle().await;
+    set_hash("");
+    let panel = root
+        .query_selector(".error-panel")
+        .unwrap()
+        .expect("error panel");
+    let text = panel.text_content().unwrap();
+    assert!(text.contains("charter-old"), "{text}");
+    assert!(text.contains("index.json"), "{text}");
+    let place = root
+        .query_selector(".problem__place")
+        .unwrap()
+        .expect("located");
+    assert!(
+        place.text_content().unwrap().contains("行"),
+        "located at a line"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_stalled_bank_download_times_out_with_a_retry() {
+    set_hash("#/bank/charter");
+    let root = mount::<Shell>(ShellProps {
+        preloaded_manifest: None,
+        preloaded_bank: None,
+        platform: platform(
+            FakeFetcher::default()
+                .with(MANIFEST_URL, MANIFEST)
+                .failing("questions/charter.json", FetchError::Timeout),
+        ),
+    })
+    .await;
+    settle().await;
+    set_hash("");
+    let panel = root
+        .query_selector(".error-panel")
+        .unwrap()
+        .expect("error panel");
+    let text = panel.text_content().unwrap();
+    assert!(text.contains("网络"), "names the network: {text}");
+    assert!(
+        panel.query_selector("button").unwrap().is_some(),
+        "a retry button"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_request_that_never_answers_gives_up_after_the_timeout() {
+    let never = std::future::pending::<Result<(), FetchError>>();
+    let started = js_sys::Date::now();
+    let result = quiz_app::platform::fetch::with_timeout(50, never).await;
+    assert_eq!(result, Err(FetchError::Timeout));
+    assert!(js_sys::Date::now() - started >= 45.0);
+    let quick = quiz_app::platform::fetch::with_timeout(10_000, async { Ok(7) }).await;
+    assert_eq!(quick, Ok(7));
+}
+
+#[wasm_bindgen_test]
 async fn an_unknown_bank_in_a_link_gets_a_clear_page() {
     set_hash("#/bank/nosuch");
     let root = mount::<Shell>(ShellProps {

@@ -25,14 +25,21 @@ pub const BANKS_DIR: &str = "questions/";
 /// Large banks are checked in steps, yielding to the browser every
 /// [`SLICE_MS`](crate::platform::pacing::SLICE_MS) of work, so the page keeps
 /// painting and answering taps while a bank of thousands of questions loads.
-pub async fn load_bank(fetcher: Rc<dyn Fetcher>, file: &str) -> LoadState<Rc<LoadedBank>> {
+///
+/// `id` is the id the manifest lists for the file: a bank file with another
+/// id is refused, located at its `id`.
+pub async fn load_bank(
+    fetcher: Rc<dyn Fetcher>,
+    file: &str,
+    id: &str,
+) -> LoadState<Rc<LoadedBank>> {
     let url = format!("{BANKS_DIR}{file}");
     let problem = match fetcher.fetch(&url).await {
         Ok(bytes) => {
             mark("quiz:bank-fetched");
             let mut pacer = Pacer::start();
             let mut pause = || pacer.pause();
-            let checked = check_bank_in_steps(&url, &bytes, &mut pause).await;
+            let checked = check_bank_in_steps(&url, &bytes, Some(id), &mut pause).await;
             mark("quiz:bank-checked");
             // The page renders in a task of its own, after the last check.
             next_task().await;
@@ -72,8 +79,8 @@ pub fn use_bank(
     let preloaded = preloaded
         .filter(|preloaded| preloaded.file == entry.file)
         .map(|preloaded| preloaded.state);
-    use_loaded(preloaded, entry.file, move |file| {
-        let file = file.clone();
-        async move { load_bank(fetcher, &file).await }
+    use_loaded(preloaded, (entry.file, entry.id), move |(file, id)| {
+        let (file, id) = (file.clone(), id.clone());
+        async move { load_bank(fetcher, &file, &id).await }
     })
 }

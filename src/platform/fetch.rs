@@ -4,6 +4,7 @@ use js_sys::Promise;
 use std::cell::RefCell;
 use std::future::Future;
 use std::pin::Pin;
+use std::task::{Context, Poll};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
@@ -16,7 +17,15 @@ pub enum FetchError {
     Status(u16),
     /// The answer's body could not be read.
     Body(String),
+    /// No complete answer within [`FETCH_TIMEOUT_MS`]: the network is
+    /// stalled or very slow.
+    Timeout,
 }
+
+/// How long a file may take to arrive before the page stops waiting and
+/// offers a retry: generous for a large bank on a slow phone network, but a
+/// stalled connection no longer shows a spinner for ever.
+pub const FETCH_TIMEOUT_MS: u32 = 45_000;
 
 /// A boxed future, so the trait stays object-safe without extra crates.
 pub type FetchFuture = Pin<Box<dyn Future<Output = Result<Vec<u8>, FetchError>>>>;
@@ -51,7 +60,10 @@ impl Fetcher for BrowserFetcher {
             Some(started.swap_remove(at).1)
         });
         let request = taken.map_or_else(|| start(url), Ok);
-        Box::pin(async move { read_bytes(request?).await })
+        Box::pin(async move {
+            let request = request?;
+            with_timeout(FETCH_TIMEOUT_MS, read_bytes(request)).await
+        })
     }
 
     fn prefetch(&self, url: &str) {
@@ -62,6 +74,45 @@ impl Fetcher for BrowserFetcher {
                 }
             }
         });
+    }
+}
+
+/// Waits for `work` for at most `ms`, then gives up with
+/// [`FetchError::Timeout`].
+pub async fn with_timeout<T>(
+    ms: u32,
+    work: impl Future<Output = Result<T, FetchError>>,
+) -> Result<T, FetchError> {
+    let timer = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            let _ =
+                window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms as i32);
+        }
+    });
+    Race {
+        work: Box::pin(work),
+        timer: JsFuture::from(timer),
+    }
+    .await
+}
+
+/// The first of a piece of work and a timer to finish.
+struct Race<W> {
+    work: Pin<Box<W>>,
+    timer: JsFuture,
+}
+
+impl<T, W: Future<Output = Result<T, FetchError>>> Future for Race<W> {
+    type Output = Result<T, FetchError>;
+
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        if let Poll::Ready(done) = self.work.as_mut().poll(cx) {
+            return Poll::Ready(done);
+        }
+        match Pin::new(&mut self.timer).poll(cx) {
+            Poll::Ready(_) => Poll::Ready(Err(FetchError::Timeout)),
+            Poll::Pending => Poll::Pending,
+        }
     }
 }
 

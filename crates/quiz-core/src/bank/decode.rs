@@ -31,7 +31,7 @@ const MAX_BLANKS: usize = 20;
 /// Reads and checks a bank file. `file` names it in the diagnostics.
 pub fn check_bank(file: &str, bytes: &[u8]) -> Checked<Bank> {
     let mut no_pause = || -> PauseFuture { Box::pin(std::future::ready(())) };
-    let mut checking = check_bank_in_steps(file, bytes, &mut no_pause);
+    let mut checking = check_bank_in_steps(file, bytes, None, &mut no_pause);
     // With pauses that are ready at once, the check finishes on its first poll.
     match checking
         .as_mut()
@@ -58,9 +58,14 @@ pub const QUESTIONS_PER_STEP: usize = 100;
 ///
 /// The future is boxed so that the app and [`check_bank`] share one copy
 /// of the checker's code.
+///
+/// `expected_id` is the id the manifest lists for this file, when the
+/// caller has one: a bank whose own id differs is refused with the problem
+/// at its `id`, since progress, links and the daily set are keyed by it.
 pub fn check_bank_in_steps<'a>(
     file: &'a str,
     bytes: &'a [u8],
+    expected_id: Option<&'a str>,
     pause: &'a mut dyn FnMut() -> PauseFuture,
 ) -> Pin<Box<dyn Future<Output = Checked<Bank>> + 'a>> {
     Box::pin(async move {
@@ -78,7 +83,7 @@ pub fn check_bank_in_steps<'a>(
                 pause().await;
                 let index = LineIndex::new(text);
                 let mut reader = Reader::new(&mut problems, &index);
-                reader.bank(tree.root(), pause).await
+                reader.bank(tree.root(), expected_id, pause).await
             }
             None => None,
         };
@@ -643,6 +648,7 @@ impl<'r> Reader<'r> {
     async fn bank(
         &mut self,
         root: Node<'r>,
+        expected_id: Option<&str>,
         pause: &mut dyn FnMut() -> PauseFuture,
     ) -> Option<Bank> {
         let path = Path::ROOT;
@@ -654,6 +660,17 @@ impl<'r> Reader<'r> {
         let id = fields
             .get("id")
             .and_then(|node| self.id(node, &path.field("id"), 40));
+        if let (Some(id), Some(expected), Some(node)) = (&id, expected_id, fields.get("id")) {
+            if id != expected {
+                self.error(
+                    Code::IdMismatch,
+                    node.span(),
+                    &path.field("id"),
+                    format!("这个文件的 id 是“{id}”，但题库清单（index.json）为它登记的编号是“{expected}”：请把两处改成一致。"),
+                    format!("This file's id is \"{id}\" but the bank list (index.json) lists it as \"{expected}\": make the two the same."),
+                );
+            }
+        }
         let version = fields
             .get("version")
             .and_then(|node| self.number(node, &path.field("version"), 1, 1_000_000));
@@ -1558,9 +1575,49 @@ mod step_tests {
         }
     }
 
+    #[test]
+    fn a_bank_whose_id_is_not_the_listed_one_is_refused_at_its_id() {
+        let text = r#"{"id": "rules", "version": 1, "updated": "2026-11-29",
+            "title": {"zh": "党规"}, "questions": [
+            {"id": "r1", "type": "judge", "stem": {"zh": "题"}, "answer": true,
+             "explanation": {"zh": "解"}, "source": {"zh": "出处"}}]}"#;
+        let mut no_pause = || -> PauseFuture { Box::pin(std::future::ready(())) };
+        let mut checking = check_bank_in_steps(
+            "charter.json",
+            text.as_bytes(),
+            Some("charter"),
+            &mut no_pause,
+        );
+        let Poll::Ready(checked) = checking
+            .as_mut()
+            .poll(&mut Context::from_waker(Waker::noop()))
+        else {
+            panic!("a ready pause never suspends")
+        };
+        let problem = checked
+            .diagnostics
+            .iter()
+            .find(|d| d.code == Code::IdMismatch)
+            .expect("the id is refused");
+        assert_eq!((problem.line, problem.column), (1, 8));
+        assert_eq!(problem.severity, Severity::Error);
+        assert!(
+            problem.message.zh.contains("“charter”"),
+            "{}",
+            problem.message.zh
+        );
+        assert!(
+            check_bank("charter.json", text.as_bytes())
+                .diagnostics
+                .iter()
+                .all(|d| d.code != Code::IdMismatch),
+            "no list, no check"
+        );
+    }
+
     fn run_in_steps(text: &str, pauses: Rc<Cell<usize>>) -> (Checked<Bank>, usize) {
         let mut pause = counting_pause(pauses);
-        let mut checking = check_bank_in_steps("steps.json", text.as_bytes(), &mut pause);
+        let mut checking = check_bank_in_steps("steps.json", text.as_bytes(), None, &mut pause);
         let mut suspensions = 0;
         loop {
             match checking
