@@ -136,14 +136,37 @@ async function loadAllowedOrigins() {
     if (!response.ok) return [];
     const config = await response.json();
     const listed = Array.isArray(config.allowed_origins) ? config.allowed_origins : [];
-    // An origin is a scheme and a host (and port), never "*" nor a path.
-    return listed.filter(
-      (origin) => typeof origin === "string" && /^https?:\/\/[^/\s*]+$/.test(origin),
-    );
+    return listed.map(normaliseOrigin).filter((origin) => origin !== null);
   } catch (error) {
     console.warn("quiz: embed.json is unreadable; embedding messages are off", error);
     return [];
   }
+}
+
+// An allow-list entry as the origin browsers report: `HTTPS://Portal.example.com:443/`
+// becomes `https://portal.example.com`. An entry that is not an http(s)
+// origin (a "*", a path, a query, user info) could never match: it is
+// refused with a warning instead of silently doing nothing.
+function normaliseOrigin(entry) {
+  let url = null;
+  try {
+    url = typeof entry === "string" && !entry.includes("*") ? new URL(entry.trim()) : null;
+  } catch (error) {
+    url = null;
+  }
+  const bare =
+    url !== null &&
+    (url.protocol === "https:" || url.protocol === "http:") &&
+    url.pathname === "/" &&
+    url.search === "" &&
+    url.hash === "" &&
+    url.username === "" &&
+    url.password === "";
+  if (!bare) {
+    console.warn("quiz: embed.json: not an origin, ignored:", entry);
+    return null;
+  }
+  return url.origin;
 }
 
 // A host's `configure`: open a bank and activity, and/or switch language.
@@ -209,6 +232,19 @@ function listenToServiceWorker() {
   });
 }
 
+// Asks the browser to keep this site's storage (progress) under storage
+// pressure and, on iPhones, past WebKit's seven days without a visit. The
+// browser may say no; the backup page tells members to export backups.
+function requestPersistentStorage() {
+  const storage = navigator.storage;
+  if (!storage || typeof storage.persist !== "function") return;
+  const persisted = typeof storage.persisted === "function" ? storage.persisted() : Promise.resolve(false);
+  persisted
+    .then((already) => (already ? true : storage.persist()))
+    .then((granted) => document.documentElement.setAttribute("data-quiz-persisted", String(granted)))
+    .catch(() => null);
+}
+
 // Caches the app for offline use, once the app runs (so the first download
 // is not slowed down).
 function registerServiceWorker() {
@@ -272,6 +308,7 @@ async function boot() {
   bridge.start(await origins);
   watchHeight();
   registerServiceWorker();
+  requestPersistentStorage();
 }
 
 boot();

@@ -96,6 +96,87 @@
     row("离线使用 · Offline (service worker)", "不支持 · not supported", false);
   }
 
+  // Embedding: the portals embed.json lets the module talk to must be the
+  // ones the server lets frame it (QUIZ_ORIGINS in deploy/nginx.conf, sent
+  // as the CSP's frame-ancestors). The two lists are kept by hand, so this
+  // row compares them.
+  function get(url, done) {
+    var xhr = new XMLHttpRequest();
+    xhr.open("GET", url);
+    xhr.setRequestHeader("Cache-Control", "no-cache");
+    xhr.onload = function () { done(xhr); };
+    xhr.onerror = function () { done(null); };
+    xhr.send();
+  }
+  function origin(entry) {
+    var text = String(entry).replace(/^\s+|\s+$/g, "").toLowerCase();
+    text = text.replace(/\/$/, "");
+    return text.replace(/^(https:\/\/[^\/]+):443$/, "$1").replace(/^(http:\/\/[^\/]+):80$/, "$1");
+  }
+  function sorted(list) {
+    var seen = {};
+    var out = [];
+    for (var i = 0; i < list.length; i++) {
+      if (!seen[list[i]]) {
+        seen[list[i]] = true;
+        out.push(list[i]);
+      }
+    }
+    return out.sort();
+  }
+  function missingFrom(list, other) {
+    var out = [];
+    for (var i = 0; i < list.length; i++) if (other.indexOf(list[i]) < 0) out.push(list[i]);
+    return out;
+  }
+  var embedLabel = "嵌入名单 · Embedding allow-list";
+  get("./", function (page) {
+    var csp = page && page.getResponseHeader("Content-Security-Policy");
+    var match = csp && /frame-ancestors([^;]*)/.exec(csp);
+    if (!match) {
+      row(embedLabel, "无法检查：服务器未发送 frame-ancestors · cannot check: the server sends no frame-ancestors", null);
+      return;
+    }
+    var framing = [];
+    var tokens = match[1].split(/\s+/);
+    for (var i = 0; i < tokens.length; i++) {
+      if (tokens[i] && tokens[i] !== "'self'") framing.push(origin(tokens[i]));
+    }
+    get("embed.json", function (embed) {
+      var listed = [];
+      if (embed && embed.status === 200) {
+        try {
+          var config = JSON.parse(embed.responseText);
+          var entries = config && config.allowed_origins instanceof Array ? config.allowed_origins : [];
+          for (var j = 0; j < entries.length; j++) listed.push(origin(entries[j]));
+        } catch (error) {
+          row(embedLabel, "embed.json 无法读取 · embed.json is unreadable: " + error, false);
+          return;
+        }
+      }
+      framing = sorted(framing);
+      listed = sorted(listed);
+      if (framing.length === 0 && listed.length === 0) {
+        row(embedLabel, "未启用（只能单独打开）· not set up (standalone only)", null);
+        return;
+      }
+      var onlyNginx = missingFrom(framing, listed);
+      var onlyEmbed = missingFrom(listed, framing);
+      if (onlyNginx.length === 0 && onlyEmbed.length === 0) {
+        row(embedLabel, "一致 · match: " + listed.join(" "), true);
+      } else {
+        row(
+          embedLabel,
+          "不一致 · differ: 只在 nginx 的 QUIZ_ORIGINS · only in nginx QUIZ_ORIGINS: " +
+            (onlyNginx.join(" ") || "—") +
+            "；只在 embed.json · only in embed.json: " +
+            (onlyEmbed.join(" ") || "—"),
+          false
+        );
+      }
+    });
+  });
+
   // Language: the browser's, and the one saved in the quiz.
   row("浏览器语言 · Browser languages", (navigator.languages || [navigator.language]).join(", "), null);
   var saved;

@@ -10,9 +10,10 @@
 // - content-hashed files: cache first (they never change);
 // - the app's page (index.html): the copy cached with this version's files,
 //   at once: a repeat visit waits for no round trip and a slow network
-//   cannot stall it. A new deployment changes sw.js, which the browser
-//   checks on every visit; the new worker caches the new page and files,
-//   and serves them from the next visit on;
+//   cannot stall it; it is revalidated in the background so changed headers
+//   reach members on the next visit. A new deployment changes sw.js, which
+//   the browser checks on every visit; the new worker caches the new page
+//   and files, and serves them from the next visit on;
 // - other pages (the device check): network first, the cached copy offline;
 // - questions/index.json and bank files: the cached copy at once, refreshed
 //   in the background; when the index changed, every bank it lists is fetched
@@ -27,32 +28,44 @@ const INDEX = "questions/index.json";
 const scoped = (path) => new URL(path, self.registration.scope).href;
 
 // Fetches the index and every bank it lists, bypassing the HTTP cache, and
-// stores them (banks first, so a stored index never names a missing bank).
+// stores them one by one: a bank that fails is skipped, not fatal. The index
+// is stored only when every bank it lists is, so a stored index never names
+// a bank that is not cached; otherwise the app reads it from the network and
+// the banks are cached as they are fetched.
 async function cacheBanks(cache) {
   const response = await fetch(scoped(INDEX), { cache: "no-cache" });
   if (!response.ok) throw new Error("index.json: " + response.status);
   const text = await response.clone().text();
   const manifest = JSON.parse(text);
   const banks = Array.isArray(manifest.banks) ? manifest.banks : [];
-  await Promise.all(
-    banks
-      .filter((bank) => bank && typeof bank.file === "string")
-      .map(async (bank) => {
-        const url = scoped("questions/" + bank.file);
-        const answer = await fetch(url, { cache: "no-cache" });
-        if (answer.ok) await cache.put(url, answer);
-      }),
-  );
-  await cache.put(scoped(INDEX), response);
+  let complete = true;
+  for (const bank of banks) {
+    if (!bank || typeof bank.file !== "string") continue;
+    try {
+      const url = scoped("questions/" + bank.file);
+      const answer = await fetch(url, { cache: "no-cache" });
+      if (answer.ok) await cache.put(url, answer);
+      else complete = false;
+    } catch (error) {
+      complete = false;
+    }
+  }
+  if (complete) await cache.put(scoped(INDEX), response);
   return text;
 }
 
+// The shell must be cached for the worker to install; the banks need not
+// be: a missing bank or a broken index must not keep members on an old app.
 self.addEventListener("install", (event) => {
   event.waitUntil(
     (async () => {
       const cache = await caches.open(CACHE);
       await cache.addAll(SHELL.map(scoped));
-      await cacheBanks(cache);
+      try {
+        await cacheBanks(cache);
+      } catch (error) {
+        console.warn("quiz: banks not cached for offline use yet", error);
+      }
       await self.skipWaiting();
     })(),
   );
@@ -136,12 +149,29 @@ async function networkFirst(request, fallbackKey) {
 }
 
 // The app's page from this version's cache; from the network only when the
-// cache is gone (storage cleared while the worker lived on).
-async function appPage(request) {
+// cache is gone (storage cleared while the worker lived on). The page is
+// revalidated in the background: when the server sends the same page, its
+// fresh copy (with the server's current headers: CSP, frame-ancestors)
+// replaces the cached one for the next visit. A different page belongs to a
+// new deployment, which its own worker caches with its own files.
+async function appPage(event, request) {
   const cache = await caches.open(CACHE);
-  const cached = await cache.match(scoped("./"));
-  if (cached) return cached;
-  return networkFirst(request, scoped("./"));
+  const key = scoped("./");
+  const cached = await cache.match(key);
+  if (!cached) return networkFirst(request, key);
+  event.waitUntil(
+    (async () => {
+      try {
+        const fresh = await fetch(key, { cache: "no-cache" });
+        if (!fresh.ok) return;
+        const [now, before] = await Promise.all([fresh.clone().text(), cached.clone().text()]);
+        if (now === before) await cache.put(key, fresh);
+      } catch (error) {
+        // Offline: the cached page stays.
+      }
+    })(),
+  );
+  return cached;
 }
 
 self.addEventListener("fetch", (event) => {
@@ -153,7 +183,7 @@ self.addEventListener("fetch", (event) => {
   }
   const path = url.pathname.slice(new URL(self.registration.scope).pathname.length);
   if (request.mode === "navigate" && (path === "" || path === "index.html")) {
-    event.respondWith(appPage(request));
+    event.respondWith(appPage(event, request));
   } else if (request.mode === "navigate") {
     event.respondWith(networkFirst(request, null));
   } else if (path.startsWith("questions/") && path.endsWith(".json")) {

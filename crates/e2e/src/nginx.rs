@@ -54,7 +54,7 @@ impl Nginx {
         .expect("deploy/nginx.conf");
         let site = [
             (
-                "\"https://portal.example.cn\";  # QUIZ_ORIGINS",
+                "\"https://portal.example.com\";  # QUIZ_ORIGINS",
                 format!("\"{allowed}\";  # QUIZ_ORIGINS"),
             ),
             ("listen 80;", format!("listen 127.0.0.1:{port};")),

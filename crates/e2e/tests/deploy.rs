@@ -44,6 +44,8 @@ fn nginx_serves_the_shipped_config_with_its_headers() {
         "{csp}"
     );
     assert_eq!(page.header("x-content-type-options"), "nosniff");
+    // No version in the Server header (server_tokens off).
+    assert_eq!(page.header("server"), "nginx");
     let html = String::from_utf8(page.body.clone()).unwrap();
     for script in html.split("<script").skip(1) {
         let tag = &script[..script.find('>').unwrap()];
@@ -116,6 +118,24 @@ fn nginx_serves_the_shipped_config_with_its_headers() {
     assert_eq!(get(&format!("{url}.br"), &[]).status, 404);
 }
 
+/// Copies the example host page to the portal, letting `?module=` name the
+/// module's test server, as its comment tells admins to.
+fn install_portal_page(nginx: &Nginx) {
+    let examples = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/portal.html");
+    let page = std::fs::read_to_string(examples).unwrap();
+    let listed = "const MODULE_ORIGINS = [location.origin];";
+    assert!(page.contains(listed), "portal.html no longer has {listed}");
+    let module_origin = nginx.url().split("/study").next().unwrap().to_string();
+    std::fs::write(
+        nginx.portal_dir().join("portal.html"),
+        page.replace(
+            listed,
+            &format!("const MODULE_ORIGINS = [location.origin, \"{module_origin}\"];"),
+        ),
+    )
+    .unwrap();
+}
+
 /// Waits until `expression` is true in the page.
 async fn wait_until(phone: &Phone, expression: &str) {
     let started = Instant::now();
@@ -140,6 +160,12 @@ async fn the_app_runs_under_the_csp_and_old_browsers_get_the_fallback() {
         .await;
     phone.open(&nginx.url()).await;
     phone.wait_for_text(".bank-list", "党章").await;
+    // Persistent storage was asked for (the browser's answer may be no).
+    wait_until(
+        &phone,
+        "document.documentElement.hasAttribute('data-quiz-persisted')",
+    )
+    .await;
     // Link parameters for menus become the hash route.
     phone
         .open(&format!("{}?bank=charter&mode=study&lang=en", nginx.url()))
@@ -232,8 +258,17 @@ async fn wait_for_event(phone: &Phone, kind: &str) -> serde_json::Value {
 #[tokio::test(flavor = "current_thread")]
 async fn a_listed_portal_gets_the_events_and_other_origins_are_ignored() {
     let nginx = Nginx::start(&dist_dir(), Some(EMBED));
-    let examples = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/portal.html");
-    std::fs::copy(examples, nginx.portal_dir().join("portal.html")).unwrap();
+    // The allow-list as an admin might type it: upper case, a final slash.
+    // It is normalised to the origin; an entry with a query is refused.
+    std::fs::write(
+        nginx.app_dir().join("embed.json"),
+        format!(
+            r#"{{"allowed_origins": ["https://portal.example.com/?x=1", "{}/"]}}"#,
+            nginx.allowed_origin().to_uppercase()
+        ),
+    )
+    .unwrap();
+    install_portal_page(&nginx);
     // A page of an unlisted origin that tries to configure the module.
     std::fs::write(
         nginx.portal_dir().join("intruder.html"),
@@ -435,5 +470,162 @@ async fn the_app_works_offline_after_one_visit_and_notices_new_questions() {
     phone.wait_for_text(".app-main", "党规").await;
     assert!(phone.texts(".error-panel").await.is_empty());
     phone.set_offline(false).await;
+    phone.close().await;
+}
+
+/// Starts `expression` (a promise) in the page and stores what it resolves
+/// to under `window[name]`, so [`wait_until`] can poll for it.
+fn stash(name: &str, expression: &str) -> String {
+    format!("(() => {{ Promise.resolve({expression}).then(v => {{ window.{name} = v; }}, () => null); return true; }})()")
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn the_service_worker_installs_whatever_the_banks_do() {
+    let nginx = Nginx::start(&dist_dir(), None);
+    let questions = nginx.app_dir().join("questions");
+    // A broken bank list and a missing bank: members must still get this
+    // build's worker, not stay on an old one until the banks are fixed.
+    std::fs::write(questions.join("index.json"), "{\"banks\": [").unwrap();
+    std::fs::remove_file(questions.join("rules.json")).unwrap();
+    let phone = Phone::start().await;
+    phone.open(&nginx.url()).await;
+    phone.wait_for(".error-panel").await;
+    wait_until(&phone, "navigator.serviceWorker.controller !== null").await;
+    phone.close().await;
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn the_kill_switch_retires_the_offline_copy_and_keeps_progress() {
+    let nginx = Nginx::start(&dist_dir(), None);
+    let phone = Phone::start().await;
+    phone.open(&nginx.url()).await;
+    phone.wait_for_text(".bank-list", "党章").await;
+    wait_until(&phone, "navigator.serviceWorker.controller !== null").await;
+    phone
+        .eval("(localStorage.setItem('lxyz-quiz:probe', 'kept'), true)")
+        .await;
+
+    // The admin copies the shipped retiring worker over sw.js (DEPLOY.md).
+    let app = nginx.app_dir();
+    std::fs::copy(app.join("sw-retire.js"), app.join("sw.js")).unwrap();
+    phone.client.refresh().await.unwrap();
+    let gone = "window.__registrations === 0 && window.__caches === 0";
+    let started = Instant::now();
+    loop {
+        phone
+            .eval(&stash(
+                "__registrations",
+                "navigator.serviceWorker.getRegistrations().then(r => r.length)",
+            ))
+            .await;
+        phone
+            .eval(&stash(
+                "__caches",
+                "caches.keys().then(k => k.filter(n => n.startsWith('lxyz-quiz-')).length)",
+            ))
+            .await;
+        tokio::time::sleep(Duration::from_millis(200)).await;
+        if phone.eval(gone).await == serde_json::json!(true) {
+            break;
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(30),
+            "the worker did not retire"
+        );
+    }
+    // Progress is untouched and the module still works from the network.
+    assert_eq!(
+        phone.eval("localStorage.getItem('lxyz-quiz:probe')").await,
+        serde_json::json!("kept")
+    );
+    phone.client.refresh().await.unwrap();
+    phone.wait_for_text(".bank-list", "党章").await;
+    phone.close().await;
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn the_cached_page_is_revalidated_so_new_headers_reach_members() {
+    let nginx = Nginx::start(&dist_dir(), None);
+    let phone = Phone::start().await;
+    phone.open(&nginx.url()).await;
+    phone.wait_for_text(".bank-list", "党章").await;
+    wait_until(&phone, "navigator.serviceWorker.controller !== null").await;
+    let cached_date = format!(
+        "caches.match('{}').then(r => r ? r.headers.get('date') : null)",
+        nginx.url()
+    );
+    phone.eval(&stash("__before", &cached_date)).await;
+    wait_until(&phone, "typeof window.__before === 'string'").await;
+    let before = phone.eval("window.__before").await;
+    // HTTP dates count whole seconds.
+    tokio::time::sleep(Duration::from_millis(1_200)).await;
+    phone.client.refresh().await.unwrap();
+    phone.wait_for_text(".bank-list", "党章").await;
+    let started = Instant::now();
+    loop {
+        phone.eval(&stash("__after", &cached_date)).await;
+        tokio::time::sleep(Duration::from_millis(200)).await;
+        let after = phone.eval("window.__after").await;
+        if after.is_string() && after != before {
+            break;
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(30),
+            "the cached page was never refreshed ({before} → {after})"
+        );
+    }
+    phone.close().await;
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn the_example_portal_frames_only_allowed_module_addresses() {
+    let nginx = Nginx::start(&dist_dir(), Some(EMBED));
+    install_portal_page(&nginx);
+    let phone = Phone::start().await;
+    for refused in [
+        "javascript:parent.document.title='owned'",
+        "https://attacker.example.com/study/quiz/",
+        "data:text/html,hello",
+    ] {
+        phone
+            .client
+            .goto(&format!(
+                "{}portal.html?module={}",
+                nginx.portal_url(),
+                refused.replace('/', "%2F").replace(':', "%3A")
+            ))
+            .await
+            .unwrap();
+        phone.wait_for(".module-refused").await;
+        assert_eq!(
+            phone
+                .eval("document.querySelectorAll('iframe').length")
+                .await,
+            0
+        );
+        assert_ne!(phone.eval("document.title").await, "owned");
+    }
+    phone.close().await;
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn the_device_check_compares_the_two_allow_lists() {
+    let nginx = Nginx::start(&dist_dir(), Some(EMBED));
+    let phone = Phone::start().await;
+    phone.open(&format!("{}check.html", nginx.url())).await;
+    let agreed = phone.wait_for_text("#checks", "嵌入名单").await;
+    assert!(agreed.contains("一致 · match"), "{agreed}");
+    // An admin adds a portal to embed.json but not to nginx's QUIZ_ORIGINS.
+    std::fs::write(
+        nginx.app_dir().join("embed.json"),
+        format!(
+            r#"{{"allowed_origins": ["{}", "https://oa.example.com"]}}"#,
+            nginx.allowed_origin()
+        ),
+    )
+    .unwrap();
+    phone.client.refresh().await.unwrap();
+    let differ = phone.wait_for_text("#checks", "不一致").await;
+    assert!(differ.contains("https://oa.example.com"), "{differ}");
     phone.close().await;
 }
