@@ -433,15 +433,29 @@ async fn the_app_works_offline_after_one_visit_and_notices_new_questions() {
 
     // A coordinator publishes a new version of the charter bank.
     let questions = nginx.app_dir().join("questions");
-    let index = std::fs::read_to_string(questions.join("index.json")).unwrap();
-    let index = index
-        .replacen("\"zh\": \"党章\"", "\"zh\": \"党章（修订版）\"", 1)
-        .replacen("\"version\": 1", "\"version\": 2", 1);
-    std::fs::write(questions.join("index.json"), index).unwrap();
+    let index: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(questions.join("index.json")).unwrap()).unwrap();
+    let mut index = index;
+    let entry = index["banks"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .find(|bank| bank["id"] == "charter")
+        .unwrap();
+    let version = entry["version"].as_u64().unwrap();
+    entry["version"] = serde_json::json!(version + 1);
+    entry["title"]["zh"] = serde_json::json!("党章（修订版）");
+    std::fs::write(
+        questions.join("index.json"),
+        serde_json::to_string_pretty(&index).unwrap(),
+    )
+    .unwrap();
     let bank = std::fs::read_to_string(questions.join("charter.json")).unwrap();
+    let declared = format!("\"version\": {version}");
+    assert!(bank.contains(&declared), "charter.json lacks {declared}");
     std::fs::write(
         questions.join("charter.json"),
-        bank.replacen("\"version\": 1", "\"version\": 2", 1),
+        bank.replacen(&declared, &format!("\"version\": {}", version + 1), 1),
     )
     .unwrap();
     phone.client.refresh().await.unwrap();
