@@ -9,6 +9,7 @@
 //! fixes a coordinator has to make.
 
 mod aiken;
+mod archive;
 mod csv;
 mod gift;
 pub(crate) mod notation;
@@ -45,8 +46,10 @@ pub enum Format {
     /// A sheet saved as CSV by Excel or WPS, in UTF-8 (with or without BOM)
     /// or in GBK/GB18030 as Chinese Excel saves it.
     Csv,
-    /// An Excel workbook (`.xlsx`; old `.xls` and LibreOffice `.ods` files
-    /// are read too, since coordinators rarely know which one they have).
+    /// An Excel workbook (`.xlsx` or `.xlsm`). Old `.xls`, LibreOffice
+    /// `.ods` and password-protected files are recognised and refused with a
+    /// request to save them as `.xlsx`, since coordinators rarely know which
+    /// one they have.
     Xlsx,
     /// Moodle's GIFT text format.
     Gift,
