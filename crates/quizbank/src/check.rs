@@ -25,6 +25,9 @@ pub struct Findings {
     pub diagnostics: Vec<Diagnostic>,
     /// Banks that loaded, by file name.
     pub banks: Vec<(String, Bank)>,
+    /// Folders that held nothing to check: no `index.json` and no bank
+    /// file. A check of nothing must not pass as a clean check.
+    pub empty_folders: Vec<String>,
 }
 
 impl Findings {
@@ -50,6 +53,7 @@ pub fn collect(paths: &[PathBuf]) -> Result<Findings, String> {
         files: Vec::new(),
         diagnostics: Vec::new(),
         banks: Vec::new(),
+        empty_folders: Vec::new(),
     };
     for path in paths {
         if path.is_dir() {
@@ -64,6 +68,9 @@ pub fn collect(paths: &[PathBuf]) -> Result<Findings, String> {
                     .filter(|p| is_bank_candidate(p))
                     .collect();
                 entries.sort();
+                if entries.is_empty() {
+                    findings.empty_folders.push(path.display().to_string());
+                }
                 for entry in entries {
                     check_bank_file(&entry, &mut findings)?;
                 }
@@ -184,13 +191,17 @@ fn duplicate_ids_across(findings: &mut Findings) {
 }
 
 /// Prints the findings and returns the exit code: 0 clean (warnings
-/// allowed unless `strict`), 1 when problems must be fixed.
+/// allowed unless `strict`), 1 when problems must be fixed or a folder
+/// held nothing to check.
 pub fn report(findings: &Findings, output: Output, strict: bool) -> u8 {
-    let failed = findings.errors() > 0 || (strict && findings.warnings() > 0);
+    let failed = findings.errors() > 0
+        || (strict && findings.warnings() > 0)
+        || !findings.empty_folders.is_empty();
     match output {
         Output::Json => {
             let document = serde_json::json!({
                 "ok": !failed,
+                "nothing_to_check": findings.empty_folders,
                 "errors": findings.errors(),
                 "warnings": findings.warnings(),
                 "files": findings.files.iter().map(|(name, _)| name).collect::<Vec<_>>(),
@@ -210,6 +221,10 @@ pub fn report(findings: &Findings, output: Output, strict: bool) -> u8 {
 }
 
 fn print_human(findings: &Findings) {
+    for folder in &findings.empty_folders {
+        println!("{folder} 里没有可检查的文件：既没有 index.json，也没有题库 .json 文件。");
+        println!("Nothing to check in {folder}: it has no index.json and no bank .json file.");
+    }
     let mut files = SimpleFiles::new();
     let ids: HashMap<&str, usize> = findings
         .files

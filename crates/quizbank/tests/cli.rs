@@ -159,3 +159,34 @@ fn a_new_bank_imports_exports_and_updates_the_manifest_in_one_command_each() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// A folder of its own under the system's temporary folder, emptied first.
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("quizbank-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+#[test]
+fn checking_an_empty_folder_is_not_a_pass() {
+    let dir = scratch("empty");
+    let output = quizbank(&["check", dir.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1), "{}", stdout(&output));
+    assert!(
+        stdout(&output).contains("没有可检查的文件"),
+        "{}",
+        stdout(&output)
+    );
+    assert!(
+        stdout(&output).contains("Nothing to check in"),
+        "{}",
+        stdout(&output)
+    );
+    let output = quizbank(&["check", "--format", "json", dir.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    assert_eq!(report["ok"], false);
+    assert_eq!(report["nothing_to_check"][0], dir.to_str().unwrap());
+    let _ = std::fs::remove_dir_all(&dir);
+}
