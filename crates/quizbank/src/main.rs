@@ -25,7 +25,7 @@ quizbank — 题库工具 / question-bank tool
       / update index.json counts, versions and dates from the bank files, adding unlisted banks
   quizbank stats [PATH…] [--format human|json]
       按题型、标签、难度统计 / counts by type, tag and difficulty
-  quizbank import FILE --bank ID [-o FILE] [--from csv|xlsx|gift|aiken] [--force]
+  quizbank import FILE --bank ID [-o FILE] [--from csv|xlsx|gift|aiken] [--force] [--allow-errors]
       从表格（.xlsx/.csv，UTF-8 或 GBK）、GIFT 或 Aiken 文本导入题目；模板见 questions/templates/
       / import from a spreadsheet (.xlsx/.csv, UTF-8 or GBK), GIFT or Aiken text; templates in questions/templates/
   quizbank export BANK [--format csv|xlsx] [-o FILE]
@@ -73,6 +73,7 @@ struct Options {
     from: Option<String>,
     sheet: Option<String>,
     force: bool,
+    allow_errors: bool,
 }
 
 fn parse_options(args: &[String]) -> Result<Options, String> {
@@ -85,6 +86,7 @@ fn parse_options(args: &[String]) -> Result<Options, String> {
         from: None,
         sheet: None,
         force: false,
+        allow_errors: false,
     };
     let mut rest = args.iter();
     while let Some(arg) = rest.next() {
@@ -107,6 +109,7 @@ fn parse_options(args: &[String]) -> Result<Options, String> {
             },
             "--strict" => options.strict = true,
             "--force" => options.force = true,
+            "--allow-errors" => options.allow_errors = true,
             "--bank" => options.bank = Some(value("--bank")?),
             "--from" => options.from = Some(value("--from")?),
             "-o" | "--output" => options.out_file = Some(PathBuf::from(value("-o")?)),
@@ -171,14 +174,7 @@ fn cmd_new(args: &[String]) -> Result<u8, String> {
     let out = options
         .out_file
         .unwrap_or_else(|| PathBuf::from(format!("questions/{id}.json")));
-    if out.exists() {
-        return Err(format!(
-            "{} 已存在，不会覆盖 / already exists; not overwritten",
-            out.display()
-        ));
-    }
-    std::fs::write(&out, starter::starter_bank(&id, &today()))
-        .map_err(|e| format!("无法写入 cannot write {}: {e}", out.display()))?;
+    write_new(&out, starter::starter_bank(&id, &today()).as_bytes(), false)?;
     println!("已生成 wrote {}", out.display());
     println!("下一步 next: 编辑题目，然后运行 edit the questions, then run: quizbank check {0} && quizbank manifest {1}",
         out.display(), out.parent().unwrap_or(Path::new(".")).display());
@@ -240,6 +236,15 @@ fn cmd_import(args: &[String]) -> Result<u8, String> {
         })?),
         None => None,
     };
+    let out = options.out_file.unwrap_or_else(|| {
+        let folder = Path::new("questions");
+        if folder.is_dir() {
+            folder.join(format!("{id}.json"))
+        } else {
+            PathBuf::from(format!("{id}.json"))
+        }
+    });
+    refuse_existing(&out, options.force)?;
     let bank = match import_file(file, format, &id, &today()) {
         Ok(bank) => bank,
         Err(errors) => {
@@ -258,22 +263,6 @@ fn cmd_import(args: &[String]) -> Result<u8, String> {
     text.push('\n');
     // The imported bank must pass the same checks as a hand-written one.
     let checked = quiz_core::check_bank(&format!("{id}.json"), text.as_bytes());
-    let out = options.out_file.unwrap_or_else(|| {
-        let folder = Path::new("questions");
-        if folder.is_dir() {
-            folder.join(format!("{id}.json"))
-        } else {
-            PathBuf::from(format!("{id}.json"))
-        }
-    });
-    if out.exists() && !options.force {
-        return Err(format!(
-            "{} 已存在；要覆盖请加 --force / already exists; add --force to overwrite",
-            out.display()
-        ));
-    }
-    std::fs::write(&out, &text)
-        .map_err(|e| format!("无法写入 cannot write {}: {e}", out.display()))?;
     for diagnostic in &checked.diagnostics {
         println!(
             "{}: {}\n  {}",
@@ -282,6 +271,19 @@ fn cmd_import(args: &[String]) -> Result<u8, String> {
             diagnostic.message.en
         );
     }
+    let errors = checked.error_count();
+    if errors > 0 && !options.allow_errors {
+        println!(
+            "没有写入 {}：导入的题库有 {errors} 个错误（见上）。请修改原文件后重新导入，或加 --allow-errors 照样写出、再直接修改 JSON。",
+            out.display()
+        );
+        println!(
+            "Did not write {}: the imported bank has {errors} error(s) (above). Fix the source file and import again, or add --allow-errors to write it anyway and fix the JSON.",
+            out.display()
+        );
+        return Ok(1);
+    }
+    write_new(&out, text.as_bytes(), options.force)?;
     println!(
         "已导入 {} 道题到 {} / imported {} questions into {}",
         bank.questions.len(),
@@ -321,14 +323,8 @@ fn cmd_export(args: &[String]) -> Result<u8, String> {
     let out = options
         .out_file
         .unwrap_or_else(|| PathBuf::from(format!("{}.{sheet}", bank.id)));
-    if out.exists() && !options.force {
-        return Err(format!(
-            "{} 已存在；要覆盖请加 --force / already exists; add --force to overwrite",
-            out.display()
-        ));
-    }
-    std::fs::write(&out, data)
-        .map_err(|e| format!("无法写入 cannot write {}: {e}", out.display()))?;
+    refuse_existing(&out, options.force)?;
+    write_new(&out, &data, options.force)?;
     println!(
         "已导出 {} 道题到 {} / exported {} questions to {}",
         bank.questions.len(),
@@ -337,6 +333,42 @@ fn cmd_export(args: &[String]) -> Result<u8, String> {
         out.display()
     );
     Ok(0)
+}
+
+/// Refuses early, before any work, when `out` exists (even as a link to
+/// nothing) and `force` does not allow overwriting it.
+fn refuse_existing(out: &Path, force: bool) -> Result<(), String> {
+    if !force && out.symlink_metadata().is_ok() {
+        return Err(already_exists(out));
+    }
+    Ok(())
+}
+
+fn already_exists(out: &Path) -> String {
+    format!(
+        "{} 已存在；要覆盖请加 --force / already exists; add --force to overwrite",
+        out.display()
+    )
+}
+
+/// Writes `data` to a new file at `out`. Without `force` the file must not
+/// exist: it is created exclusively, so neither an existing file nor a
+/// symbolic link (even one pointing nowhere) is written through.
+fn write_new(out: &Path, data: &[u8], force: bool) -> Result<(), String> {
+    use std::io::Write;
+    let cannot = |e: std::io::Error| format!("无法写入 cannot write {}: {e}", out.display());
+    if force {
+        return std::fs::write(out, data).map_err(cannot);
+    }
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(out)
+        .map_err(|e| match e.kind() {
+            std::io::ErrorKind::AlreadyExists => already_exists(out),
+            _ => cannot(e),
+        })?;
+    file.write_all(data).map_err(cannot)
 }
 
 /// Today's date in UTC as `YYYY-MM-DD` (the CLI may read the clock; the core

@@ -190,3 +190,93 @@ fn checking_an_empty_folder_is_not_a_pass() {
     assert_eq!(report["nothing_to_check"][0], dir.to_str().unwrap());
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn an_import_with_errors_is_not_written_unless_asked() {
+    let dir = scratch("import-errors");
+    // Control characters pass the importer, but JSON writes each as six
+    // bytes, so this 6 MB sheet makes a bank over check_bank's 32 MB limit.
+    let stem: String = std::iter::repeat_n('\u{1}', 3_900).collect();
+    let mut csv = String::from("题型,题干,答案\n");
+    for _ in 0..1_500 {
+        csv.push_str(&format!("判断,{stem}甲,对\n"));
+    }
+    let sheet = dir.join("big.csv");
+    std::fs::write(&sheet, csv).unwrap();
+    let out = dir.join("big.json");
+    let args = [
+        "import",
+        sheet.to_str().unwrap(),
+        "--bank",
+        "big",
+        "-o",
+        out.to_str().unwrap(),
+    ];
+    let output = quizbank(&args);
+    let text = stdout(&output);
+    assert_eq!(output.status.code(), Some(1), "{text}");
+    assert!(text.contains("the limit is 32.0 MB"), "{text}");
+    assert!(text.contains("Did not write"), "{text}");
+    assert!(!out.exists(), "a bank with errors was written");
+
+    let output = quizbank(&[&args[..], &["--allow-errors"]].concat());
+    assert_eq!(output.status.code(), Some(1), "{}", stdout(&output));
+    assert!(out.exists(), "--allow-errors writes the bank");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[cfg(unix)]
+#[test]
+fn output_files_are_never_written_through_a_dangling_link() {
+    let dir = scratch("symlink");
+    let target = dir.join("elsewhere.json");
+    let link = dir.join("link.json");
+    std::os::unix::fs::symlink(&target, &link).unwrap();
+    let link_arg = link.to_str().unwrap();
+    let sheet = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/sample.csv");
+    let attempts: [Vec<&str>; 3] = [
+        vec!["new", "branch-9", "-o", link_arg],
+        vec![
+            "import",
+            sheet.to_str().unwrap(),
+            "--bank",
+            "branch-9",
+            "-o",
+            link_arg,
+        ],
+        vec![
+            "export",
+            "questions/charter.json",
+            "--format",
+            "csv",
+            "-o",
+            link_arg,
+        ],
+    ];
+    for args in attempts {
+        let output = quizbank(&args);
+        assert_eq!(
+            output.status.code(),
+            Some(2),
+            "{args:?}: {}",
+            stdout(&output)
+        );
+        assert!(
+            String::from_utf8_lossy(&output.stderr).contains("already exists"),
+            "{args:?}"
+        );
+        assert!(!target.exists(), "{args:?} wrote through the link");
+    }
+    // --force is the coordinator saying the file may be replaced.
+    let output = quizbank(&[
+        "export",
+        "questions/charter.json",
+        "--format",
+        "csv",
+        "-o",
+        link_arg,
+        "--force",
+    ]);
+    assert_eq!(output.status.code(), Some(0));
+    let _ = std::fs::remove_dir_all(&dir);
+}
