@@ -203,12 +203,13 @@ fn cmd_manifest(args: &[String]) -> Result<u8, String> {
             println!("已更新 updated {}", index.display());
             Ok(0)
         }
-        Err(problems) => {
+        Err(manifest_update::Refusal::Problems(problems)) => {
             for problem in problems {
                 eprintln!("{problem}");
             }
             Ok(1)
         }
+        Err(manifest_update::Refusal::Unreadable(message)) => Err(message),
     }
 }
 

@@ -280,3 +280,91 @@ fn output_files_are_never_written_through_a_dangling_link() {
     assert_eq!(output.status.code(), Some(0));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// A folder with a starter bank `id` in `file` (made by `quizbank new`).
+fn folder_with_bank(name: &str, id: &str) -> PathBuf {
+    let dir = scratch(name);
+    let bank = dir.join(format!("{id}.json"));
+    let output = quizbank(&["new", id, "-o", bank.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+    dir
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+#[test]
+fn manifest_never_renames_a_published_bank() {
+    let dir = folder_with_bank("manifest-id", "branch-3");
+    let dir_arg = dir.to_str().unwrap();
+    assert_eq!(quizbank(&["manifest", dir_arg]).status.code(), Some(0));
+    let published = std::fs::read(dir.join("index.json")).unwrap();
+    // A typo in the bank file's id.
+    let bank = dir.join("branch-3.json");
+    let text = std::fs::read_to_string(&bank).unwrap();
+    std::fs::write(
+        &bank,
+        text.replacen("\"id\": \"branch-3\"", "\"id\": \"branch-33\"", 1),
+    )
+    .unwrap();
+    let output = quizbank(&["manifest", dir_arg]);
+    assert_eq!(output.status.code(), Some(1), "{}", stdout(&output));
+    assert!(
+        stderr(&output).contains("\"branch-33\""),
+        "{}",
+        stderr(&output)
+    );
+    assert!(
+        stderr(&output).contains("已发布题库的编号不能改"),
+        "{}",
+        stderr(&output)
+    );
+    assert_eq!(std::fs::read(dir.join("index.json")).unwrap(), published);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn manifest_refuses_an_index_it_cannot_read() {
+    let dir = folder_with_bank("manifest-unreadable", "branch-3");
+    // A folder where the manifest should be cannot be read as a file.
+    std::fs::create_dir(dir.join("index.json")).unwrap();
+    let output = quizbank(&["manifest", dir.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("Cannot read"),
+        "{}",
+        stderr(&output)
+    );
+    assert!(
+        !stderr(&output).contains("cannot write"),
+        "{}",
+        stderr(&output)
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn manifest_checks_what_it_writes() {
+    let dir = folder_with_bank("manifest-title", "branch-3");
+    let bank = dir.join("branch-3.json");
+    // A bank title may have 1,000 characters, a manifest title only 200.
+    let long: String = std::iter::repeat_n('党', 300).collect();
+    let text = std::fs::read_to_string(&bank).unwrap();
+    std::fs::write(&bank, text.replacen("新题库（请修改名称）", &long, 1)).unwrap();
+    assert_eq!(
+        quizbank(&["check", bank.to_str().unwrap()]).status.code(),
+        Some(0),
+        "the bank itself is fine"
+    );
+    let output = quizbank(&["manifest", dir.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1), "{}", stdout(&output));
+    let message = stderr(&output);
+    assert!(message.contains("上限 200 字"), "{message}");
+    assert!(message.contains("branch-3.json"), "{message}");
+    assert!(
+        !dir.join("index.json").exists(),
+        "an invalid manifest was written"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
