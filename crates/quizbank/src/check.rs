@@ -3,7 +3,10 @@
 use codespan_reporting::diagnostic::{Diagnostic as Report, Label, Severity as ReportSeverity};
 use codespan_reporting::files::SimpleFiles;
 use codespan_reporting::term::{self, Config};
-use quiz_core::manifest::{check_manifest, cross_check, looks_like_manifest, BankFile};
+use quiz_core::bank::MAX_BANK_BYTES;
+use quiz_core::manifest::{
+    check_manifest, cross_check, looks_like_manifest, BankFile, MAX_MANIFEST_BYTES,
+};
 use quiz_core::{check_bank, Bank, Diagnostic, Severity};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -76,11 +79,16 @@ pub fn collect(paths: &[PathBuf]) -> Result<Findings, String> {
                 }
             }
         } else {
-            let bytes = read(path)?;
-            if looks_like_manifest(&bytes) {
-                check_manifest_file(path, &mut findings)?;
-            } else {
-                check_bank_file(path, &mut findings)?;
+            // A single file may be either kind: the larger limit applies
+            // until its first bytes tell which it is.
+            match read(path, MAX_BANK_BYTES)? {
+                Contents::Bytes(bytes) if looks_like_manifest(&bytes) => {
+                    check_manifest_file(path, &mut findings)?;
+                }
+                Contents::Bytes(_) => {
+                    check_bank_file(path, &mut findings)?;
+                }
+                Contents::TooLarge(size) => too_large(path, size, MAX_BANK_BYTES, &mut findings),
             }
         }
     }
@@ -97,12 +105,78 @@ fn is_bank_candidate(path: &Path) -> bool {
             .is_some_and(|name| name.to_string_lossy().ends_with(".schema.json"))
 }
 
-fn read(path: &Path) -> Result<Vec<u8>, String> {
-    std::fs::read(path).map_err(|e| format!("无法读取 cannot read {}: {e}", path.display()))
+/// A file's bytes, or only its size when that is over the limit.
+pub(crate) enum Contents {
+    /// The whole file (at most the limit and one byte more, should it grow
+    /// while being read).
+    Bytes(Vec<u8>),
+    /// The file's size, over the limit: it was not read.
+    TooLarge(u64),
+}
+
+/// Reads a file only when it is a regular file within `limit` bytes, as
+/// its metadata says: a huge file is refused without being loaded into
+/// memory, and a named pipe or device is never opened (reading one could
+/// block forever or never end). Fails for files that are not regular or
+/// cannot be read.
+pub(crate) fn read(path: &Path, limit: usize) -> Result<Contents, String> {
+    use std::io::Read;
+    let cannot = |e: std::io::Error| format!("无法读取 cannot read {}: {e}", path.display());
+    let metadata = std::fs::metadata(path).map_err(cannot)?;
+    if !metadata.is_file() {
+        return Err(format!(
+            "{0} 不是普通文件，不会读取 / {0} is not a regular file; not read",
+            path.display()
+        ));
+    }
+    if metadata.len() > limit as u64 {
+        return Ok(Contents::TooLarge(metadata.len()));
+    }
+    let mut bytes = Vec::with_capacity(metadata.len() as usize);
+    std::fs::File::open(path)
+        .and_then(|file| file.take(limit as u64 + 1).read_to_end(&mut bytes))
+        .map_err(cannot)?;
+    Ok(Contents::Bytes(bytes))
+}
+
+/// Records a file refused by its size, with the message `check_bank` gives
+/// for a file over the limit.
+fn too_large(path: &Path, size: u64, limit: usize, findings: &mut Findings) {
+    let name = path.display().to_string();
+    let megabytes = |bytes: u64| format!("{:.1} MB", bytes as f64 / 1_048_576.0);
+    findings.files.push((name.clone(), String::new()));
+    findings.diagnostics.push(Diagnostic {
+        severity: Severity::Error,
+        code: quiz_core::diagnostic::Code::TooLarge,
+        file: name,
+        line: 1,
+        column: 1,
+        span: Default::default(),
+        path: String::new(),
+        question: None,
+        message: quiz_core::diagnostic::Message::new(
+            format!(
+                "文件过大（{}），上限为 {}：请把题目拆分到几个文件。",
+                megabytes(size),
+                megabytes(limit as u64)
+            ),
+            format!(
+                "The file is too large ({}); the limit is {}: split it into several files.",
+                megabytes(size),
+                megabytes(limit as u64)
+            ),
+        ),
+    });
 }
 
 fn check_bank_file(path: &Path, findings: &mut Findings) -> Result<Option<usize>, String> {
-    let bytes = read(path)?;
+    let bytes = match read(path, MAX_BANK_BYTES)? {
+        Contents::Bytes(bytes) => bytes,
+        Contents::TooLarge(size) => {
+            too_large(path, size, MAX_BANK_BYTES, findings);
+            return Ok(None);
+        }
+    };
     let name = path.display().to_string();
     let checked = check_bank(&name, &bytes);
     findings
@@ -116,7 +190,13 @@ fn check_bank_file(path: &Path, findings: &mut Findings) -> Result<Option<usize>
 }
 
 fn check_manifest_file(path: &Path, findings: &mut Findings) -> Result<(), String> {
-    let bytes = read(path)?;
+    let bytes = match read(path, MAX_MANIFEST_BYTES)? {
+        Contents::Bytes(bytes) => bytes,
+        Contents::TooLarge(size) => {
+            too_large(path, size, MAX_MANIFEST_BYTES, findings);
+            return Ok(());
+        }
+    };
     let name = path.display().to_string();
     let text = String::from_utf8_lossy(&bytes).into_owned();
     let checked = check_manifest(&name, &bytes);

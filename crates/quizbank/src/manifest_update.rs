@@ -36,12 +36,18 @@ pub fn update(dir: &Path) -> Result<Update, Refusal> {
     let existing = match index.symlink_metadata() {
         // Only a manifest that is not there at all is started afresh.
         Err(error) if error.kind() == std::io::ErrorKind::NotFound => None,
-        _ => Some(std::fs::read(&index).map_err(|error| {
-            Refusal::Unreadable(format!(
-                "无法读取 {0}：{error}。没有更新清单（新建一个会丢掉它列出的题库）。/ Cannot read {0}: {error}. The manifest was not updated (starting a new one would drop the banks it lists).",
-                index.display()
-            ))
-        })?),
+        _ => match crate::check::read(&index, quiz_core::manifest::MAX_MANIFEST_BYTES) {
+            Ok(crate::check::Contents::Bytes(bytes)) => Some(bytes),
+            // The manifest's own check reports the size, in its words.
+            Ok(crate::check::Contents::TooLarge(_)) => {
+                Some(vec![b' '; quiz_core::manifest::MAX_MANIFEST_BYTES + 1])
+            }
+            Err(error) => {
+                return Err(Refusal::Unreadable(format!(
+                    "{error}\n没有更新清单：新建一个会丢掉它列出的题库。/ the manifest was not updated: starting a new one would drop the banks it lists."
+                )))
+            }
+        },
     };
     let mut manifest = match existing {
         Some(bytes) => {
@@ -70,10 +76,19 @@ pub fn update(dir: &Path) -> Result<Update, Refusal> {
     let mut changes = Vec::new();
     let load = |file: &str, problems: &mut Vec<String>| -> Option<Bank> {
         let path = dir.join(file);
-        let bytes = match std::fs::read(&path) {
-            Ok(bytes) => bytes,
-            Err(error) => {
-                problems.push(format!("无法读取 cannot read {}: {error}", path.display()));
+        let bytes = match crate::check::read(&path, quiz_core::bank::MAX_BANK_BYTES) {
+            Ok(crate::check::Contents::Bytes(bytes)) => bytes,
+            Ok(crate::check::Contents::TooLarge(size)) => {
+                problems.push(format!(
+                    "{0} 过大（{1} 字节），上限 {2} 字节 / {0} is too large ({1} bytes); the limit is {2} bytes",
+                    path.display(),
+                    size,
+                    quiz_core::bank::MAX_BANK_BYTES
+                ));
+                return None;
+            }
+            Err(message) => {
+                problems.push(message);
                 return None;
             }
         };
@@ -159,7 +174,7 @@ pub fn update(dir: &Path) -> Result<Update, Refusal> {
             span: Default::default(),
         });
     }
-    if problems.is_empty() {
+    if problems.is_empty() && !changes.is_empty() {
         problems.extend(check_written(&index, &manifest));
     }
     if problems.is_empty() {

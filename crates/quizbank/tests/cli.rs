@@ -332,7 +332,7 @@ fn manifest_refuses_an_index_it_cannot_read() {
     let output = quizbank(&["manifest", dir.to_str().unwrap()]);
     assert_eq!(output.status.code(), Some(2));
     assert!(
-        stderr(&output).contains("Cannot read"),
+        stderr(&output).contains("the manifest was not updated"),
         "{}",
         stderr(&output)
     );
@@ -365,6 +365,64 @@ fn manifest_checks_what_it_writes() {
     assert!(
         !dir.join("index.json").exists(),
         "an invalid manifest was written"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Runs quizbank, killing it when it takes more than `seconds`: a check
+/// that reads what it should refuse could block or take minutes.
+#[cfg(unix)]
+fn quizbank_within(args: &[&str], seconds: u64) -> Option<Output> {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_quizbank"))
+        .args(args)
+        .current_dir(workspace())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("run quizbank");
+    let start = std::time::Instant::now();
+    while start.elapsed() < std::time::Duration::from_secs(seconds) {
+        if child.try_wait().expect("wait").is_some() {
+            return Some(child.wait_with_output().expect("output"));
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+    None
+}
+
+#[cfg(unix)]
+#[test]
+fn check_refuses_special_and_huge_files_without_reading_them() {
+    let dir = scratch("special");
+    // A named pipe with no writer: opening it to read would block forever.
+    let pipe = dir.join("pipe.json");
+    let made = Command::new("mkfifo").arg(&pipe).status().expect("mkfifo");
+    assert!(made.success());
+    let output = quizbank_within(&["check", pipe.to_str().unwrap()], 10)
+        .expect("check blocked on a named pipe");
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("is not a regular file"),
+        "{}",
+        stderr(&output)
+    );
+
+    // A sparse 8 GB file: reading it first would take minutes and all the
+    // memory; its size alone refuses it.
+    let huge = dir.join("huge.json");
+    std::fs::File::create(&huge)
+        .unwrap()
+        .set_len(8 << 30)
+        .unwrap();
+    let output = quizbank_within(&["check", huge.to_str().unwrap()], 10)
+        .expect("check read the whole huge file");
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stdout(&output).contains("the limit is 32.0 MB"),
+        "{}",
+        stdout(&output)
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
