@@ -1,9 +1,10 @@
 //! `quizbank check`: every problem in every file, with source snippets.
 
 use codespan_reporting::diagnostic::{Diagnostic as Report, Label, Severity as ReportSeverity};
-use codespan_reporting::files::SimpleFiles;
+use codespan_reporting::files::{Error as FilesError, Files};
 use codespan_reporting::term::{self, Config};
 use quiz_core::bank::MAX_BANK_BYTES;
+use quiz_core::json::LineIndex;
 use quiz_core::manifest::{
     check_manifest, cross_check, looks_like_manifest, BankFile, MAX_MANIFEST_BYTES,
 };
@@ -270,6 +271,19 @@ fn duplicate_ids_across(findings: &mut Findings) {
     }
 }
 
+/// The most problems listed per file. A minified bank with one mistake
+/// repeated in every question would otherwise print thousands; the counts
+/// still include them all.
+pub const MAX_LISTED_PER_FILE: usize = 200;
+
+/// The most characters of a source line shown around a problem: a minified
+/// bank is one line of megabytes, and reprinting it for every problem
+/// printed hundreds of megabytes.
+const EXCERPT_CHARS: usize = 120;
+
+/// How many of those characters come before the problem's column.
+const EXCERPT_BEFORE: usize = 40;
+
 /// Prints the findings and returns the exit code: 0 clean (warnings
 /// allowed unless `strict`), 1 when problems must be fixed or a folder
 /// held nothing to check.
@@ -277,6 +291,7 @@ pub fn report(findings: &Findings, output: Output, strict: bool) -> u8 {
     let failed = findings.errors() > 0
         || (strict && findings.warnings() > 0)
         || !findings.empty_folders.is_empty();
+    let (listed, omitted) = listed(&findings.diagnostics);
     match output {
         Output::Json => {
             let document = serde_json::json!({
@@ -288,32 +303,57 @@ pub fn report(findings: &Findings, output: Output, strict: bool) -> u8 {
                 "banks": findings.banks.iter().map(|(file, bank)| serde_json::json!({
                     "file": file, "id": bank.id, "questions": bank.questions.len(),
                 })).collect::<Vec<_>>(),
-                "diagnostics": findings.diagnostics,
+                "diagnostics": listed,
+                "omitted": omitted.iter().map(|(file, count)| serde_json::json!({
+                    "file": file, "count": count,
+                })).collect::<Vec<_>>(),
             });
             println!(
                 "{}",
                 serde_json::to_string_pretty(&document).unwrap_or_default()
             );
         }
-        Output::Human => print_human(findings),
+        Output::Human => print_human(findings, &listed, &omitted),
     }
     u8::from(failed)
 }
 
-fn print_human(findings: &Findings) {
+/// The problems to list, at most [`MAX_LISTED_PER_FILE`] per file in the
+/// order found, and how many more each file has.
+fn listed(diagnostics: &[Diagnostic]) -> (Vec<&Diagnostic>, Vec<(&str, usize)>) {
+    let mut per_file: HashMap<&str, usize> = HashMap::new();
+    let mut omitted: Vec<(&str, usize)> = Vec::new();
+    let mut listed = Vec::new();
+    for diagnostic in diagnostics {
+        let seen = per_file.entry(diagnostic.file.as_str()).or_default();
+        *seen += 1;
+        if *seen <= MAX_LISTED_PER_FILE {
+            listed.push(diagnostic);
+        } else if let Some(entry) = omitted
+            .iter_mut()
+            .find(|(file, _)| *file == diagnostic.file)
+        {
+            entry.1 += 1;
+        } else {
+            omitted.push((diagnostic.file.as_str(), 1));
+        }
+    }
+    (listed, omitted)
+}
+
+fn print_human(findings: &Findings, listed: &[&Diagnostic], omitted: &[(&str, usize)]) {
     for folder in &findings.empty_folders {
         println!("{folder} 里没有可检查的文件：既没有 index.json，也没有题库 .json 文件。");
         println!("Nothing to check in {folder}: it has no index.json and no bank .json file.");
     }
-    let mut files = SimpleFiles::new();
-    let ids: HashMap<&str, usize> = findings
+    let texts: HashMap<&str, LineIndex> = findings
         .files
         .iter()
-        .map(|(name, text)| (name.as_str(), files.add(name.clone(), text.clone())))
+        .map(|(name, text)| (name.as_str(), LineIndex::new(text)))
         .collect();
     let config = Config::default();
     let mut stdout = std::io::stdout();
-    for diagnostic in &findings.diagnostics {
+    for diagnostic in listed {
         let severity = match diagnostic.severity {
             Severity::Error => ReportSeverity::Error,
             Severity::Warning => ReportSeverity::Warning,
@@ -333,17 +373,27 @@ fn print_human(findings: &Findings) {
             .with_message(diagnostic.message.zh.clone())
             .with_code(diagnostic.code.as_str())
             .with_notes(notes);
-        if let Some(&file_id) = ids.get(diagnostic.file.as_str()) {
-            let text_len = findings.files[file_id].1.len();
-            let start = diagnostic.span.start.min(text_len);
-            let end = diagnostic.span.end.clamp(start, text_len);
-            let end = snap_to_char(&findings.files[file_id].1, end);
-            let start = snap_to_char(&findings.files[file_id].1, start);
-            report = report.with_labels(vec![Label::primary(file_id, start..end)]);
+        let excerpt = findings
+            .files
+            .iter()
+            .find(|(name, _)| *name == diagnostic.file)
+            .zip(texts.get(diagnostic.file.as_str()))
+            .map(|((name, text), index)| Excerpt::new(name, text, index, diagnostic));
+        if let Some((excerpt, label)) = &excerpt {
+            report = report.with_labels(vec![Label::primary((), label.clone())]);
+            if term::emit_to_io_write(&mut stdout, &config, excerpt, &report).is_ok() {
+                continue;
+            }
+        } else if term::emit_to_io_write(&mut stdout, &config, &NoFile, &report).is_ok() {
+            continue;
         }
-        if term::emit_to_io_write(&mut stdout, &config, &files, &report).is_err() {
-            println!("{}: {}", diagnostic.location(), diagnostic.message.zh);
-        }
+        println!("{}: {}", diagnostic.location(), diagnostic.message.zh);
+    }
+    for (file, count) in omitted {
+        println!(
+            "{file}：还有 {count} 个问题未列出（每个文件最多列出 {MAX_LISTED_PER_FILE} 个）。"
+        );
+        println!("{file}: and {count} more problem(s), not listed (at most {MAX_LISTED_PER_FILE} are listed per file).");
     }
     let bank_count = findings.banks.len();
     let questions: usize = findings
@@ -363,6 +413,136 @@ fn print_human(findings: &Findings) {
         findings.errors(),
         findings.warnings()
     );
+}
+
+/// The part of one source line shown for a problem: at most
+/// [`EXCERPT_CHARS`] characters around its column, with `…` where the line
+/// goes on. It is the only "file" the snippet printer sees, so it never
+/// reads (or prints) the rest of the line; line and column numbers are the
+/// real ones.
+struct Excerpt<'f> {
+    name: &'f str,
+    text: String,
+    line: usize,
+    column: usize,
+}
+
+impl<'f> Excerpt<'f> {
+    /// The excerpt for `diagnostic` in the file `name` with `text`, and the
+    /// problem's byte range within the excerpt (cut at its end).
+    fn new(
+        name: &'f str,
+        text: &str,
+        index: &LineIndex,
+        diagnostic: &Diagnostic,
+    ) -> (Self, std::ops::Range<usize>) {
+        let line = index.line_text(diagnostic.line);
+        // Where the line starts in the text: the line is a slice of it.
+        let line_start = (line.as_ptr() as usize).saturating_sub(text.as_ptr() as usize);
+        let at = snap_to_char(
+            line,
+            diagnostic
+                .span
+                .start
+                .saturating_sub(line_start)
+                .min(line.len()),
+        );
+        let from = line[..at]
+            .char_indices()
+            .rev()
+            .nth(EXCERPT_BEFORE - 1)
+            .map_or(0, |(offset, _)| offset);
+        let to = line[from..]
+            .char_indices()
+            .nth(EXCERPT_CHARS)
+            .map_or(line.len(), |(offset, _)| from + offset);
+        let before = if from > 0 { "…" } else { "" };
+        let after = if to < line.len() { "…" } else { "" };
+        let excerpt = format!("{before}{}{after}", &line[from..to]);
+        let end = diagnostic.span.end.saturating_sub(line_start).clamp(at, to);
+        let end = snap_to_char(line, end);
+        let label = before.len() + at - from..before.len() + end - from;
+        (
+            Excerpt {
+                name,
+                text: excerpt,
+                line: diagnostic.line,
+                column: diagnostic.column,
+            },
+            label,
+        )
+    }
+}
+
+impl<'a> Files<'a> for Excerpt<'_> {
+    type FileId = ();
+    type Name = &'a str;
+    type Source = &'a str;
+
+    fn name(&'a self, (): ()) -> Result<&'a str, FilesError> {
+        Ok(self.name)
+    }
+
+    fn source(&'a self, (): ()) -> Result<&'a str, FilesError> {
+        Ok(&self.text)
+    }
+
+    fn line_index(&'a self, (): (), _byte_index: usize) -> Result<usize, FilesError> {
+        Ok(0)
+    }
+
+    fn line_number(&'a self, (): (), _line_index: usize) -> Result<usize, FilesError> {
+        Ok(self.line)
+    }
+
+    fn column_number(
+        &'a self,
+        (): (),
+        _line_index: usize,
+        _byte_index: usize,
+    ) -> Result<usize, FilesError> {
+        Ok(self.column)
+    }
+
+    fn line_range(
+        &'a self,
+        (): (),
+        line_index: usize,
+    ) -> Result<std::ops::Range<usize>, FilesError> {
+        match line_index {
+            0 => Ok(0..self.text.len()),
+            given => Err(FilesError::LineTooLarge { given, max: 0 }),
+        }
+    }
+}
+
+/// No file at all, for problems whose file was not kept.
+struct NoFile;
+
+impl<'a> Files<'a> for NoFile {
+    type FileId = ();
+    type Name = &'a str;
+    type Source = &'a str;
+
+    fn name(&'a self, (): ()) -> Result<&'a str, FilesError> {
+        Err(FilesError::FileMissing)
+    }
+
+    fn source(&'a self, (): ()) -> Result<&'a str, FilesError> {
+        Err(FilesError::FileMissing)
+    }
+
+    fn line_index(&'a self, (): (), _byte_index: usize) -> Result<usize, FilesError> {
+        Err(FilesError::FileMissing)
+    }
+
+    fn line_range(
+        &'a self,
+        (): (),
+        _line_index: usize,
+    ) -> Result<std::ops::Range<usize>, FilesError> {
+        Err(FilesError::FileMissing)
+    }
 }
 
 /// Moves a byte offset back to a character boundary, so snippets of

@@ -426,3 +426,62 @@ fn check_refuses_special_and_huge_files_without_reading_them() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// A starter bank (from `quizbank new`) as JSON, for tests to reshape.
+fn starter_json(dir: &Path, id: &str) -> serde_json::Value {
+    let file = dir.join(format!("{id}-starter.json"));
+    let output = quizbank(&["new", id, "-o", file.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+    let value = serde_json::from_slice(&std::fs::read(&file).unwrap()).unwrap();
+    std::fs::remove_file(&file).unwrap();
+    value
+}
+
+#[test]
+fn a_minified_bank_with_many_problems_prints_excerpts_and_a_bounded_list() {
+    let dir = scratch("minified");
+    let mut bank = starter_json(&dir, "mini");
+    let template = bank["questions"][2].clone();
+    let questions: Vec<serde_json::Value> = (0..300)
+        .map(|i| {
+            let mut question = template.clone();
+            question["id"] = format!("mini-{i:03}").into();
+            question["anwser"] = true.into();
+            question
+        })
+        .collect();
+    bank["questions"] = questions.into();
+    let file = dir.join("mini.json");
+    std::fs::write(&file, serde_json::to_string(&bank).unwrap()).unwrap();
+    assert!(std::fs::metadata(&file).unwrap().len() > 100_000);
+
+    let output = quizbank(&["check", "--format", "json", file.to_str().unwrap()]);
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    let errors = report["errors"].as_u64().unwrap();
+    assert!(errors >= 300, "{errors}");
+    assert_eq!(report["diagnostics"].as_array().unwrap().len(), 200);
+    assert_eq!(report["omitted"][0]["count"], errors - 200);
+
+    let output = quizbank(&["check", file.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    let text = stdout(&output);
+    assert!(text.len() < 300_000, "{} bytes printed", text.len());
+    assert!(text.contains("error[unknown-field]"), "{}", &text[..2_000]);
+    assert!(
+        text.contains(&format!("还有 {} 个问题未列出", errors - 200)),
+        "{}",
+        &text[text.len() - 1_000..]
+    );
+    assert!(text.contains(&format!("and {} more problem(s)", errors - 200)));
+    assert!(text.contains(&format!("{errors} error(s)")));
+    // Source lines are excerpts: a window around the column, marked.
+    let source_lines: Vec<&str> = text.lines().filter(|l| l.starts_with("1 │")).collect();
+    assert_eq!(source_lines.len(), 200);
+    for line in source_lines {
+        assert!(line.chars().count() < 140, "{line}");
+        assert!(line.contains('…'), "{line}");
+    }
+    assert!(text.contains("mini.json:1:"), "{}", &text[..2_000]);
+
+    let _ = std::fs::remove_dir_all(&dir);
+}
