@@ -82,6 +82,42 @@ fn warnings_pass_unless_strict() {
 }
 
 #[test]
+fn each_command_refuses_flags_it_does_not_take() {
+    // `export --strict` used to be accepted and ignored.
+    let output = quizbank(&["export", "questions/charter.json", "--strict"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("未知选项"), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("'--strict'"),
+        "{}",
+        stderr(&output)
+    );
+    // A sheet format is not a report format.
+    assert_eq!(
+        quizbank(&["check", "--report", "xlsx"]).status.code(),
+        Some(2)
+    );
+    assert_eq!(quizbank(&["stats", "--strict"]).status.code(), Some(2));
+    assert_eq!(
+        quizbank(&["import", "a.csv"]).status.code(),
+        Some(2),
+        "--bank is required"
+    );
+    // Help, for the tool and for each command, in both languages.
+    let output = quizbank(&["help"]);
+    assert_eq!(output.status.code(), Some(0));
+    assert!(stdout(&output).contains("命令 Commands"));
+    for command in ["check", "manifest", "stats", "import", "export", "new"] {
+        let output = quizbank(&[command, "--help"]);
+        assert_eq!(output.status.code(), Some(0), "{command}");
+        let text = stdout(&output);
+        assert!(text.contains(&format!("quizbank {command}")), "{text}");
+        assert!(text.contains("选项 Options"), "{text}");
+        assert_eq!(stdout(&quizbank(&["help", command])), text, "{command}");
+    }
+}
+
+#[test]
 fn usage_and_io_errors_exit_2() {
     assert_eq!(
         quizbank(&["check", "no/such/file.json"]).status.code(),
@@ -120,7 +156,7 @@ fn a_new_bank_imports_exports_and_updates_the_manifest_in_one_command_each() {
     let sheet = dir.join("branch-3.xlsx");
     let sheet_arg = sheet.to_str().unwrap();
     assert_eq!(
-        quizbank(&["export", bank_arg, "--format", "xlsx", "-o", sheet_arg])
+        quizbank(&["export", bank_arg, "--to", "xlsx", "-o", sheet_arg])
             .status
             .code(),
         Some(0)
@@ -183,7 +219,7 @@ fn checking_an_empty_folder_is_not_a_pass() {
         "{}",
         stdout(&output)
     );
-    let output = quizbank(&["check", "--format", "json", dir.to_str().unwrap()]);
+    let output = quizbank(&["check", "--report", "json", dir.to_str().unwrap()]);
     assert_eq!(output.status.code(), Some(1));
     let report: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
     assert_eq!(report["ok"], false);
@@ -247,7 +283,7 @@ fn output_files_are_never_written_through_a_dangling_link() {
         vec![
             "export",
             "questions/charter.json",
-            "--format",
+            "--to",
             "csv",
             "-o",
             link_arg,
@@ -271,7 +307,7 @@ fn output_files_are_never_written_through_a_dangling_link() {
     let output = quizbank(&[
         "export",
         "questions/charter.json",
-        "--format",
+        "--to",
         "csv",
         "-o",
         link_arg,
@@ -455,7 +491,7 @@ fn a_minified_bank_with_many_problems_prints_excerpts_and_a_bounded_list() {
     std::fs::write(&file, serde_json::to_string(&bank).unwrap()).unwrap();
     assert!(std::fs::metadata(&file).unwrap().len() > 100_000);
 
-    let output = quizbank(&["check", "--format", "json", file.to_str().unwrap()]);
+    let output = quizbank(&["check", "--report", "json", file.to_str().unwrap()]);
     let report: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
     let errors = report["errors"].as_u64().unwrap();
     assert!(errors >= 300, "{errors}");

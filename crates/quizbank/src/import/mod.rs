@@ -71,7 +71,7 @@ impl Format {
         }
     }
 
-    /// Reads a format name as given on the command line (`--format xlsx`).
+    /// Reads a format name as given on the command line (`--from xlsx`).
     pub fn parse(name: &str) -> Option<Format> {
         match name.trim().to_ascii_lowercase().as_str() {
             "csv" => Some(Format::Csv),
@@ -186,8 +186,8 @@ pub fn import_file(
             &file_name,
             0,
             None,
-            "无法从扩展名判断文件格式：请用 .xlsx、.csv、.gift 或 .txt（Aiken）文件，或用 --format 指定格式。",
-            "Cannot tell the format from the file extension: use a .xlsx, .csv, .gift or .txt (Aiken) file, or name the format with --format.",
+            "无法从扩展名判断文件格式：请用 .xlsx、.csv、.gift 或 .txt（Aiken）文件，或用 --from 指定格式。",
+            "Cannot tell the format from the file extension: use a .xlsx, .csv, .gift or .txt (Aiken) file, or name the format with --from.",
         )]);
     };
     match std::fs::read(path) {
