@@ -264,12 +264,10 @@ fn write_new(out: &Path, data: &[u8], force: bool) -> Result<(), String> {
     file.write_all(data).map_err(cannot)
 }
 
-/// Today's date in UTC as `YYYY-MM-DD` (the CLI may read the clock; the core
-/// never does).
+/// Today's date where the coordinator is, as `YYYY-MM-DD`: the date they
+/// would write by hand (in UTC, a bank edited in China before 08:00 got
+/// yesterday's date). The time zone is the system's, or `TZ` when set. The
+/// CLI may read the clock; the core never does.
 fn today() -> String {
-    let days = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|elapsed| elapsed.as_secs() / 86_400)
-        .unwrap_or(0);
-    quiz_core::progress::date_of_day(i32::try_from(days).unwrap_or(0))
+    chrono::Local::now().format("%Y-%m-%d").to_string()
 }

@@ -521,3 +521,57 @@ fn a_minified_bank_with_many_problems_prints_excerpts_and_a_bounded_list() {
 
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// The date `offset_hours` east of UTC, now, as `YYYY-MM-DD`.
+fn date_at_offset(offset_hours: i64) -> String {
+    let seconds = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs() as i64
+        + offset_hours * 3_600;
+    quiz_core::progress::date_of_day(seconds.div_euclid(86_400) as i32)
+}
+
+#[test]
+fn new_and_import_write_the_coordinators_local_date() {
+    let dir = scratch("local-date");
+    // Shanghai is UTC+8 all year; the two extremes are 26 hours apart, so
+    // at any moment at least one of them is not on UTC's date.
+    let shanghai = if Path::new("/usr/share/zoneinfo/Asia/Shanghai").exists() {
+        "Asia/Shanghai"
+    } else {
+        "CST-8"
+    };
+    let sheet = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/sample.csv");
+    for (zone, offset) in [(shanghai, 8), ("<+14>-14", 14), ("<-12>12", -12)] {
+        let updated = |file: &Path| {
+            let bank: serde_json::Value =
+                serde_json::from_slice(&std::fs::read(file).unwrap()).unwrap();
+            bank["updated"].as_str().unwrap().to_string()
+        };
+        let run = |args: &[&str]| {
+            let before = date_at_offset(offset);
+            let output = Command::new(env!("CARGO_BIN_EXE_quizbank"))
+                .args(args)
+                .env("TZ", zone)
+                .output()
+                .expect("run quizbank");
+            assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+            [before, date_at_offset(offset)]
+        };
+        let new = dir.join(format!("new{offset}.json"));
+        let dates = run(&["new", "branch-3", "-o", new.to_str().unwrap()]);
+        assert!(dates.contains(&updated(&new)), "TZ={zone}: {dates:?}");
+        let imported = dir.join(format!("import{offset}.json"));
+        let dates = run(&[
+            "import",
+            sheet.to_str().unwrap(),
+            "--bank",
+            "mybank",
+            "-o",
+            imported.to_str().unwrap(),
+        ]);
+        assert!(dates.contains(&updated(&imported)), "TZ={zone}: {dates:?}");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
