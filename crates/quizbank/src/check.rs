@@ -9,6 +9,7 @@ use quiz_core::manifest::{
     check_manifest, cross_check, looks_like_manifest, BankFile, MAX_MANIFEST_BYTES,
 };
 use quiz_core::{check_bank, Bank, Diagnostic, Severity};
+use quizbank::lint::{self, Lint, LintCode, Source, Terms};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
@@ -25,8 +26,12 @@ pub enum Output {
 pub struct Findings {
     /// Each file read, with its text, for snippets.
     pub files: Vec<(String, String)>,
-    /// Every problem, in file order.
+    /// Every problem `check_bank` and `check_manifest` found, in file
+    /// order.
     pub diagnostics: Vec<Diagnostic>,
+    /// What the bank lints found (near-duplicates, terminology, answer
+    /// balance), after the files' own problems.
+    pub lints: Vec<Lint>,
     /// Banks that loaded, by file name.
     pub banks: Vec<(String, Bank)>,
     /// Folders that held nothing to check: no `index.json` and no bank
@@ -35,18 +40,110 @@ pub struct Findings {
 }
 
 impl Findings {
-    fn errors(&self) -> usize {
+    /// Everything found, files' own problems first, then lints.
+    fn items(&self) -> impl Iterator<Item = Item<'_>> {
         self.diagnostics
             .iter()
-            .filter(|d| d.severity == Severity::Error)
+            .map(Item::Core)
+            .chain(self.lints.iter().map(Item::Lint))
+    }
+
+    fn count(&self, severity: Severity) -> usize {
+        self.items()
+            .filter(|item| item.severity() == severity)
             .count()
     }
 
+    fn errors(&self) -> usize {
+        self.count(Severity::Error)
+    }
+
     fn warnings(&self) -> usize {
-        self.diagnostics
-            .iter()
-            .filter(|d| d.severity == Severity::Warning)
-            .count()
+        self.count(Severity::Warning)
+    }
+}
+
+/// One reported problem, from the file checks or from the lints; both
+/// are printed, counted and serialised the same way.
+#[derive(Clone, Copy)]
+pub enum Item<'f> {
+    /// A problem `check_bank` or `check_manifest` found.
+    Core(&'f Diagnostic),
+    /// A lint's finding.
+    Lint(&'f Lint),
+}
+
+impl<'f> Item<'f> {
+    fn severity(self) -> Severity {
+        match self {
+            Item::Core(d) => d.severity,
+            Item::Lint(l) => l.severity,
+        }
+    }
+
+    fn code(self) -> &'static str {
+        match self {
+            Item::Core(d) => d.code.as_str(),
+            Item::Lint(l) => l.code.as_str(),
+        }
+    }
+
+    fn file(self) -> &'f str {
+        match self {
+            Item::Core(d) => &d.file,
+            Item::Lint(l) => &l.file,
+        }
+    }
+
+    fn line(self) -> usize {
+        match self {
+            Item::Core(d) => d.line,
+            Item::Lint(l) => l.line,
+        }
+    }
+
+    fn column(self) -> usize {
+        match self {
+            Item::Core(d) => d.column,
+            Item::Lint(l) => l.column,
+        }
+    }
+
+    fn span(self) -> quiz_core::json::Span {
+        match self {
+            Item::Core(d) => d.span,
+            Item::Lint(l) => l.span,
+        }
+    }
+
+    fn path(self) -> &'f str {
+        match self {
+            Item::Core(d) => &d.path,
+            Item::Lint(l) => &l.path,
+        }
+    }
+
+    fn question(self) -> Option<&'f str> {
+        match self {
+            Item::Core(d) => d.question.as_deref(),
+            Item::Lint(l) => l.question.as_deref(),
+        }
+    }
+
+    fn message(self) -> &'f quiz_core::diagnostic::Message {
+        match self {
+            Item::Core(d) => &d.message,
+            Item::Lint(l) => &l.message,
+        }
+    }
+}
+
+impl serde::Serialize for Item<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Item::Core(d) => d.serialize(serializer),
+            Item::Lint(l) => l.serialize(serializer),
+        }
     }
 }
 
@@ -56,6 +153,7 @@ pub fn collect(paths: &[PathBuf]) -> Result<Findings, String> {
     let mut findings = Findings {
         files: Vec::new(),
         diagnostics: Vec::new(),
+        lints: Vec::new(),
         banks: Vec::new(),
         empty_folders: Vec::new(),
     };
@@ -96,14 +194,124 @@ pub fn collect(paths: &[PathBuf]) -> Result<Findings, String> {
     if paths.len() > 1 || findings.banks.len() > 1 {
         duplicate_ids_across(&mut findings);
     }
+    run_lints(&mut findings)?;
     Ok(findings)
+}
+
+/// The name of the terminology list, looked for beside the banks.
+pub const TERMS_FILE: &str = "terms.json";
+
+/// The most bytes a terminology list may have: a list of a few hundred
+/// terms is tens of kilobytes.
+const MAX_TERMS_BYTES: usize = 1024 * 1024;
+
+/// Runs the bank lints on the banks that loaded: near-duplicates within
+/// and across them, answer balance, and the terminology list of each
+/// bank's folder when it has one.
+fn run_lints(findings: &mut Findings) -> Result<(), String> {
+    let texts: HashMap<&str, &str> = findings
+        .files
+        .iter()
+        .map(|(name, text)| (name.as_str(), text.as_str()))
+        .collect();
+    let sources: Vec<Source> = findings
+        .banks
+        .iter()
+        .filter_map(|(file, bank)| {
+            texts
+                .get(file.as_str())
+                .map(|text| Source { file, text, bank })
+        })
+        .collect();
+    let mut lints = lint::lint(&sources);
+    // One terminology list per folder, read once.
+    let mut lists: Vec<(PathBuf, Option<Terms>)> = Vec::new();
+    let mut extra_files: Vec<(String, String)> = Vec::new();
+    for source in &sources {
+        let folder = Path::new(source.file)
+            .parent()
+            .unwrap_or(Path::new("."))
+            .to_path_buf();
+        let list = match lists.iter().position(|(dir, _)| *dir == folder) {
+            Some(at) => at,
+            None => {
+                let terms = read_terms(&folder, &mut lints, &mut extra_files)?;
+                lists.push((folder, terms));
+                lists.len() - 1
+            }
+        };
+        if let Some(terms) = &lists[list].1 {
+            lints.extend(lint::terminology(*source, terms));
+        }
+    }
+    findings.files.extend(extra_files);
+    findings.lints = lints;
+    Ok(())
+}
+
+/// Reads `terms.json` in `folder` when there is one; a list that cannot be
+/// parsed is reported as an error, since the check the coordinator expects
+/// would silently not happen.
+fn read_terms(
+    folder: &Path,
+    lints: &mut Vec<Lint>,
+    files: &mut Vec<(String, String)>,
+) -> Result<Option<Terms>, String> {
+    let path = folder.join(TERMS_FILE);
+    if !path.exists() {
+        return Ok(None);
+    }
+    let name = path.display().to_string();
+    let bytes = match read(&path, MAX_TERMS_BYTES)? {
+        Contents::Bytes(bytes) => bytes,
+        Contents::TooLarge(size) => {
+            lints.push(terms_problem(
+                &name,
+                1,
+                1,
+                quiz_core::diagnostic::Message::new(
+                    format!("术语表过大（{size} 字节），上限 {MAX_TERMS_BYTES} 字节。"),
+                    format!("The terminology list is too large ({size} bytes); the limit is {MAX_TERMS_BYTES}."),
+                ),
+            ));
+            return Ok(None);
+        }
+    };
+    files.push((name.clone(), String::from_utf8_lossy(&bytes).into_owned()));
+    match Terms::parse(&bytes) {
+        Ok(terms) => Ok(Some(terms)),
+        Err((line, column, message)) => {
+            lints.push(terms_problem(&name, line, column, message));
+            Ok(None)
+        }
+    }
+}
+
+fn terms_problem(
+    file: &str,
+    line: usize,
+    column: usize,
+    message: quiz_core::diagnostic::Message,
+) -> Lint {
+    Lint {
+        severity: Severity::Error,
+        code: LintCode::TermsFile,
+        file: file.to_string(),
+        line,
+        column,
+        span: Default::default(),
+        path: String::new(),
+        question: None,
+        message,
+    }
 }
 
 fn is_bank_candidate(path: &Path) -> bool {
     path.extension().is_some_and(|ext| ext == "json")
-        && !path
-            .file_name()
-            .is_some_and(|name| name.to_string_lossy().ends_with(".schema.json"))
+        && !path.file_name().is_some_and(|name| {
+            let name = name.to_string_lossy();
+            name.ends_with(".schema.json") || name == TERMS_FILE
+        })
 }
 
 /// A file's bytes, or only its size when that is over the limit.
@@ -291,7 +499,7 @@ pub fn report(findings: &Findings, output: Output, strict: bool) -> u8 {
     let failed = findings.errors() > 0
         || (strict && findings.warnings() > 0)
         || !findings.empty_folders.is_empty();
-    let (listed, omitted) = listed(&findings.diagnostics);
+    let (listed, omitted) = listed(findings.items());
     match output {
         Output::Json => {
             let document = serde_json::json!({
@@ -320,28 +528,25 @@ pub fn report(findings: &Findings, output: Output, strict: bool) -> u8 {
 
 /// The problems to list, at most [`MAX_LISTED_PER_FILE`] per file in the
 /// order found, and how many more each file has.
-fn listed(diagnostics: &[Diagnostic]) -> (Vec<&Diagnostic>, Vec<(&str, usize)>) {
+fn listed<'f>(items: impl Iterator<Item = Item<'f>>) -> (Vec<Item<'f>>, Vec<(&'f str, usize)>) {
     let mut per_file: HashMap<&str, usize> = HashMap::new();
     let mut omitted: Vec<(&str, usize)> = Vec::new();
     let mut listed = Vec::new();
-    for diagnostic in diagnostics {
-        let seen = per_file.entry(diagnostic.file.as_str()).or_default();
+    for item in items {
+        let seen = per_file.entry(item.file()).or_default();
         *seen += 1;
         if *seen <= MAX_LISTED_PER_FILE {
-            listed.push(diagnostic);
-        } else if let Some(entry) = omitted
-            .iter_mut()
-            .find(|(file, _)| *file == diagnostic.file)
-        {
+            listed.push(item);
+        } else if let Some(entry) = omitted.iter_mut().find(|(file, _)| *file == item.file()) {
             entry.1 += 1;
         } else {
-            omitted.push((diagnostic.file.as_str(), 1));
+            omitted.push((item.file(), 1));
         }
     }
     (listed, omitted)
 }
 
-fn print_human(findings: &Findings, listed: &[&Diagnostic], omitted: &[(&str, usize)]) {
+fn print_human(findings: &Findings, listed: &[Item], omitted: &[(&str, usize)]) {
     for folder in &findings.empty_folders {
         println!("{folder} 里没有可检查的文件：既没有 index.json，也没有题库 .json 文件。");
         println!("Nothing to check in {folder}: it has no index.json and no bank .json file.");
@@ -353,32 +558,33 @@ fn print_human(findings: &Findings, listed: &[&Diagnostic], omitted: &[(&str, us
         .collect();
     let config = Config::default();
     let mut stdout = std::io::stdout();
-    for diagnostic in listed {
-        let severity = match diagnostic.severity {
+    for &item in listed {
+        let severity = match item.severity() {
             Severity::Error => ReportSeverity::Error,
             Severity::Warning => ReportSeverity::Warning,
         };
-        let mut notes = vec![diagnostic.message.en.clone()];
+        let message = item.message();
+        let mut notes = vec![message.en.clone()];
         let mut context = Vec::new();
-        if let Some(question) = &diagnostic.question {
+        if let Some(question) = item.question() {
             context.push(format!("题目 question: {question}"));
         }
-        if !diagnostic.path.is_empty() {
-            context.push(format!("字段 field: {}", diagnostic.path));
+        if !item.path().is_empty() {
+            context.push(format!("字段 field: {}", item.path()));
         }
         if !context.is_empty() {
             notes.push(context.join(" · "));
         }
         let mut report = Report::new(severity)
-            .with_message(diagnostic.message.zh.clone())
-            .with_code(diagnostic.code.as_str())
+            .with_message(message.zh.clone())
+            .with_code(item.code())
             .with_notes(notes);
         let excerpt = findings
             .files
             .iter()
-            .find(|(name, _)| *name == diagnostic.file)
-            .zip(texts.get(diagnostic.file.as_str()))
-            .map(|((name, text), index)| Excerpt::new(name, text, index, diagnostic));
+            .find(|(name, _)| *name == item.file())
+            .zip(texts.get(item.file()))
+            .map(|((name, text), index)| Excerpt::new(name, text, index, item));
         if let Some((excerpt, label)) = &excerpt {
             report = report.with_labels(vec![Label::primary((), label.clone())]);
             if term::emit_to_io_write(&mut stdout, &config, excerpt, &report).is_ok() {
@@ -387,7 +593,13 @@ fn print_human(findings: &Findings, listed: &[&Diagnostic], omitted: &[(&str, us
         } else if term::emit_to_io_write(&mut stdout, &config, &NoFile, &report).is_ok() {
             continue;
         }
-        println!("{}: {}", diagnostic.location(), diagnostic.message.zh);
+        println!(
+            "{}:{}:{}: {}",
+            item.file(),
+            item.line(),
+            item.column(),
+            message.zh
+        );
     }
     for (file, count) in omitted {
         println!(
@@ -434,18 +646,14 @@ impl<'f> Excerpt<'f> {
         name: &'f str,
         text: &str,
         index: &LineIndex,
-        diagnostic: &Diagnostic,
+        item: Item,
     ) -> (Self, std::ops::Range<usize>) {
-        let line = index.line_text(diagnostic.line);
+        let line = index.line_text(item.line());
         // Where the line starts in the text: the line is a slice of it.
         let line_start = (line.as_ptr() as usize).saturating_sub(text.as_ptr() as usize);
         let at = snap_to_char(
             line,
-            diagnostic
-                .span
-                .start
-                .saturating_sub(line_start)
-                .min(line.len()),
+            item.span().start.saturating_sub(line_start).min(line.len()),
         );
         let from = line[..at]
             .char_indices()
@@ -459,15 +667,15 @@ impl<'f> Excerpt<'f> {
         let before = if from > 0 { "…" } else { "" };
         let after = if to < line.len() { "…" } else { "" };
         let excerpt = format!("{before}{}{after}", &line[from..to]);
-        let end = diagnostic.span.end.saturating_sub(line_start).clamp(at, to);
+        let end = item.span().end.saturating_sub(line_start).clamp(at, to);
         let end = snap_to_char(line, end);
         let label = before.len() + at - from..before.len() + end - from;
         (
             Excerpt {
                 name,
                 text: excerpt,
-                line: diagnostic.line,
-                column: diagnostic.column,
+                line: item.line(),
+                column: item.column(),
             },
             label,
         )

