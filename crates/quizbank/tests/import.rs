@@ -913,3 +913,38 @@ fn a_hostile_workbook_fails_the_command_without_aborting_it() {
     assert!(!dir.join("bomb.json").exists());
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[cfg(unix)]
+#[test]
+fn a_huge_or_special_file_is_refused_before_it_is_read() {
+    let dir = std::env::temp_dir().join(format!("quizbank-huge-import-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    // A sparse 8 GB file: its size alone refuses it, in no time.
+    let huge = dir.join("huge.csv");
+    std::fs::File::create(&huge)
+        .unwrap()
+        .set_len(8 << 30)
+        .unwrap();
+    let start = std::time::Instant::now();
+    let errors = import_file(&huge, None, "mybank", TODAY).unwrap_err();
+    assert!(start.elapsed().as_secs() < 5, "{:?}", start.elapsed());
+    assert!(
+        errors[0].en.contains("the limit is 64 MB"),
+        "{}",
+        render(&errors)
+    );
+    // A named pipe is never opened.
+    let pipe = dir.join("pipe.csv");
+    assert!(std::process::Command::new("mkfifo")
+        .arg(&pipe)
+        .status()
+        .unwrap()
+        .success());
+    let errors = import_file(&pipe, None, "mybank", TODAY).unwrap_err();
+    assert!(
+        errors[0].en.contains("not a regular file"),
+        "{}",
+        render(&errors)
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
