@@ -16,25 +16,58 @@ pub struct Update {
     pub changes: Vec<String>,
 }
 
-/// Computes the updated manifest for the folder `dir`. Fails with a list of
-/// reasons when a bank has errors (fix those first: `quizbank check`).
-pub fn update(dir: &Path) -> Result<Update, Vec<String>> {
+/// Why the manifest was not updated.
+#[derive(Debug)]
+pub enum Refusal {
+    /// Problems in the files to fix first, one message each, in both
+    /// languages (exit code 1).
+    Problems(Vec<String>),
+    /// `index.json` exists but could not be read (exit code 2): starting a
+    /// new manifest over it would drop every bank it lists.
+    Unreadable(String),
+}
+
+/// Computes the updated manifest for the folder `dir`. Refuses with a list
+/// of reasons when a bank has errors (fix those first: `quizbank check`),
+/// when a bank file's id differs from the id the manifest publishes, or
+/// when the manifest it would write does not pass the manifest's own check.
+pub fn update(dir: &Path) -> Result<Update, Refusal> {
     let index = dir.join("index.json");
-    let mut manifest = match std::fs::read(&index) {
-        Ok(bytes) => {
+    let existing = match index.symlink_metadata() {
+        // Only a manifest that is not there at all is started afresh.
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => None,
+        _ => match crate::check::read(&index, quiz_core::manifest::MAX_MANIFEST_BYTES) {
+            Ok(crate::check::Contents::Bytes(bytes)) => Some(bytes),
+            // The manifest's own check reports the size, in its words.
+            Ok(crate::check::Contents::TooLarge(_)) => {
+                Some(vec![b' '; quiz_core::manifest::MAX_MANIFEST_BYTES + 1])
+            }
+            Err(error) => {
+                return Err(Refusal::Unreadable(format!(
+                    "{error}\n没有更新清单：新建一个会丢掉它列出的题库。/ the manifest was not updated: starting a new one would drop the banks it lists."
+                )))
+            }
+        },
+    };
+    let mut manifest = match existing {
+        Some(bytes) => {
             let checked = check_manifest(&index.display().to_string(), &bytes);
             match checked.value {
                 Some(manifest) => manifest,
                 None => {
-                    return Err(checked
-                        .diagnostics
-                        .iter()
-                        .map(|d| format!("{}: {} / {}", d.location(), d.message.zh, d.message.en))
-                        .collect())
+                    return Err(Refusal::Problems(
+                        checked
+                            .diagnostics
+                            .iter()
+                            .map(|d| {
+                                format!("{}: {} / {}", d.location(), d.message.zh, d.message.en)
+                            })
+                            .collect(),
+                    ))
                 }
             }
         }
-        Err(_) => Manifest {
+        None => Manifest {
             schema: Some("./manifest.schema.json".into()),
             banks: Vec::new(),
         },
@@ -43,10 +76,19 @@ pub fn update(dir: &Path) -> Result<Update, Vec<String>> {
     let mut changes = Vec::new();
     let load = |file: &str, problems: &mut Vec<String>| -> Option<Bank> {
         let path = dir.join(file);
-        let bytes = match std::fs::read(&path) {
-            Ok(bytes) => bytes,
-            Err(error) => {
-                problems.push(format!("无法读取 cannot read {}: {error}", path.display()));
+        let bytes = match crate::check::read(&path, quiz_core::bank::MAX_BANK_BYTES) {
+            Ok(crate::check::Contents::Bytes(bytes)) => bytes,
+            Ok(crate::check::Contents::TooLarge(size)) => {
+                problems.push(format!(
+                    "{0} 过大（{1} 字节），上限 {2} 字节 / {0} is too large ({1} bytes); the limit is {2} bytes",
+                    path.display(),
+                    size,
+                    quiz_core::bank::MAX_BANK_BYTES
+                ));
+                return None;
+            }
+            Err(message) => {
+                problems.push(message);
                 return None;
             }
         };
@@ -89,8 +131,16 @@ pub fn update(dir: &Path) -> Result<Update, Vec<String>> {
             entry.updated = bank.updated.clone();
         }
         if entry.id != bank.id {
-            changes.push(format!("{}: id {} → {}", entry.file, entry.id, bank.id));
-            entry.id = bank.id.clone();
+            // The published id is in members' links and saved progress: a
+            // different id in the bank file is far more often a typo there
+            // than a rename, so it is never copied over.
+            problems.push(format!(
+                "{file}：题库文件里的 id 是“{new}”，清单里是“{old}”。已发布题库的编号不能改（链接和学习记录都用它）：如果是题库文件写错了，请改回“{old}”；确实要改名，请手动修改 index.json。/ {file}: the bank file's id is \"{new}\" but the manifest publishes \"{old}\". A published bank's id must not change (links and saved progress use it): if the bank file is wrong, change it back to \"{old}\"; to rename the bank on purpose, edit index.json by hand.",
+                file = dir.join(&entry.file).display(),
+                new = bank.id,
+                old = entry.id,
+            ));
+            continue;
         }
     }
     let mut unlisted: Vec<String> = std::fs::read_dir(dir)
@@ -101,6 +151,7 @@ pub fn update(dir: &Path) -> Result<Update, Vec<String>> {
                 .filter(|name| {
                     name.ends_with(".json")
                         && name != "index.json"
+                        && name != crate::check::TERMS_FILE
                         && !name.ends_with(".schema.json")
                 })
                 .filter(|name| !manifest.banks.iter().any(|entry| &entry.file == name))
@@ -124,11 +175,48 @@ pub fn update(dir: &Path) -> Result<Update, Vec<String>> {
             span: Default::default(),
         });
     }
+    if problems.is_empty() && !changes.is_empty() {
+        problems.extend(check_written(&index, &manifest));
+    }
     if problems.is_empty() {
         Ok(Update { manifest, changes })
     } else {
-        Err(problems)
+        Err(Refusal::Problems(problems))
     }
+}
+
+/// Reads back the manifest about to be written with the app's own manifest
+/// check, so `manifest` never writes an `index.json` the app refuses (a
+/// bank's title may be 1,000 characters, a manifest's only 200). Each
+/// problem names the bank file its entry came from.
+fn check_written(index: &Path, manifest: &Manifest) -> Vec<String> {
+    let text = to_json(manifest);
+    let checked = check_manifest(&index.display().to_string(), text.as_bytes());
+    checked
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == quiz_core::Severity::Error)
+        .map(|d| {
+            let entry = d
+                .path
+                .strip_prefix("banks[")
+                .and_then(|rest| rest.split(']').next())
+                .and_then(|index| index.parse::<usize>().ok())
+                .and_then(|index| manifest.banks.get(index));
+            let (zh_from, en_from) = entry.map_or((String::new(), String::new()), |entry| {
+                (
+                    format!("（来自题库文件 {}，请在那里修改）", entry.file),
+                    format!(" (taken from the bank file {}: change it there)", entry.file),
+                )
+            });
+            format!(
+                "{}: 要写入的清单有问题，没有写入：{}{zh_from} / The manifest to be written has a problem, so it was not written: {}{en_from}",
+                index.display(),
+                d.message.zh,
+                d.message.en
+            )
+        })
+        .collect()
 }
 
 /// The manifest as written to disk: pretty JSON, Chinese unescaped.

@@ -762,3 +762,189 @@ fn fixed_options_round_trip() {
     let again = import_ok(&export::to_csv(&bank), Format::Csv, "fixed.csv");
     assert_eq!(again.questions, bank.questions);
 }
+
+// ---------------------------------------------------------------- Hostile workbooks
+
+/// A workbook made by hand: the parts Excel needs and one sheet whose XML
+/// is `sheet`, so tests can declare any size and put cells anywhere.
+fn workbook_with_sheet(sheet: &str) -> Vec<u8> {
+    use std::io::Write;
+    let parts: [(&str, String); 5] = [
+        ("[Content_Types].xml", r#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>"#.into()),
+        ("_rels/.rels", r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#.into()),
+        ("xl/workbook.xml", r#"<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>"#.into()),
+        ("xl/_rels/workbook.xml.rels", r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>"#.into()),
+        ("xl/worksheets/sheet1.xml", format!(r#"<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">{sheet}</worksheet>"#)),
+    ];
+    let mut writer = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for (name, text) in parts {
+        writer
+            .start_file(name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        writer.write_all(text.as_bytes()).unwrap();
+    }
+    writer.finish().unwrap().into_inner()
+}
+
+/// An inline-string cell at `reference`.
+fn text_cell(reference: &str, text: &str) -> String {
+    format!(r#"<c r="{reference}" t="inlineStr"><is><t>{text}</t></is></c>"#)
+}
+
+fn only_error(bytes: &[u8], file: &str) -> ImportError {
+    let errors = import_err(bytes, Format::Xlsx, file);
+    assert_eq!(errors.len(), 1, "{}", render(&errors));
+    assert_eq!(errors[0].line, 0, "{}", render(&errors));
+    errors.into_iter().next().unwrap()
+}
+
+#[test]
+fn a_hand_made_workbook_imports() {
+    // The helper itself makes a workbook the importer reads, so the
+    // refusals below are about their sizes, not their make.
+    let sheet = format!(
+        r#"<dimension ref="A1:C2"/><sheetData><row r="1">{}{}{}</row><row r="2">{}{}{}</row></sheetData>"#,
+        text_cell("A1", "题型"),
+        text_cell("B1", "题干"),
+        text_cell("C1", "答案"),
+        text_cell("A2", "判断"),
+        text_cell("B2", "预备党员没有表决权。"),
+        text_cell("C2", "对"),
+    );
+    let bank = import_ok(&workbook_with_sheet(&sheet), Format::Xlsx, "hand.xlsx");
+    assert_eq!(bank.questions.len(), 1);
+}
+
+#[test]
+fn a_workbook_declaring_a_huge_sheet_is_refused_before_it_is_read() {
+    // 1.6 KB of zip whose sheet claims every cell Excel has, with cells in
+    // two far corners: reading it into a grid used to abort the process.
+    let sheet = format!(
+        r#"<dimension ref="A1:XFD1048576"/><sheetData><row r="1">{}</row><row r="1048576">{}</row></sheetData>"#,
+        text_cell("A1", "题型"),
+        text_cell("XFD1048576", "x"),
+    );
+    let bytes = workbook_with_sheet(&sheet);
+    assert!(bytes.len() < 2_000, "{}", bytes.len());
+    let error = only_error(&bytes, "bomb.xlsx");
+    assert_eq!(error.file, "bomb.xlsx › Sheet1");
+    assert!(error.zh.contains("工作表“Sheet1”太大"), "{error}");
+    assert!(error.en.contains("1048576 rows × 16384 columns"), "{error}");
+
+    // The same cells without a declared size are refused as they stream in.
+    let sheet = sheet.replace(r#"<dimension ref="A1:XFD1048576"/>"#, "");
+    let error = only_error(&workbook_with_sheet(&sheet), "bomb.xlsx");
+    assert!(error.en.contains("the limit is 1000 columns"), "{error}");
+
+    // So are many rows, each with a cell far to the right.
+    let rows: String = (1..=2_000)
+        .map(|row| {
+            format!(
+                r#"<row r="{row}">{}</row>"#,
+                text_cell(&format!("WA{row}"), "x")
+            )
+        })
+        .collect();
+    let error = only_error(
+        &workbook_with_sheet(&format!("<sheetData>{rows}</sheetData>")),
+        "wide.xlsx",
+    );
+    assert!(error.en.contains("1000000 cells in all"), "{error}");
+}
+
+#[test]
+fn damaged_and_foreign_files_are_located_errors() {
+    // A truncated workbook.
+    let bank = import_ok(&read_fixture("sample.csv"), Format::Csv, "sample.csv");
+    let xlsx = export::to_xlsx(&bank).expect("exports");
+    let error = only_error(&xlsx[..xlsx.len() / 2], "cut.xlsx");
+    assert_eq!(error.file, "cut.xlsx");
+    assert!(error.zh.contains("已损坏或不完整"), "{error}");
+
+    // A zip that is not a workbook.
+    let mut writer = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    writer
+        .start_file("hello.txt", zip::write::SimpleFileOptions::default())
+        .unwrap();
+    std::io::Write::write_all(&mut writer, b"hello").unwrap();
+    let zip = writer.finish().unwrap().into_inner();
+    let error = only_error(&zip, "hello.xlsx");
+    assert!(error.zh.contains("不是 .xlsx 工作簿"), "{error}");
+
+    // A password-protected workbook: Excel wraps it in an OLE compound file
+    // holding an "EncryptedPackage" stream.
+    let mut encrypted = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+    encrypted.resize(512, 0);
+    encrypted.extend("EncryptedPackage".encode_utf16().flat_map(u16::to_le_bytes));
+    encrypted.resize(2048, 0);
+    let error = only_error(&encrypted, "secret.xlsx");
+    assert!(error.zh.contains("设置了打开密码"), "{error}");
+
+    // Any other compound file is an old .xls.
+    let mut old = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+    old.resize(2048, 0);
+    let error = only_error(&old, "old.xls");
+    assert!(error.zh.contains("另存为” .xlsx"), "{error}");
+
+    // An empty file.
+    let error = only_error(b"", "empty.xlsx");
+    assert!(error.zh.contains("文件是空的"), "{error}");
+}
+
+#[test]
+fn a_hostile_workbook_fails_the_command_without_aborting_it() {
+    let dir = std::env::temp_dir().join(format!("quizbank-bomb-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let sheet = format!(
+        r#"<sheetData><row r="1">{}</row><row r="1048576">{}</row></sheetData>"#,
+        text_cell("A1", "题型"),
+        text_cell("XFD1048576", "x"),
+    );
+    let file = dir.join("bomb.xlsx");
+    std::fs::write(&file, workbook_with_sheet(&sheet)).unwrap();
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_quizbank"))
+        .args(["import", file.to_str().unwrap(), "--bank", "bomb", "-o"])
+        .arg(dir.join("bomb.json"))
+        .output()
+        .expect("run quizbank");
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(output.status.code(), Some(1), "{text}");
+    assert!(text.contains("bomb.xlsx › Sheet1"), "{text}");
+    assert!(!dir.join("bomb.json").exists());
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_huge_or_special_file_is_refused_before_it_is_read() {
+    let dir = std::env::temp_dir().join(format!("quizbank-huge-import-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    // A sparse 8 GB file: its size alone refuses it, in no time.
+    let huge = dir.join("huge.csv");
+    std::fs::File::create(&huge)
+        .unwrap()
+        .set_len(8 << 30)
+        .unwrap();
+    let start = std::time::Instant::now();
+    let errors = import_file(&huge, None, "mybank", TODAY).unwrap_err();
+    assert!(start.elapsed().as_secs() < 5, "{:?}", start.elapsed());
+    assert!(
+        errors[0].en.contains("the limit is 64 MB"),
+        "{}",
+        render(&errors)
+    );
+    // A named pipe is never opened.
+    let pipe = dir.join("pipe.csv");
+    assert!(std::process::Command::new("mkfifo")
+        .arg(&pipe)
+        .status()
+        .unwrap()
+        .success());
+    let errors = import_file(&pipe, None, "mybank", TODAY).unwrap_err();
+    assert!(
+        errors[0].en.contains("not a regular file"),
+        "{}",
+        render(&errors)
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -9,6 +9,7 @@
 //! fixes a coordinator has to make.
 
 mod aiken;
+mod archive;
 mod csv;
 mod gift;
 pub(crate) mod notation;
@@ -21,6 +22,7 @@ use quiz_core::normalize::normalize_answer;
 use quiz_core::{Bank, Lang, LocalText, Question, QuestionType};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt;
+use std::io::Read;
 use std::path::Path;
 
 /// Longest stem or explanation, as `check_bank` allows.
@@ -45,8 +47,10 @@ pub enum Format {
     /// A sheet saved as CSV by Excel or WPS, in UTF-8 (with or without BOM)
     /// or in GBK/GB18030 as Chinese Excel saves it.
     Csv,
-    /// An Excel workbook (`.xlsx`; old `.xls` and LibreOffice `.ods` files
-    /// are read too, since coordinators rarely know which one they have).
+    /// An Excel workbook (`.xlsx` or `.xlsm`). Old `.xls`, LibreOffice
+    /// `.ods` and password-protected files are recognised and refused with a
+    /// request to save them as `.xlsx`, since coordinators rarely know which
+    /// one they have.
     Xlsx,
     /// Moodle's GIFT text format.
     Gift,
@@ -68,7 +72,7 @@ impl Format {
         }
     }
 
-    /// Reads a format name as given on the command line (`--format xlsx`).
+    /// Reads a format name as given on the command line (`--from xlsx`).
     pub fn parse(name: &str) -> Option<Format> {
         match name.trim().to_ascii_lowercase().as_str() {
             "csv" => Some(Format::Csv),
@@ -183,20 +187,39 @@ pub fn import_file(
             &file_name,
             0,
             None,
-            "无法从扩展名判断文件格式：请用 .xlsx、.csv、.gift 或 .txt（Aiken）文件，或用 --format 指定格式。",
-            "Cannot tell the format from the file extension: use a .xlsx, .csv, .gift or .txt (Aiken) file, or name the format with --format.",
+            "无法从扩展名判断文件格式：请用 .xlsx、.csv、.gift 或 .txt（Aiken）文件，或用 --from 指定格式。",
+            "Cannot tell the format from the file extension: use a .xlsx, .csv, .gift or .txt (Aiken) file, or name the format with --from.",
         )]);
     };
-    match std::fs::read(path) {
-        Ok(bytes) => import_bytes(&bytes, format, bank_id, today, &file_name),
-        Err(error) => Err(vec![ImportError::new(
+    let unreadable = |error: std::io::Error| {
+        vec![ImportError::new(
             &file_name,
             0,
             None,
             format!("无法读取文件：{error}"),
             format!("Cannot read the file: {error}"),
-        )]),
+        )]
+    };
+    // Refused by its metadata before it is read: a named pipe could block
+    // forever, and a huge file would be loaded whole only to be refused.
+    let metadata = std::fs::metadata(path).map_err(unreadable)?;
+    if !metadata.is_file() {
+        return Err(vec![ImportError::new(
+            &file_name,
+            0,
+            None,
+            "这不是普通文件，不会读取。",
+            "This is not a regular file; it is not read.",
+        )]);
     }
+    if metadata.len() > MAX_FILE_BYTES as u64 {
+        return Err(vec![too_large(&file_name, metadata.len())]);
+    }
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|file| file.take(MAX_FILE_BYTES as u64 + 1).read_to_end(&mut bytes))
+        .map_err(unreadable)?;
+    import_bytes(&bytes, format, bank_id, today, &file_name)
 }
 
 /// Reads questions from the bytes of a file in `format` into a new bank.
@@ -217,18 +240,7 @@ pub fn import_bytes(
         today,
     };
     if bytes.len() > MAX_FILE_BYTES {
-        return Err(vec![context.whole_file(
-            format!(
-                "文件过大（{} MB），上限 {} MB：请把题目分成几个文件。",
-                bytes.len() / 1_048_576,
-                MAX_FILE_BYTES / 1_048_576
-            ),
-            format!(
-                "The file is too large ({} MB); the limit is {} MB: split the questions into several files.",
-                bytes.len() / 1_048_576,
-                MAX_FILE_BYTES / 1_048_576
-            ),
-        )]);
+        return Err(vec![too_large(file_name, bytes.len() as u64)]);
     }
     // Coordinators rename files; a workbook is read as one whatever its name.
     let format = if looks_like_workbook(bytes) {
@@ -246,6 +258,24 @@ pub fn import_bytes(
         Ok(parsed) => assemble(&context, format, parsed),
         Err(errors) => Err(errors),
     }
+}
+
+/// The refusal of a file over [`MAX_FILE_BYTES`].
+fn too_large(file: &str, bytes: u64) -> ImportError {
+    let limit = MAX_FILE_BYTES / 1_048_576;
+    ImportError::new(
+        file,
+        0,
+        None,
+        format!(
+            "文件过大（{} MB），上限 {limit} MB：请把题目分成几个文件。",
+            bytes / 1_048_576
+        ),
+        format!(
+            "The file is too large ({} MB); the limit is {limit} MB: split the questions into several files.",
+            bytes / 1_048_576
+        ),
+    )
 }
 
 /// Whether the bytes are an Excel (zip or old binary) workbook.
