@@ -626,7 +626,11 @@ async fn the_example_portal_frames_only_allowed_module_addresses() {
 async fn the_device_check_compares_the_two_allow_lists() {
     let nginx = Nginx::start(&dist_dir(), Some(EMBED));
     let phone = Phone::start().await;
-    phone.open(&format!("{}check.html", nginx.url())).await;
+    phone
+        .client
+        .goto(&format!("{}check.html", nginx.url()))
+        .await
+        .unwrap();
     let agreed = phone.wait_for_text("#checks", "嵌入名单").await;
     assert!(agreed.contains("一致 · match"), "{agreed}");
     // An admin adds a portal to embed.json but not to nginx's QUIZ_ORIGINS.

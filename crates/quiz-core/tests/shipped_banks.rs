@@ -35,7 +35,10 @@ fn manifest_and_banks_are_clean_and_agree() {
     assert!(checked.diagnostics.is_empty(), "{:?}", checked.diagnostics);
     let manifest = checked.value.unwrap();
     let ids: Vec<&str> = manifest.banks.iter().map(|b| b.id.as_str()).collect();
-    assert_eq!(ids, ["charter", "rules", "speeches", "branch", "congress20"]);
+    assert_eq!(
+        ids,
+        ["charter", "rules", "speeches", "branch", "congress20"]
+    );
     let banks: Vec<Bank> = manifest
         .banks
         .iter()
