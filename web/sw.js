@@ -159,12 +159,16 @@ async function appPage(event, request) {
   const key = scoped("./");
   const cached = await cache.match(key);
   if (!cached) return networkFirst(request, key);
+  // A copy to compare with: the page consumes `cached`'s body.
+  const kept = cached.clone();
   event.waitUntil(
     (async () => {
       try {
-        const fresh = await fetch(key, { cache: "no-cache" });
+        // no-store: a full answer with the server's current headers, not
+        // a 304 merged into an older copy (the page is 2 KB).
+        const fresh = await fetch(key, { cache: "no-store" });
         if (!fresh.ok) return;
-        const [now, before] = await Promise.all([fresh.clone().text(), cached.clone().text()]);
+        const [now, before] = await Promise.all([fresh.clone().text(), kept.text()]);
         if (now === before) await cache.put(key, fresh);
       } catch (error) {
         // Offline: the cached page stays.
