@@ -53,6 +53,11 @@ pub struct BankEntry {
     pub updated: String,
     /// How many questions the bank holds.
     pub count: u32,
+    /// [`Bank::questions_fingerprint`] when `version` was last set, so a
+    /// change of questions without a new version is caught: saved exams,
+    /// the daily set and the "new questions" notice rely on the version.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fingerprint: Option<String>,
     /// Where the entry starts in the manifest, for cross-file diagnostics.
     #[serde(skip)]
     pub span: Span,
@@ -179,6 +184,26 @@ fn read_entry(reader: &mut Reader, node: Node, path: &Path) -> Option<BankEntry>
             crate::bank::MAX_QUESTIONS as u32,
         )
     });
+    let fingerprint = match fields.get("fingerprint") {
+        None => Some(None),
+        Some(n) => {
+            let fingerprint_path = path.field("fingerprint");
+            reader.string(n, &fingerprint_path).and_then(|text| {
+                if is_fingerprint(&text) {
+                    Some(Some(text.into_owned()))
+                } else {
+                    reader.error(
+                        Code::BadValue,
+                        n.span(),
+                        &fingerprint_path,
+                        format!("指纹“{text}”无效：应是 16 位小写十六进制数，由 quizbank manifest 写入，不要手改。"),
+                        format!("Fingerprint \"{text}\" is invalid: it is 16 lower-case hex digits written by `quizbank manifest`; do not edit it by hand."),
+                    );
+                    None
+                }
+            })
+        }
+    };
     Some(BankEntry {
         id: id?,
         file: file?,
@@ -187,8 +212,14 @@ fn read_entry(reader: &mut Reader, node: Node, path: &Path) -> Option<BankEntry>
         version: version?,
         updated: updated?,
         count: count?,
+        fingerprint: fingerprint?,
         span: node.span(),
     })
+}
+
+/// True for a fingerprint as [`Bank::questions_fingerprint`] writes it.
+fn is_fingerprint(text: &str) -> bool {
+    text.len() == 16 && text.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
 }
 
 /// True for a plain file name in the manifest's folder: no directories, no
@@ -265,6 +296,27 @@ pub fn cross_check(
                     ),
                 ),
             );
+        }
+        if let Some(recorded) = &entry.fingerprint {
+            if bank.version == entry.version && *recorded != bank.questions_fingerprint() {
+                problems.push(
+                    Severity::Error,
+                    Code::VersionMismatch,
+                    at,
+                    "banks.fingerprint",
+                    None,
+                    Message::new(
+                        format!(
+                            "{} 的题目改过了，version 却还是 {}：请运行 quizbank manifest，它会把 version 加 1（未完成的考试、每日一练和“新题目”提示都靠 version 判断题目是否变化）。",
+                            entry.file, bank.version
+                        ),
+                        format!(
+                            "The questions of {} changed but its version is still {}: run `quizbank manifest`, which raises it by one (unfinished exams, the daily set and the \"new questions\" notice rely on the version to know questions changed).",
+                            entry.file, bank.version
+                        ),
+                    ),
+                );
+            }
         }
         if bank.version != entry.version {
             problems.push(

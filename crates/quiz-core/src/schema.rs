@@ -152,6 +152,7 @@ pub fn manifest_schema() -> Value {
                     "version" => json!({"type": "integer", "minimum": 1}),
                     "updated" => json!({"type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}),
                     "count" => json!({"type": "integer", "minimum": 0}),
+                    "fingerprint" => json!({"type": "string", "pattern": "^[0-9a-f]{16}$"}),
                     other => unreachable!("no schema for manifest entry field {other}"),
                 }),
                 "required": required(fields::MANIFEST_ENTRY),

@@ -94,12 +94,16 @@ fn cmd_new(args: NewArgs) -> Result<u8, String> {
 
 fn cmd_manifest(args: ManifestArgs) -> Result<u8, String> {
     let dir = args.dir;
-    match manifest_update::update(&dir) {
+    match manifest_update::update(&dir, &today()) {
         Ok(update) => {
             let index = dir.join("index.json");
             if update.changes.is_empty() {
                 println!("{} 已是最新 is up to date", index.display());
                 return Ok(0);
+            }
+            for (path, text) in &update.rewrites {
+                std::fs::write(path, text)
+                    .map_err(|e| format!("无法写入 cannot write {}: {e}", path.display()))?;
             }
             std::fs::write(&index, manifest_update::to_json(&update.manifest))
                 .map_err(|e| format!("无法写入 cannot write {}: {e}", index.display()))?;

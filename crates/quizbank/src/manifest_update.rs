@@ -14,6 +14,9 @@ pub struct Update {
     pub manifest: Manifest,
     /// Human-readable changes.
     pub changes: Vec<String>,
+    /// Bank files whose version was raised because their questions
+    /// changed: each path with its new text, to write with the manifest.
+    pub rewrites: Vec<(std::path::PathBuf, String)>,
 }
 
 /// Why the manifest was not updated.
@@ -31,7 +34,13 @@ pub enum Refusal {
 /// of reasons when a bank has errors (fix those first: `quizbank check`),
 /// when a bank file's id differs from the id the manifest publishes, or
 /// when the manifest it would write does not pass the manifest's own check.
-pub fn update(dir: &Path) -> Result<Update, Refusal> {
+///
+/// Each entry records its bank's [`Bank::questions_fingerprint`]. When the
+/// questions changed since and the bank file's version was not raised, the
+/// version is raised by one and `updated` set to `today` (the coordinator's
+/// local date), in the bank file and the manifest alike, so an unchanged
+/// version always means unchanged questions.
+pub fn update(dir: &Path, today: &str) -> Result<Update, Refusal> {
     let index = dir.join("index.json");
     let existing = match index.symlink_metadata() {
         // Only a manifest that is not there at all is started afresh.
@@ -74,6 +83,7 @@ pub fn update(dir: &Path) -> Result<Update, Refusal> {
     };
     let mut problems = Vec::new();
     let mut changes = Vec::new();
+    let mut rewrites = Vec::new();
     let load = |file: &str, problems: &mut Vec<String>| -> Option<Bank> {
         let path = dir.join(file);
         let bytes = match crate::check::read(&path, quiz_core::bank::MAX_BANK_BYTES) {
@@ -104,9 +114,39 @@ pub fn update(dir: &Path) -> Result<Update, Refusal> {
         checked.value
     };
     for entry in &mut manifest.banks {
-        let Some(bank) = load(&entry.file, &mut problems) else {
+        let Some(mut bank) = load(&entry.file, &mut problems) else {
             continue;
         };
+        let fingerprint = bank.questions_fingerprint();
+        let changed = entry
+            .fingerprint
+            .as_deref()
+            .is_some_and(|recorded| recorded != fingerprint);
+        if changed && bank.version <= entry.version && entry.id == bank.id {
+            let raised = entry.version + 1;
+            let path = dir.join(&entry.file);
+            match raise_version(&path, raised, today) {
+                Ok(text) => {
+                    changes.push(format!(
+                        "{}: 题目有改动，version {} → {raised}，updated → {today} / questions changed: version {} → {raised}, updated → {today}",
+                        entry.file, bank.version, bank.version
+                    ));
+                    rewrites.push((path, text));
+                    bank.version = raised;
+                    bank.updated = today.to_string();
+                }
+                Err(problem) => problems.push(problem),
+            }
+        }
+        if entry.fingerprint.as_deref() != Some(fingerprint.as_str()) {
+            if entry.fingerprint.is_none() {
+                changes.push(format!(
+                    "{}: 记录题目指纹 recorded the questions' fingerprint",
+                    entry.file
+                ));
+            }
+            entry.fingerprint = Some(fingerprint);
+        }
         if entry.count as usize != bank.questions.len() {
             changes.push(format!(
                 "{}: count {} → {}",
@@ -172,6 +212,7 @@ pub fn update(dir: &Path) -> Result<Update, Refusal> {
             version: bank.version,
             updated: bank.updated.clone(),
             count: bank.questions.len() as u32,
+            fingerprint: Some(bank.questions_fingerprint()),
             span: Default::default(),
         });
     }
@@ -179,10 +220,43 @@ pub fn update(dir: &Path) -> Result<Update, Refusal> {
         problems.extend(check_written(&index, &manifest));
     }
     if problems.is_empty() {
-        Ok(Update { manifest, changes })
+        Ok(Update {
+            manifest,
+            changes,
+            rewrites,
+        })
     } else {
         Err(Refusal::Problems(problems))
     }
+}
+
+/// The text of the bank file at `path` with its top-level `version` set to
+/// `version` and `updated` to `today`, changing nothing else in the file
+/// (layout and key order stay, so a diff shows only those two values).
+fn raise_version(path: &Path, version: u32, today: &str) -> Result<String, String> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|error| format!("无法读取 cannot read {}: {error}", path.display()))?;
+    let tree = quiz_core::json::parse(&text)
+        .map_err(|_| format!("{} 不是有效的 JSON / is not valid JSON", path.display()))?;
+    let root = tree.root();
+    let (Some(version_node), Some(updated_node)) = (root.get("version"), root.get("updated"))
+    else {
+        return Err(format!(
+            "{} 缺少 version 或 updated / lacks version or updated",
+            path.display()
+        ));
+    };
+    let mut edits = [
+        (version_node.span(), version.to_string()),
+        (updated_node.span(), format!("\"{today}\"")),
+    ];
+    // Later spans first, so earlier offsets stay valid.
+    edits.sort_by_key(|(span, _)| std::cmp::Reverse(span.start));
+    let mut text = text.clone();
+    for (span, value) in edits {
+        text.replace_range(span.start..span.end, &value);
+    }
+    Ok(text)
 }
 
 /// Reads back the manifest about to be written with the app's own manifest

@@ -734,3 +734,67 @@ fn stats_reports_answer_balance() {
     assert!(text.contains("全选 tick all"), "{text}");
     assert!(text.contains("单选答案 single-choice answers"), "{text}");
 }
+
+#[test]
+fn changed_questions_raise_the_version_through_manifest() {
+    let dir = folder_with_bank("manifest-fingerprint", "branch-4");
+    let dir_arg = dir.to_str().unwrap();
+    let output = quizbank(&["manifest", dir_arg]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let read_index = || {
+        quiz_core::manifest::parse_manifest(
+            "index.json",
+            &std::fs::read(dir.join("index.json")).unwrap(),
+        )
+        .unwrap()
+    };
+    let recorded = read_index().banks[0].clone();
+    assert!(
+        recorded.fingerprint.is_some(),
+        "the fingerprint is recorded"
+    );
+    // Layout alone changes nothing: the questions are the same.
+    let bank = dir.join("branch-4.json");
+    let text = std::fs::read_to_string(&bank).unwrap();
+    let value: serde_json::Value = serde_json::from_str(&text).unwrap();
+    std::fs::write(&bank, serde_json::to_string(&value).unwrap()).unwrap();
+    let output = quizbank(&["manifest", dir_arg]);
+    assert!(
+        stdout(&output).contains("is up to date"),
+        "{}",
+        stdout(&output)
+    );
+
+    // A coordinator edits a question's text but not the version.
+    let stem = value["questions"][0]["stem"]["zh"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    std::fs::write(&bank, text.replacen(&stem, &format!("{stem}（改）"), 1)).unwrap();
+    let check = quizbank(&["check", dir_arg]);
+    assert_eq!(check.status.code(), Some(1), "{}", stdout(&check));
+    assert!(
+        stdout(&check).contains("version 却还是"),
+        "{}",
+        stdout(&check)
+    );
+
+    let output = quizbank(&["manifest", dir_arg]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(
+        stdout(&output).contains("questions changed"),
+        "{}",
+        stdout(&output)
+    );
+    let raised = read_index().banks[0].clone();
+    assert_eq!(raised.version, recorded.version + 1);
+    assert_ne!(raised.fingerprint, recorded.fingerprint);
+    let edited: serde_json::Value = serde_json::from_slice(&std::fs::read(&bank).unwrap()).unwrap();
+    assert_eq!(edited["version"], raised.version);
+    assert_eq!(edited["updated"], raised.updated.as_str());
+    // The bank file changed only in those two values.
+    let after = std::fs::read_to_string(&bank).unwrap();
+    assert_eq!(after.lines().count(), text.lines().count());
+    assert_eq!(quizbank(&["check", dir_arg]).status.code(), Some(0));
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -201,6 +201,12 @@ pub const MANIFEST_ENTRY: &[Field] = &[
         "题目数量（quizbank manifest 命令自动更新）",
         "Number of questions (updated by `quizbank manifest`)",
     ),
+    field(
+        "fingerprint",
+        false,
+        "题目内容的指纹（quizbank manifest 自动写入；题目一改，它就把 version 加 1）",
+        "A fingerprint of the questions (written by `quizbank manifest`, which raises version whenever they change)",
+    ),
 ];
 
 /// Chinese and common alternative names coordinators type for fields.

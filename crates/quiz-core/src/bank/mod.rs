@@ -48,6 +48,23 @@ pub struct Bank {
 }
 
 impl Bank {
+    /// A short fingerprint of the questions (16 hex digits of FNV-1a 64
+    /// over their canonical JSON form): the same questions give the same
+    /// fingerprint, whatever the file's layout or key order, and the bank's
+    /// title or paper do not count. `quizbank manifest` records it beside
+    /// the version and raises the version when it changes, so an unchanged
+    /// version means unchanged questions. Only the coordinators' tools call
+    /// it: the member's app never hashes a bank.
+    pub fn questions_fingerprint(&self) -> String {
+        let canonical = serde_json::to_vec(&self.questions).unwrap_or_default();
+        let hash = canonical
+            .iter()
+            .fold(0xcbf2_9ce4_8422_2325_u64, |hash, &byte| {
+                (hash ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3)
+            });
+        format!("{hash:016x}")
+    }
+
     /// How many questions of `kind` the bank has.
     pub fn count_of(&self, kind: QuestionType) -> usize {
         self.questions.iter().filter(|q| q.kind() == kind).count()
