@@ -44,13 +44,10 @@ fn the_shipped_questions_are_clean_even_strictly() {
     assert!(warnings.is_empty(), "{warnings:#?}");
 }
 
-/// The whole strict check, bank lints included. The shipped banks are
-/// being rewritten; as they stand they draw 9 near-duplicate warnings
-/// (rules.json 3, speeches.json 6) and a guessable-multiple warning
-/// (charter.json: ticking all but one wrong option scores 83%, over its
-/// 60% pass mark). Un-ignore this test when the rewritten banks land.
+/// The whole strict check, bank lints included: no near-duplicates inside
+/// or across the shipped banks, the official English of every listed term,
+/// and no answer pattern a blind strategy could pass on.
 #[test]
-#[ignore = "fails until the shipped banks are rewritten: they draw bank-lint warnings (issue 15)"]
 fn the_shipped_questions_pass_the_bank_lints_strictly() {
     let output = quizbank(&["check", "questions/", "--strict"]);
     assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
