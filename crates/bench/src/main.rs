@@ -43,9 +43,17 @@ bench [--check] [--runs N] [--only PARTS] [--dist DIR]
 
   --check       compare with bench/budgets.toml; exit 1 when over budget
   --runs N      runs per timed figure, median reported (default 5, at least 1)
-  --only PARTS  comma-separated subset of: sizes,storage,probe,load
+  --only PARTS  comma-separated subset of: sizes,storage,probe,load,layouts
   --dist DIR    the built app (default: dist/ at the workspace root)
 ";
+
+/// Every part, in the order they run; a run of all of them must meet
+/// every budget.
+const PARTS: [&str; 5] = ["sizes", "storage", "probe", "load", "layouts"];
+
+/// Questions in the bank the layouts part checks: the size of the one-line
+/// banks that took seconds to locate before locating was linear.
+const LAYOUT_QUESTIONS: usize = 16_000;
 
 /// What to run.
 struct Options {
@@ -83,9 +91,7 @@ fn parse_args(root: &Path) -> Result<Options, String> {
     let mut options = Options {
         check: false,
         runs: 5,
-        parts: ["sizes", "storage", "probe", "load"]
-            .map(String::from)
-            .to_vec(),
+        parts: PARTS.map(String::from).to_vec(),
         dist: root.join("dist"),
     };
     let mut args = std::env::args().skip(1);
@@ -171,10 +177,50 @@ async fn run(root: &Path, options: &Options) -> Result<usize, String> {
         figures.extend(thousand_loads(&copy, &thousand.id, options.runs).await?);
     }
 
+    if wants("layouts") {
+        print_layouts(&questions, options.runs)?;
+    }
+
     println!("\n== budgets (bench/budgets.toml)");
-    let all_required = options.parts.len() == 4;
+    let all_required = PARTS.iter().all(|part| wants(part));
     let over = budgets::compare(&budgets, &figures, all_required);
     Ok(if options.check { over } else { 0 })
+}
+
+/// Prints how long the checker takes natively on the same bank written
+/// pretty-printed and minified (one line, as other tools export banks), with
+/// a problem in every question, so locating them is measured too: the two
+/// must stay close, whatever the layout.
+fn print_layouts(questions: &Path, runs: usize) -> Result<(), String> {
+    let bank = banks::generate(questions, LAYOUT_QUESTIONS)?;
+    let mut value: serde_json::Value =
+        serde_json::from_slice(&bank.bytes).map_err(|error| error.to_string())?;
+    for question in value["questions"].as_array_mut().into_iter().flatten() {
+        question["colour"] = serde_json::json!("red");
+    }
+    let pretty = serde_json::to_vec_pretty(&value).map_err(|error| error.to_string())?;
+    let minified = serde_json::to_vec(&value).map_err(|error| error.to_string())?;
+    println!(
+        "\n== checking a {LAYOUT_QUESTIONS}-question bank with a problem in every question, natively (best of {runs}, ms)"
+    );
+    for (layout, bytes) in [
+        ("pretty-printed", &pretty),
+        ("minified (one line)", &minified),
+    ] {
+        let mut best = f64::INFINITY;
+        let mut kept = 0;
+        for _ in 0..runs {
+            let started = std::time::Instant::now();
+            let checked = quiz_core::check_bank("bench.json", bytes);
+            best = best.min(started.elapsed().as_secs_f64() * 1000.0);
+            kept = checked.diagnostics.len();
+        }
+        println!(
+            "  {layout:<20} {best:>8.1} ms  ({} KB, {kept} problems listed)",
+            bytes.len() / 1024
+        );
+    }
+    Ok(())
 }
 
 /// Prints the transfer-size table and returns the app's brotli figure.
