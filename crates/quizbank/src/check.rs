@@ -9,7 +9,7 @@ use quiz_core::manifest::{
     check_manifest, cross_check, looks_like_manifest, BankFile, MAX_MANIFEST_BYTES,
 };
 use quiz_core::{check_bank, Bank, Diagnostic, Severity};
-use quizbank::lint::{self, Lint, LintCode, Source, Terms};
+use quizbank::lint::{self, Lint, LintCode, Retired, Source, Terms};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
@@ -201,9 +201,19 @@ pub fn collect(paths: &[PathBuf]) -> Result<Findings, String> {
 /// The name of the terminology list, looked for beside the banks.
 pub const TERMS_FILE: &str = "terms.json";
 
-/// The most bytes a terminology list may have: a list of a few hundred
-/// terms is tens of kilobytes.
-const MAX_TERMS_BYTES: usize = 1024 * 1024;
+/// The name of the list of retired question ids, looked for beside the
+/// banks.
+pub const RETIRED_FILE: &str = "retired.json";
+
+/// Whether a `.json` file beside the banks is one of the lists the checks
+/// read rather than a bank.
+pub fn is_side_list(name: &str) -> bool {
+    name == TERMS_FILE || name == RETIRED_FILE
+}
+
+/// The most bytes a list beside the banks may have: a few hundred terms or
+/// retired ids are tens of kilobytes.
+const MAX_LIST_BYTES: usize = 1024 * 1024;
 
 /// Runs the bank lints on the banks that loaded: near-duplicates within
 /// and across them, answer balance, and the terminology list of each
@@ -224,24 +234,40 @@ fn run_lints(findings: &mut Findings) -> Result<(), String> {
         })
         .collect();
     let mut lints = lint::lint(&sources);
-    // One terminology list per folder, read once.
-    let mut lists: Vec<(PathBuf, Option<Terms>)> = Vec::new();
+    // The lists beside the banks, read once per folder.
+    let mut lists: Vec<(PathBuf, Option<Terms>, Option<Retired>)> = Vec::new();
     let mut extra_files: Vec<(String, String)> = Vec::new();
     for source in &sources {
         let folder = Path::new(source.file)
             .parent()
             .unwrap_or(Path::new("."))
             .to_path_buf();
-        let list = match lists.iter().position(|(dir, _)| *dir == folder) {
+        let list = match lists.iter().position(|(dir, _, _)| *dir == folder) {
             Some(at) => at,
             None => {
-                let terms = read_terms(&folder, &mut lints, &mut extra_files)?;
-                lists.push((folder, terms));
+                let terms = read_list(
+                    &folder.join(TERMS_FILE),
+                    LintCode::TermsFile,
+                    Terms::parse,
+                    &mut lints,
+                    &mut extra_files,
+                )?;
+                let retired = read_list(
+                    &folder.join(RETIRED_FILE),
+                    LintCode::RetiredFile,
+                    Retired::parse,
+                    &mut lints,
+                    &mut extra_files,
+                )?;
+                lists.push((folder, terms, retired));
                 lists.len() - 1
             }
         };
         if let Some(terms) = &lists[list].1 {
             lints.extend(lint::terminology(*source, terms));
+        }
+        if let Some(retired) = &lists[list].2 {
+            lints.extend(lint::retired_ids(*source, retired));
         }
     }
     findings.files.extend(extra_files);
@@ -249,45 +275,53 @@ fn run_lints(findings: &mut Findings) -> Result<(), String> {
     Ok(())
 }
 
-/// Reads `terms.json` in `folder` when there is one; a list that cannot be
-/// parsed is reported as an error, since the check the coordinator expects
-/// would silently not happen.
-fn read_terms(
-    folder: &Path,
+/// How a list beside the banks is parsed: the list, or where it is wrong
+/// and why.
+type ParseList<T> = fn(&[u8]) -> Result<T, (usize, usize, quiz_core::diagnostic::Message)>;
+
+/// Reads a list beside the banks (`terms.json`, `retired.json`) when there
+/// is one; a list that cannot be parsed is reported as an error with
+/// `code`, since the check the coordinator expects would silently not
+/// happen.
+fn read_list<T>(
+    path: &Path,
+    code: LintCode,
+    parse: ParseList<T>,
     lints: &mut Vec<Lint>,
     files: &mut Vec<(String, String)>,
-) -> Result<Option<Terms>, String> {
-    let path = folder.join(TERMS_FILE);
+) -> Result<Option<T>, String> {
     if !path.exists() {
         return Ok(None);
     }
     let name = path.display().to_string();
-    let bytes = match read(&path, MAX_TERMS_BYTES)? {
+    let bytes = match read(path, MAX_LIST_BYTES)? {
         Contents::Bytes(bytes) => bytes,
         Contents::TooLarge(size) => {
-            lints.push(terms_problem(
+            lints.push(list_problem(
+                code,
                 &name,
                 1,
                 1,
                 quiz_core::diagnostic::Message::new(
-                    format!("术语表过大（{size} 字节），上限 {MAX_TERMS_BYTES} 字节。"),
-                    format!("The terminology list is too large ({size} bytes); the limit is {MAX_TERMS_BYTES}."),
+                    format!("{name} 过大（{size} 字节），上限 {MAX_LIST_BYTES} 字节。"),
+                    format!("{name} is too large ({size} bytes); the limit is {MAX_LIST_BYTES}."),
                 ),
             ));
             return Ok(None);
         }
     };
     files.push((name.clone(), String::from_utf8_lossy(&bytes).into_owned()));
-    match Terms::parse(&bytes) {
-        Ok(terms) => Ok(Some(terms)),
+    match parse(&bytes) {
+        Ok(list) => Ok(Some(list)),
         Err((line, column, message)) => {
-            lints.push(terms_problem(&name, line, column, message));
+            lints.push(list_problem(code, &name, line, column, message));
             Ok(None)
         }
     }
 }
 
-fn terms_problem(
+fn list_problem(
+    code: LintCode,
     file: &str,
     line: usize,
     column: usize,
@@ -295,7 +329,7 @@ fn terms_problem(
 ) -> Lint {
     Lint {
         severity: Severity::Error,
-        code: LintCode::TermsFile,
+        code,
         file: file.to_string(),
         line,
         column,
@@ -310,7 +344,7 @@ fn is_bank_candidate(path: &Path) -> bool {
     path.extension().is_some_and(|ext| ext == "json")
         && !path.file_name().is_some_and(|name| {
             let name = name.to_string_lossy();
-            name.ends_with(".schema.json") || name == TERMS_FILE
+            name.ends_with(".schema.json") || is_side_list(&name)
         })
 }
 

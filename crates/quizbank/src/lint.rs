@@ -64,6 +64,10 @@ pub enum LintCode {
     JudgeSkew,
     /// A blind multiple-choice strategy reaches the pass mark.
     GuessableMultiple,
+    /// A question uses an id listed in `retired.json`.
+    RetiredId,
+    /// `retired.json` could not be read.
+    RetiredFile,
 }
 
 impl LintCode {
@@ -76,6 +80,8 @@ impl LintCode {
             LintCode::AnswerLetterSkew => "answer-letter-skew",
             LintCode::JudgeSkew => "judge-skew",
             LintCode::GuessableMultiple => "guessable-multiple",
+            LintCode::RetiredId => "retired-id",
+            LintCode::RetiredFile => "retired-file",
         }
     }
 }
@@ -478,6 +484,91 @@ impl Terms {
         }
         Ok(terms)
     }
+}
+
+// ------------------------------------------------------------ Retired ids
+
+/// The ids of removed questions, kept so they are never used again:
+/// members' progress is keyed by question id, and a new question under an
+/// old id would inherit another question's wrong-answer book entries,
+/// reviews and favourites.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Retired {
+    /// The retired ids, each with why and when.
+    pub retired: Vec<RetiredId>,
+}
+
+/// One retired id.
+#[derive(Debug, Clone, Deserialize)]
+pub struct RetiredId {
+    /// The id, e.g. `charter-085`.
+    pub id: String,
+    /// Why the question was removed (documentation only).
+    #[serde(default)]
+    pub reason: Option<String>,
+    /// When, `YYYY-MM-DD` (documentation only).
+    #[serde(default)]
+    pub date: Option<String>,
+}
+
+impl Retired {
+    /// Reads a list of retired ids. Fails with a message (in both
+    /// languages, with line and column) when it is not valid JSON of that
+    /// shape or an id is empty.
+    pub fn parse(bytes: &[u8]) -> Result<Retired, (usize, usize, Message)> {
+        let retired: Retired = serde_json::from_slice(bytes).map_err(|error| {
+            (
+                error.line(),
+                error.column(),
+                Message::new(
+                    format!("停用编号表读不出来（{error}）：格式应是 {{\"retired\": [{{\"id\": \"charter-085\", \"reason\": \"……\"}}]}}。"),
+                    format!("The list of retired ids cannot be read ({error}): it should look like {{\"retired\": [{{\"id\": \"charter-085\", \"reason\": \"…\"}}]}}."),
+                ),
+            )
+        })?;
+        if let Some(at) = retired
+            .retired
+            .iter()
+            .position(|entry| entry.id.trim().is_empty())
+        {
+            return Err((
+                1,
+                1,
+                Message::new(
+                    format!("停用编号表第 {} 项没有编号。", at + 1),
+                    format!("Entry {} of the retired ids has no id.", at + 1),
+                ),
+            ));
+        }
+        Ok(retired)
+    }
+}
+
+/// An error for each question of `source` whose id is retired, at the id.
+pub fn retired_ids(source: Source, retired: &Retired) -> Vec<Lint> {
+    let locator = Locator::new(source);
+    source
+        .bank
+        .questions
+        .iter()
+        .enumerate()
+        .filter(|(_, question)| retired.retired.iter().any(|entry| entry.id == question.id))
+        .map(|(index, question)| {
+            let id = &question.id;
+            Lint {
+                severity: Severity::Error,
+                ..locator.lint(
+                    LintCode::RetiredId,
+                    format!("questions[{index}].id"),
+                    Some(id),
+                    Message::new(
+                        format!("编号“{id}”属于一道已删除的题目（见 retired.json），不能再用：学习记录按编号保存，新题会继承旧题的错题本和复习记录。请换一个新编号。"),
+                        format!("Id \"{id}\" belonged to a removed question (see retired.json) and must not be used again: progress is kept by id, so a new question would inherit the old one's wrong-answer book and reviews. Use a new id."),
+                    ),
+                )
+            }
+        })
+        .collect()
 }
 
 /// The texts of a question the terminology check reads, with their paths

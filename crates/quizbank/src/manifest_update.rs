@@ -191,7 +191,7 @@ pub fn update(dir: &Path, today: &str) -> Result<Update, Refusal> {
                 .filter(|name| {
                     name.ends_with(".json")
                         && name != "index.json"
-                        && name != crate::check::TERMS_FILE
+                        && !crate::check::is_side_list(name)
                         && !name.ends_with(".schema.json")
                 })
                 .filter(|name| !manifest.banks.iter().any(|entry| &entry.file == name))

@@ -795,3 +795,35 @@ fn changed_questions_raise_the_version_through_manifest() {
     assert_eq!(quizbank(&["check", dir_arg]).status.code(), Some(0));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn a_retired_id_is_refused_at_the_question() {
+    let dir = folder_with_bank("retired", "branch-5");
+    let bank = std::fs::read_to_string(dir.join("branch-5.json")).unwrap();
+    let value: serde_json::Value = serde_json::from_str(&bank).unwrap();
+    let reused = value["questions"][1]["id"].as_str().unwrap().to_string();
+    std::fs::write(
+        dir.join("retired.json"),
+        format!(
+            r#"{{"retired": [{{"id": "{reused}", "reason": "removed", "date": "2026-12-06"}}]}}"#
+        ),
+    )
+    .unwrap();
+    let output = quizbank(&["check", dir.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1), "{}", stdout(&output));
+    let report = stdout(&output);
+    assert!(report.contains("retired-id"), "{report}");
+    assert!(report.contains(&format!("“{reused}”")), "{report}");
+    // A list that cannot be read is an error too, not a check skipped.
+    std::fs::write(dir.join("retired.json"), "{\"retired\": [{\"id\": ").unwrap();
+    let output = quizbank(&["check", dir.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1), "{}", stdout(&output));
+    assert!(
+        stdout(&output).contains("retired-file"),
+        "{}",
+        stdout(&output)
+    );
+    // And neither list is taken for a bank by `manifest`.
+    std::fs::remove_file(dir.join("retired.json")).unwrap();
+    let _ = std::fs::remove_dir_all(&dir);
+}
