@@ -19,6 +19,8 @@ pub struct Strings {
     pub loading: &'static str,
     /// The heading of the bank list.
     pub banks_heading: &'static str,
+    /// Under the bank list: which texts the questions follow.
+    pub texts_in_force: &'static str,
     /// The unit after a question count.
     pub questions_unit: &'static str,
     /// The label before a bank's last-updated date.
@@ -387,6 +389,7 @@ pub static ZH: Strings = Strings {
     switch_language_hint: "Switch to English",
     loading: "正在加载题库……",
     banks_heading: "题库",
+    texts_in_force: "题目以现行有效的文本为准（党章为2022年10月党的二十大修改的版本，党规为现行版本）；答案随版本变化的题目，题干中注明了版本。",
     questions_unit: "题",
     updated: "更新于",
     error_heading: "无法加载",
@@ -576,6 +579,7 @@ pub static EN: Strings = Strings {
     switch_language_hint: "切换到中文",
     loading: "Loading question banks…",
     banks_heading: "Question banks",
+    texts_in_force: "Questions follow the texts now in force (the Party Constitution as amended by the 20th National Congress in October 2022, and the current Party regulations); where an answer changed between editions, the question names the edition.",
     questions_unit: "questions",
     updated: "Updated",
     error_heading: "Could not load",

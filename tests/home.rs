@@ -18,6 +18,7 @@ use quiz_core::Lang;
 use std::rc::Rc;
 use std::task::{Context, Waker};
 use support::*;
+use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use yew::Callback;
 
@@ -113,8 +114,29 @@ async fn shell_loads_the_manifest_and_lists_banks() {
         platform: platform(FakeFetcher::default().with(MANIFEST_URL, MANIFEST)),
     })
     .await;
-    let text = root.text_content().unwrap();
-    assert!(text.contains("党章"), "{text}");
+    // The bank list itself (the header's tagline names 党章 whatever loads):
+    // one card per listed bank, in the manifest's order, with its count.
+    let cards = root.query_selector_all(".bank-card").unwrap();
+    assert_eq!(cards.length(), 2);
+    let card = |at: u32| -> web_sys::Element { cards.get(at).unwrap().unchecked_into() };
+    assert_eq!(
+        card(0).get_attribute("data-bank").as_deref(),
+        Some("charter")
+    );
+    assert_eq!(card(1).get_attribute("data-bank").as_deref(), Some("rules"));
+    let title = card(0)
+        .query_selector(".bank-card__title")
+        .unwrap()
+        .unwrap();
+    assert_eq!(title.text_content().unwrap().trim(), "党章");
+    let count = card(0)
+        .query_selector(".bank-card__count")
+        .unwrap()
+        .unwrap();
+    assert_eq!(count.text_content().unwrap(), "72 题");
+    // And which texts the questions follow.
+    let note = root.query_selector(".bank-list__texts").unwrap().unwrap();
+    assert!(note.text_content().unwrap().contains("现行有效"));
     assert!(root.query_selector(".error-panel").unwrap().is_none());
 }
 

@@ -77,6 +77,7 @@ pub fn bank_list(props: &BankListProps) -> Html {
                     }
                 }) }
             </ul>
+            <p class="bank-list__texts">{ text.texts_in_force }</p>
         </section>
     }
 }
