@@ -7,6 +7,7 @@
 
 pub mod bank;
 pub mod diagnostic;
+mod fnv;
 pub mod json;
 pub mod lang;
 pub mod manifest;

@@ -5,6 +5,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
+use quiz_core::progress::SavedAttempt;
 use quiz_core::bank::{Body, QuestionType};
 use quiz_core::session::{Mode, Plan, Selection, Session};
 use quiz_core::{check_bank, Bank};
@@ -122,8 +123,16 @@ proptest! {
         for (index, action) in &before {
             act(&mut session, *index, *action, 100);
         }
-        let saved = serde_json::to_string(&session).unwrap();
-        let mut resumed: Session = serde_json::from_str(&saved).unwrap();
+        // The path the app takes: the stored form, its text, and back.
+        let saved = SavedAttempt::from_session(&session).encode();
+        let decoded = SavedAttempt::decode(&saved);
+        prop_assert!(decoded.is_some(), "unreadable: {}", saved);
+        let mut resumed = decoded.unwrap().to_session().unwrap();
+        if session.is_finished() {
+            // A finished exam is removed, not resumed; what is compared is
+            // everything else.
+            resumed.finished = session.finished;
+        }
         prop_assert_eq!(&resumed, &session);
         for (index, action) in &after {
             act(&mut session, *index, *action, 200);

@@ -57,12 +57,7 @@ impl Bank {
     /// it: the member's app never hashes a bank.
     pub fn questions_fingerprint(&self) -> String {
         let canonical = serde_json::to_vec(&self.questions).unwrap_or_default();
-        let hash = canonical
-            .iter()
-            .fold(0xcbf2_9ce4_8422_2325_u64, |hash, &byte| {
-                (hash ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3)
-            });
-        format!("{hash:016x}")
+        format!("{:016x}", crate::fnv::fnv1a(&canonical))
     }
 
     /// How many questions of `kind` the bank has.

@@ -44,7 +44,7 @@ pub fn date_of_day(day: i32) -> String {
 /// bank version: the seed is a hash of the date, bank id and version, and
 /// the ids are shuffled in a fixed order.
 pub fn daily_set(bank: &Bank, date: &str, count: usize) -> Vec<String> {
-    let seed = fnv1a(format!("{date}|{}|{}", bank.id, bank.version).as_bytes());
+    let seed = crate::fnv::fnv1a(format!("{date}|{}|{}", bank.id, bank.version).as_bytes());
     let mut ids: Vec<&str> = bank.questions.iter().map(|q| q.id.as_str()).collect();
     ids.sort_unstable();
     ids.shuffle(&mut Pcg32::seed_from_u64(seed));
@@ -64,9 +64,3 @@ pub fn study_streak(progress: &Progress, today: i32) -> u32 {
     streak
 }
 
-/// FNV-1a: a tiny, stable hash (std's hasher may change between releases).
-fn fnv1a(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &byte| {
-        (hash ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3)
-    })
-}

@@ -189,6 +189,33 @@ fn the_daily_set_is_the_same_for_everyone_and_changes_with_the_day_and_version()
     assert_ne!(today, daily_set(&bank, "2026-11-28", 10));
 }
 
+/// A bank of 30 judge questions, `g-00` to `g-29`, that never changes.
+fn golden_bank() -> crate::Bank {
+    let questions: Vec<String> = (0..30)
+        .map(|i| {
+            format!(
+                r#"{{"id": "g-{i:02}", "type": "judge", "stem": {{"zh": "第{i}题"}}, "answer": true, "explanation": {{"zh": "解"}}, "source": {{"zh": "出处"}}}}"#
+            )
+        })
+        .collect();
+    let text = format!(
+        r#"{{"id": "golden", "version": 1, "updated": "2026-12-06", "title": {{"zh": "金"}}, "description": {{"zh": "金"}}, "paper": {{"time_limit_minutes": 10, "pass_percent": 60, "sections": [{{"type": "judge", "count": 5, "points": 2}}]}}, "questions": [{}]}}"#,
+        questions.join(",")
+    );
+    check_bank("golden.json", text.as_bytes()).value.unwrap()
+}
+
+#[test]
+fn the_daily_set_of_a_date_is_pinned_across_builds() {
+    // Everyone in a branch gets the same daily set, on every build: a
+    // dependency upgrade (the shuffle, the generator) that changed it would
+    // give members of one branch different questions on the same day.
+    let bank = golden_bank();
+    for (date, expected) in GOLDEN_DAILY {
+        assert_eq!(daily_set(&bank, date, 5), *expected, "{date}");
+    }
+}
+
 #[test]
 fn day_numbers_and_streaks() {
     assert_eq!(
@@ -288,3 +315,10 @@ fn an_unsaved_change_wins_over_a_later_stamp_in_storage() {
     mine.merge(&newer);
     assert_eq!(mine.questions["q"].seen, 2);
 }
+
+/// Pinned daily sets of [`golden_bank`].
+const GOLDEN_DAILY: &[(&str, [&str; 5])] = &[
+    ("2026-12-06", ["g-02", "g-22", "g-03", "g-19", "g-01"]),
+    ("2027-01-01", ["g-05", "g-24", "g-18", "g-12", "g-29"]),
+    ("2030-06-15", ["g-24", "g-00", "g-22", "g-03", "g-10"]),
+];

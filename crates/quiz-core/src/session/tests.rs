@@ -102,13 +102,24 @@ fn the_same_seed_gives_the_same_attempt_and_others_differ() {
 
 #[test]
 fn fixed_options_keep_their_place() {
+    // Draw s1 for certain, under many seeds, so the shuffle is exercised
+    // every time (a paper draw might leave it out).
+    let mut moved = false;
     for seed in 0..50 {
-        let session = exam(None, seed);
-        let index = session.items.iter().position(|i| i.id == "s1");
-        if let Some(index) = index {
-            assert_eq!(session.items[index].order[3], 3, "seed {seed}");
-        }
+        let plan = Plan {
+            mode: Mode::Exam,
+            selection: Selection::Ids {
+                ids: vec!["s1".into()],
+            },
+            time_limit_ms: None,
+        };
+        let session = Session::start(&bank(), plan, seed, 1_000).unwrap();
+        let order = &session.items[0].order;
+        assert_eq!(session.items[0].id, "s1");
+        assert_eq!(order[3], 3, "seed {seed}: the fixed option moved");
+        moved |= order[..3] != [0, 1, 2];
     }
+    assert!(moved, "the other options were never shuffled");
 }
 
 #[test]
