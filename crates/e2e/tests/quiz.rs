@@ -75,7 +75,27 @@ async fn a_member_takes_a_full_exam_by_taps_and_reviews_wrong_answers() {
     phone.click(".dialog__confirm").await;
     let card = phone.wait_for_text(".score-card", "分").await;
     assert!(card.contains("答对"), "{card}");
-    assert!(card.contains("及格") || card.contains("不及格"), "{card}");
+    // The verdict follows the score: the paper's pass mark is 60 %.
+    let score: f64 = phone.texts(".score-card__value").await[0].parse().unwrap();
+    let of = phone.texts(".score-card__score").await[0].clone();
+    let max: f64 = of
+        .split('/')
+        .nth(1)
+        .and_then(|rest| rest.split_whitespace().next())
+        .and_then(|max| max.parse().ok())
+        .unwrap_or_else(|| panic!("no maximum in {of:?}"));
+    let verdict = phone.texts(".score-card__verdict").await[0].clone();
+    let passed = score * 100.0 >= max * 60.0;
+    assert_eq!(verdict, if passed { "及格" } else { "不及格" }, "{card}");
+    let class = phone.attribute(".score-card", "class").await.unwrap();
+    assert!(
+        class.contains(if passed {
+            "score-card--passed"
+        } else {
+            "score-card--failed"
+        }),
+        "{class}"
+    );
     assert_eq!(phone.texts(".review__item").await.len(), 6);
     phone.click(".review__wrong-only").await;
     let wrong = phone

@@ -5,8 +5,8 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
-use quiz_core::progress::SavedAttempt;
 use quiz_core::bank::{Body, QuestionType};
+use quiz_core::progress::SavedAttempt;
 use quiz_core::session::{Mode, Plan, Selection, Session};
 use quiz_core::{check_bank, Bank};
 use std::sync::OnceLock;

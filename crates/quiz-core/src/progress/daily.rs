@@ -63,4 +63,3 @@ pub fn study_streak(progress: &Progress, today: i32) -> u32 {
     }
     streak
 }
-
