@@ -5,7 +5,7 @@
 //! embedding logic and a page that is not embedded costs nothing. Behind a
 //! trait so browser tests can record the events.
 
-use quiz_core::json::write::quoted;
+use quiz_core::json::write::push_object;
 use quiz_core::session::{Mode, Score, Selection, Session};
 use quiz_core::Bank;
 use std::cell::RefCell;
@@ -61,18 +61,17 @@ impl HostEvent {
         }
     }
 
-    /// The message as documented in DEPLOY.md (the bridge adds `channel`).
-    ///
-    /// Written by hand: bank ids are plain (`[a-z0-9-]`, checked when a bank
-    /// loads) and scores print as JSON numbers ("12" or "12.5"), so this
-    /// needs neither `serde_json` nor float formatting in the WASM.
+    /// The message as documented in DEPLOY.md (the bridge adds `channel`),
+    /// written with quiz-core's JSON writer: no `serde_json` and no float
+    /// formatting in the WASM (scores print as "12" or "12.5").
     pub fn to_json(&self) -> String {
-        match self {
+        let mut out = String::new();
+        push_object(&mut out, |object| match self {
             HostEvent::Started { bank, mode } => {
-                format!(
-                    r#"{{"type":"started","bank":{},"mode":"{mode}"}}"#,
-                    quoted(bank)
-                )
+                object
+                    .string("type", "started")
+                    .string("bank", bank)
+                    .string("mode", mode);
             }
             HostEvent::Finished {
                 bank,
@@ -81,11 +80,17 @@ impl HostEvent {
                 max,
                 passed,
                 duration,
-            } => format!(
-                r#"{{"type":"finished","bank":{},"mode":"{mode}","score":{score},"max":{max},"passed":{passed},"duration":{duration}}}"#,
-                quoted(bank)
-            ),
-        }
+            } => {
+                object
+                    .string("type", "finished")
+                    .string("bank", bank)
+                    .string("mode", mode);
+                object.key("score").push_str(&score.to_string());
+                object.key("max").push_str(&max.to_string());
+                object.bool("passed", *passed).uint("duration", *duration);
+            }
+        });
+        out
     }
 }
 

@@ -45,20 +45,25 @@ pub fn quoted(text: &str) -> String {
     out
 }
 
-/// Writes one JSON object member by member, placing the commas, so the
-/// encoders read as a list of fields.
+/// Appends a JSON object to `out`: `fill` writes its members, and the
+/// object is closed after it, so no encoder can leave one open (an
+/// `end()` to remember could be forgotten on one path and pass silently).
+#[inline]
+pub fn push_object(out: &mut String, fill: impl FnOnce(&mut ObjectWriter<'_>)) {
+    out.push('{');
+    let mut object = ObjectWriter { out, empty: true };
+    fill(&mut object);
+    object.out.push('}');
+}
+
+/// Writes one JSON object's members, placing the commas, so the encoders
+/// read as a list of fields. Only [`push_object`] makes one.
 pub struct ObjectWriter<'o> {
     out: &'o mut String,
     empty: bool,
 }
 
-impl<'o> ObjectWriter<'o> {
-    /// Opens an object at the end of `out`; [`ObjectWriter::end`] closes it.
-    pub fn new(out: &'o mut String) -> Self {
-        out.push('{');
-        ObjectWriter { out, empty: true }
-    }
-
+impl ObjectWriter<'_> {
     /// Starts a member and returns the output to write its value to.
     pub fn key(&mut self, key: &str) -> &mut String {
         if !self.empty {
@@ -103,11 +108,6 @@ impl<'o> ObjectWriter<'o> {
                 self
             }
         }
-    }
-
-    /// Closes the object.
-    pub fn end(&mut self) {
-        self.out.push('}');
     }
 }
 
@@ -168,18 +168,18 @@ mod tests {
     #[test]
     fn objects_place_commas_between_members() {
         let mut out = String::new();
-        let mut object = ObjectWriter::new(&mut out);
-        object
-            .string("a", "x")
-            .uint("b", u64::MAX)
-            .int("c", i64::MIN)
-            .uint("z", 0_u32)
-            .bool("d", true)
-            .opt_int("e", None);
-        push_array(object.key("f"), &[1_u32, 2], |out, n| {
-            push_uint(out, (*n).into())
+        push_object(&mut out, |object| {
+            object
+                .string("a", "x")
+                .uint("b", u64::MAX)
+                .int("c", i64::MIN)
+                .uint("z", 0_u32)
+                .bool("d", true)
+                .opt_int("e", None);
+            push_array(object.key("f"), &[1_u32, 2], |out, n| {
+                push_uint(out, (*n).into())
+            });
         });
-        object.end();
         assert_eq!(
             out,
             r#"{"a":"x","b":18446744073709551615,"c":-9223372036854775808,"z":0,"d":true,"e":null,"f":[1,2]}"#
@@ -189,7 +189,7 @@ mod tests {
 
     fn push_empty() -> String {
         let mut out = String::new();
-        ObjectWriter::new(&mut out).end();
+        push_object(&mut out, |_| {});
         out
     }
 }

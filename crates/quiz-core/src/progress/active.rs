@@ -7,7 +7,7 @@
 
 use crate::bank::QuestionType;
 use crate::json::read::Fields;
-use crate::json::write::ObjectWriter;
+use crate::json::write::push_object;
 use crate::session::{Item, Mode, Plan, Response, Selection, Session};
 use serde::{Deserialize, Serialize};
 
@@ -214,10 +214,10 @@ impl SavedAttempt {
     /// The stored text, with its schema version.
     pub fn encode(&self) -> String {
         let mut out = String::new();
-        let mut envelope = ObjectWriter::new(&mut out);
-        envelope.uint("schema", ACTIVE_SCHEMA);
-        super::codec::write_saved_attempt(envelope.key("attempt"), self);
-        envelope.end();
+        push_object(&mut out, |envelope| {
+            envelope.uint("schema", ACTIVE_SCHEMA);
+            super::codec::write_saved_attempt(envelope.key("attempt"), self);
+        });
         out
     }
 

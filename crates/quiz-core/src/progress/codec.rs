@@ -8,79 +8,80 @@
 use super::active::{SavedAnswer, SavedAttempt, SavedItem};
 use super::{Attempt, DayRecord, Progress, QuestionRecord, Review};
 use crate::json::read::{self, Fields, ReadError};
-use crate::json::write::{push_array, push_string, push_uint, ObjectWriter};
+use crate::json::write::{push_array, push_object, push_string, push_uint};
 use crate::json::Node;
 
 /// Appends `progress` as a JSON object.
 pub fn write_progress(out: &mut String, progress: &Progress) {
-    let mut object = ObjectWriter::new(out);
-    push_array(object.key("attempts"), &progress.attempts, write_attempt);
-    let questions = object.key("questions");
-    let mut records = ObjectWriter::new(questions);
-    for (id, record) in &progress.questions {
-        write_record(records.key(id), record);
-    }
-    records.end();
-    let days = object.key("days");
-    let mut calendar = ObjectWriter::new(days);
-    for (day, record) in &progress.days {
-        let mut key = String::new();
-        crate::json::write::push_int(&mut key, i64::from(*day));
-        ObjectWriter::new(calendar.key(&key))
-            .uint("answered", record.answered)
-            .uint("right", record.right)
-            .end();
-    }
-    calendar.end();
-    object.uint("pruned", progress.pruned).end();
+    push_object(out, |object| {
+        push_array(object.key("attempts"), &progress.attempts, write_attempt);
+        push_object(object.key("questions"), |records| {
+            for (id, record) in &progress.questions {
+                write_record(records.key(id), record);
+            }
+        });
+        push_object(object.key("days"), |calendar| {
+            for (day, record) in &progress.days {
+                let mut key = String::new();
+                crate::json::write::push_int(&mut key, i64::from(*day));
+                push_object(calendar.key(&key), |day| {
+                    day.uint("answered", record.answered)
+                        .uint("right", record.right);
+                });
+            }
+        });
+        object.uint("pruned", progress.pruned);
+    });
 }
 
 fn write_attempt(out: &mut String, attempt: &Attempt) {
-    let mut object = ObjectWriter::new(out);
-    object
-        .string("id", &attempt.id)
-        .string("bank", &attempt.bank)
-        .uint("bank_version", attempt.bank_version)
-        .string("mode", &attempt.mode)
-        .uint("score", attempt.score)
-        .uint("max", attempt.max)
-        .bool("passed", attempt.passed)
-        .uint("started_ms", attempt.started_ms)
-        .uint("duration_ms", attempt.duration_ms);
-    if !attempt.outcomes.is_empty() {
-        push_array(
-            object.key("outcomes"),
-            &attempt.outcomes,
-            |out, (id, outcome)| {
-                out.push('[');
-                push_string(out, id);
-                out.push(',');
-                push_string(out, outcome.encode_utf8(&mut [0; 4]));
-                out.push(']');
-            },
-        );
-    }
-    object.end();
+    push_object(out, |object| {
+        object
+            .string("id", &attempt.id)
+            .string("bank", &attempt.bank)
+            .uint("bank_version", attempt.bank_version)
+            .string("mode", &attempt.mode)
+            .uint("score", attempt.score)
+            .uint("max", attempt.max)
+            .bool("passed", attempt.passed)
+            .uint("started_ms", attempt.started_ms)
+            .uint("duration_ms", attempt.duration_ms);
+        if !attempt.outcomes.is_empty() {
+            push_array(
+                object.key("outcomes"),
+                &attempt.outcomes,
+                |out, (id, outcome)| {
+                    out.push('[');
+                    push_string(out, id);
+                    out.push(',');
+                    push_string(out, outcome.encode_utf8(&mut [0; 4]));
+                    out.push(']');
+                },
+            );
+        }
+    });
 }
 
 fn write_record(out: &mut String, record: &QuestionRecord) {
-    let mut object = ObjectWriter::new(out);
-    if !record.bank.is_empty() {
-        object.string("bank", &record.bank);
-    }
-    object
-        .uint("seen", record.seen)
-        .uint("right", record.right)
-        .uint("streak", record.streak)
-        .bool("wrong_book", record.wrong_book)
-        .bool("favourite", record.favourite);
-    ObjectWriter::new(object.key("review"))
-        .int("due", record.review.due)
-        .uint("interval", record.review.interval)
-        .uint("ease", record.review.ease)
-        .uint("reps", record.review.reps)
-        .end();
-    object.uint("updated_ms", record.updated_ms).end();
+    push_object(out, |object| {
+        if !record.bank.is_empty() {
+            object.string("bank", &record.bank);
+        }
+        object
+            .uint("seen", record.seen)
+            .uint("right", record.right)
+            .uint("streak", record.streak)
+            .bool("wrong_book", record.wrong_book)
+            .bool("favourite", record.favourite);
+        push_object(object.key("review"), |review| {
+            review
+                .int("due", record.review.due)
+                .uint("interval", record.review.interval)
+                .uint("ease", record.review.ease)
+                .uint("reps", record.review.reps);
+        });
+        object.uint("updated_ms", record.updated_ms);
+    });
 }
 
 /// Reads progress from its JSON object.
@@ -178,61 +179,57 @@ fn read_record(node: Node<'_>) -> Result<QuestionRecord, ReadError> {
 
 /// Appends an unfinished attempt as a JSON object.
 pub fn write_saved_attempt(out: &mut String, saved: &SavedAttempt) {
-    let mut object = ObjectWriter::new(out);
-    object
-        .string("bank", &saved.bank)
-        .uint("bank_version", saved.bank_version)
-        .string("mode", &saved.mode)
-        .string("selection", &saved.selection);
-    if !saved.selection_ids.is_empty() {
-        push_array(
-            object.key("selection_ids"),
-            &saved.selection_ids,
-            |out, id| push_string(out, id),
-        );
-    }
-    object
-        .opt_int("time_limit_ms", saved.time_limit_ms)
-        .uint("seed", saved.seed)
-        .uint("started_ms", saved.started_ms)
-        .opt_int("deadline_ms", saved.deadline_ms)
-        .bool("partial_credit", saved.partial_credit)
-        .uint("pass_percent", saved.pass_percent)
-        .uint("current", saved.current as u64);
-    push_array(object.key("items"), &saved.items, write_saved_item);
-    object.end();
+    push_object(out, |object| {
+        object
+            .string("bank", &saved.bank)
+            .uint("bank_version", saved.bank_version)
+            .string("mode", &saved.mode)
+            .string("selection", &saved.selection);
+        if !saved.selection_ids.is_empty() {
+            push_array(
+                object.key("selection_ids"),
+                &saved.selection_ids,
+                |out, id| push_string(out, id),
+            );
+        }
+        object
+            .opt_int("time_limit_ms", saved.time_limit_ms)
+            .uint("seed", saved.seed)
+            .uint("started_ms", saved.started_ms)
+            .opt_int("deadline_ms", saved.deadline_ms)
+            .bool("partial_credit", saved.partial_credit)
+            .uint("pass_percent", saved.pass_percent)
+            .uint("current", saved.current as u64);
+        push_array(object.key("items"), &saved.items, write_saved_item);
+    });
 }
 
 fn write_saved_item(out: &mut String, item: &SavedItem) {
-    let mut object = ObjectWriter::new(out);
-    object.string("id", &item.id).string("kind", &item.kind);
-    if !item.order.is_empty() {
-        push_array(object.key("order"), &item.order, push_index);
-    }
-    object.uint("points", item.points);
-    let answer = object.key("answer");
-    match &item.answer {
-        SavedAnswer::None => push_string(answer, "none"),
-        SavedAnswer::Choices(chosen) => {
-            push_array(ObjectWriter::new(answer).key("choices"), chosen, push_index);
-            answer.push('}');
+    push_object(out, |object| {
+        object.string("id", &item.id).string("kind", &item.kind);
+        if !item.order.is_empty() {
+            push_array(object.key("order"), &item.order, push_index);
         }
-        SavedAnswer::Judge(value) => {
-            ObjectWriter::new(answer).bool("judge", *value).end();
+        object.uint("points", item.points);
+        let answer = object.key("answer");
+        match &item.answer {
+            SavedAnswer::None => push_string(answer, "none"),
+            SavedAnswer::Choices(chosen) => push_object(answer, |choices| {
+                push_array(choices.key("choices"), chosen, push_index);
+            }),
+            SavedAnswer::Judge(value) => push_object(answer, |judge| {
+                judge.bool("judge", *value);
+            }),
+            SavedAnswer::Blanks(blanks) => push_object(answer, |typed| {
+                push_array(typed.key("blanks"), blanks, |out, text| {
+                    push_string(out, text)
+                });
+            }),
         }
-        SavedAnswer::Blanks(blanks) => {
-            push_array(
-                ObjectWriter::new(answer).key("blanks"),
-                blanks,
-                |out, text| push_string(out, text),
-            );
-            answer.push('}');
-        }
-    }
-    object
-        .bool("flagged", item.flagged)
-        .bool("checked", item.checked)
-        .end();
+        object
+            .bool("flagged", item.flagged)
+            .bool("checked", item.checked);
+    });
 }
 
 fn push_index(out: &mut String, index: &usize) {

@@ -4,7 +4,7 @@
 use super::codec::{read_progress, write_progress};
 use super::Progress;
 use crate::json::read::{self, Fields};
-use crate::json::write::ObjectWriter;
+use crate::json::write::push_object;
 use crate::json::{parse, Node};
 use crate::Lang;
 
@@ -73,10 +73,10 @@ pub enum Decoded {
 /// Writes progress with its schema version.
 pub fn encode(progress: &Progress) -> String {
     let mut out = String::new();
-    let mut envelope = ObjectWriter::new(&mut out);
-    envelope.uint("schema", SCHEMA_VERSION);
-    write_progress(envelope.key("progress"), progress);
-    envelope.end();
+    push_object(&mut out, |envelope| {
+        envelope.uint("schema", SCHEMA_VERSION);
+        write_progress(envelope.key("progress"), progress);
+    });
     out
 }
 
@@ -84,13 +84,13 @@ pub fn encode(progress: &Progress) -> String {
 /// reads it like any stored value.
 pub(super) fn encode_with_kind(progress: &Progress, kind: &str, at_ms: u64) -> String {
     let mut out = String::new();
-    let mut envelope = ObjectWriter::new(&mut out);
-    envelope
-        .string("kind", kind)
-        .uint("schema", SCHEMA_VERSION)
-        .uint("exported_ms", at_ms);
-    write_progress(envelope.key("progress"), progress);
-    envelope.end();
+    push_object(&mut out, |envelope| {
+        envelope
+            .string("kind", kind)
+            .uint("schema", SCHEMA_VERSION)
+            .uint("exported_ms", at_ms);
+        write_progress(envelope.key("progress"), progress);
+    });
     out
 }
 
