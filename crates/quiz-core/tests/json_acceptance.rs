@@ -71,9 +71,9 @@ fn json_value() -> impl Strategy<Value = Serde> {
     let leaf = prop_oneof![
         Just(Serde::Null),
         any::<bool>().prop_map(Serde::Bool),
-        any::<i64>().prop_map(|n| Serde::from(n)),
-        any::<u64>().prop_map(|n| Serde::from(n)),
-        (-1e9f64..1e9).prop_map(|n| Serde::from(n)),
+        any::<i64>().prop_map(Serde::from),
+        any::<u64>().prop_map(Serde::from),
+        (-1e9f64..1e9).prop_map(Serde::from),
         "[a-z\u{4e00}-\u{4e2f}\"\\\\/\n\t\u{0}-\u{1f} ]{0,8}".prop_map(Serde::String),
     ];
     leaf.prop_recursive(4, 32, 6, |inner| {
