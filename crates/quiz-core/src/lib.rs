@@ -13,6 +13,7 @@ pub mod lang;
 pub mod manifest;
 pub mod normalize;
 pub mod progress;
+#[cfg(feature = "tools")]
 pub mod schema;
 pub mod session;
 pub mod text;

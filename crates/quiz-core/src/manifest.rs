@@ -297,6 +297,7 @@ pub fn cross_check(
                 ),
             );
         }
+        #[cfg(feature = "tools")]
         if let Some(recorded) = &entry.fingerprint {
             if bank.version == entry.version && *recorded != bank.questions_fingerprint() {
                 problems.push(

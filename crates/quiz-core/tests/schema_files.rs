@@ -1,6 +1,6 @@
 //! The JSON Schemas checked in under `questions/` match the ones generated
 //! from the decoder's field tables. After changing the format, regenerate
-//! them with `QUIZ_UPDATE_SCHEMA=1 cargo test -p quiz-core --test schema_files`.
+//! them with `QUIZ_UPDATE_SCHEMA=1 cargo test -p quiz-core --features tools --test schema_files`.
 
 use quiz_core::schema::{bank_schema, manifest_schema, to_file_text};
 use std::path::PathBuf;
@@ -17,7 +17,7 @@ fn check(file: &str, generated: String) {
     assert!(
         on_disk == generated,
         "questions/{file} is out of date with the bank format; regenerate it with \
-         QUIZ_UPDATE_SCHEMA=1 cargo test -p quiz-core --test schema_files"
+         QUIZ_UPDATE_SCHEMA=1 cargo test -p quiz-core --features tools --test schema_files"
     );
 }
 

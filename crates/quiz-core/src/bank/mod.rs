@@ -54,7 +54,8 @@ impl Bank {
     /// title or paper do not count. `quizbank manifest` records it beside
     /// the version and raises the version when it changes, so an unchanged
     /// version means unchanged questions. Only the coordinators' tools call
-    /// it: the member's app never hashes a bank.
+    /// it (the `tools` feature): the member's app never hashes a bank.
+    #[cfg(feature = "tools")]
     pub fn questions_fingerprint(&self) -> String {
         let canonical = serde_json::to_vec(&self.questions).unwrap_or_default();
         format!("{:016x}", crate::fnv::fnv1a(&canonical))
