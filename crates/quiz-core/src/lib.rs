@@ -10,6 +10,7 @@ pub mod diagnostic;
 mod fnv;
 pub mod json;
 pub mod lang;
+pub mod limits;
 pub mod manifest;
 pub mod normalize;
 pub mod progress;

@@ -13,11 +13,8 @@ use serde::Serialize;
 use std::borrow::Cow;
 use std::collections::HashMap;
 
-/// Manifests larger than this are refused before parsing: a real one lists
-/// a handful of banks and is a few kilobytes.
-pub const MAX_MANIFEST_BYTES: usize = 256 * 1024;
-/// The most banks one manifest may list.
-pub const MAX_BANKS: usize = 200;
+pub use crate::limits::{MAX_BANKS, MAX_MANIFEST_BYTES};
+use crate::limits::{MAX_BANK_ID, MAX_DESCRIPTION, MAX_QUESTIONS, MAX_TITLE, VERSION};
 
 /// The parsed manifest.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -147,7 +144,7 @@ fn read_entry(reader: &mut Reader, node: Node, path: &Path) -> Option<BankEntry>
     let fields = reader.object(node, path, fields::MANIFEST_ENTRY)?;
     let id = fields
         .get("id")
-        .and_then(|n| reader.id(n, &path.field("id"), 40));
+        .and_then(|n| reader.id(n, &path.field("id"), MAX_BANK_ID));
     let file = fields.get("file").and_then(|n| {
         let file_path = path.field("file");
         let file = reader.string(n, &file_path)?;
@@ -166,24 +163,19 @@ fn read_entry(reader: &mut Reader, node: Node, path: &Path) -> Option<BankEntry>
     });
     let title = fields
         .get("title")
-        .and_then(|n| reader.text(n, &path.field("title"), 200));
+        .and_then(|n| reader.text(n, &path.field("title"), MAX_TITLE));
     let description = fields
         .get("description")
-        .and_then(|n| reader.text(n, &path.field("description"), 1_000));
+        .and_then(|n| reader.text(n, &path.field("description"), MAX_DESCRIPTION));
     let version = fields
         .get("version")
-        .and_then(|n| reader.number(n, &path.field("version"), 1, 1_000_000));
+        .and_then(|n| reader.number(n, &path.field("version"), *VERSION.start(), *VERSION.end()));
     let updated = fields
         .get("updated")
         .and_then(|n| reader.date(n, &path.field("updated")));
-    let count = fields.get("count").and_then(|n| {
-        reader.number(
-            n,
-            &path.field("count"),
-            0,
-            crate::bank::MAX_QUESTIONS as u32,
-        )
-    });
+    let count = fields
+        .get("count")
+        .and_then(|n| reader.number(n, &path.field("count"), 0, MAX_QUESTIONS as u32));
     let fingerprint = match fields.get("fingerprint") {
         None => Some(None),
         Some(n) => {
@@ -377,6 +369,32 @@ pub fn looks_like_manifest(bytes: &[u8]) -> bool {
 mod tests {
     use super::*;
     use crate::Lang;
+
+    #[test]
+    fn a_bank_and_its_manifest_entry_share_their_limits() {
+        // What a bank accepts, the manifest that copies its title and
+        // description accepts too, and one character more both refuse.
+        let check = |title: &str, description: &str| {
+            let bank = format!(
+                r#"{{"id": "b", "version": 1, "updated": "2026-12-06", "title": {{"zh": "{title}"}}, "description": {{"zh": "{description}"}}, "questions": [{{"id": "b-1", "type": "judge", "stem": {{"zh": "题"}}, "answer": true, "explanation": {{"zh": "解"}}, "source": {{"zh": "出处"}}}}]}}"#
+            );
+            let manifest = format!(
+                r#"{{"banks": [{{"id": "b", "file": "b.json", "title": {{"zh": "{title}"}}, "description": {{"zh": "{description}"}}, "version": 1, "updated": "2026-12-06", "count": 1}}]}}"#
+            );
+            let bank_ok = crate::check_bank("b.json", bank.as_bytes())
+                .diagnostics
+                .iter()
+                .all(|d| d.code != Code::TooLong);
+            let manifest_ok = check_manifest("index.json", manifest.as_bytes())
+                .value
+                .is_some();
+            (bank_ok, manifest_ok)
+        };
+        let (title, description) = ("题".repeat(MAX_TITLE), "述".repeat(MAX_DESCRIPTION));
+        assert_eq!(check(&title, &description), (true, true));
+        assert_eq!(check(&format!("{title}题"), &description), (false, false));
+        assert_eq!(check(&title, &format!("{description}述")), (false, false));
+    }
 
     const GOOD: &str = r#"{
       "banks": [

@@ -7,6 +7,10 @@
 
 use crate::bank::fields::{self, Field};
 use crate::bank::QuestionType;
+use crate::limits::{
+    id_pattern, MAX_BANK_ID, MAX_QUESTIONS, MAX_QUESTION_ID, PASS_PERCENT, SECTION_COUNT,
+    SECTION_POINTS, TIME_LIMIT_MINUTES, VERSION,
+};
 use serde_json::{json, Map, Value};
 
 /// The schema of a bank file (`questions/bank.schema.json`).
@@ -21,7 +25,7 @@ pub fn bank_schema() -> Value {
         "properties": properties(fields::BANK, |name| match name {
             "$schema" => json!({"type": "string"}),
             "id" => json!({"$ref": "#/definitions/bankId"}),
-            "version" => json!({"type": "integer", "minimum": 1, "maximum": 1_000_000}),
+            "version" => json!({"type": "integer", "minimum": VERSION.start(), "maximum": VERSION.end()}),
             "updated" => json!({"$ref": "#/definitions/date"}),
             "title" | "description" => json!({"$ref": "#/definitions/text"}),
             "tag_names" => json!({
@@ -33,7 +37,7 @@ pub fn bank_schema() -> Value {
             "questions" => json!({
                 "type": "array",
                 "minItems": 1,
-                "maxItems": crate::bank::MAX_QUESTIONS,
+                "maxItems": MAX_QUESTIONS,
                 "items": {"$ref": "#/definitions/question"},
             }),
             other => unreachable!("no schema for bank field {other}"),
@@ -41,9 +45,9 @@ pub fn bank_schema() -> Value {
         "required": required(fields::BANK),
         "additionalProperties": false,
         "definitions": {
-            "bankId": {"type": "string", "pattern": "^[a-z0-9-]{1,40}$", "description": "小写字母、数字和 - / lower-case letters, digits and -"},
-            "key": {"type": "string", "pattern": "^[a-z0-9-]{1,40}$"},
-            "questionId": {"type": "string", "pattern": "^[a-z0-9-]{1,64}$", "description": "全部题库内唯一 / unique across all banks"},
+            "bankId": {"type": "string", "pattern": id_pattern(MAX_BANK_ID), "description": "小写字母、数字和 - / lower-case letters, digits and -"},
+            "key": {"type": "string", "pattern": id_pattern(MAX_BANK_ID)},
+            "questionId": {"type": "string", "pattern": id_pattern(MAX_QUESTION_ID), "description": "全部题库内唯一 / unique across all banks"},
             "date": {"type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "description": "YYYY-MM-DD"},
             "text": text_schema(fields::TEXT),
             "choice": {
@@ -69,8 +73,8 @@ pub fn bank_schema() -> Value {
             "paper": {
                 "type": "object",
                 "properties": properties(fields::PAPER, |name| match name {
-                    "time_limit_minutes" => json!({"type": "integer", "minimum": 1, "maximum": 180}),
-                    "pass_percent" => json!({"type": "integer", "minimum": 1, "maximum": 100}),
+                    "time_limit_minutes" => json!({"type": "integer", "minimum": TIME_LIMIT_MINUTES.start(), "maximum": TIME_LIMIT_MINUTES.end()}),
+                    "pass_percent" => json!({"type": "integer", "minimum": PASS_PERCENT.start(), "maximum": PASS_PERCENT.end()}),
                     "partial_credit" => json!({"type": "boolean"}),
                     "sections" => json!({"type": "array", "minItems": 1, "items": {"$ref": "#/definitions/section"}}),
                     other => unreachable!("no schema for paper field {other}"),
@@ -82,8 +86,8 @@ pub fn bank_schema() -> Value {
                 "type": "object",
                 "properties": properties(fields::SECTION, |name| match name {
                     "type" => json!({"enum": type_keys}),
-                    "count" => json!({"type": "integer", "minimum": 1, "maximum": 500}),
-                    "points" => json!({"type": "integer", "minimum": 1, "maximum": 100}),
+                    "count" => json!({"type": "integer", "minimum": SECTION_COUNT.start(), "maximum": SECTION_COUNT.end()}),
+                    "points" => json!({"type": "integer", "minimum": SECTION_POINTS.start(), "maximum": SECTION_POINTS.end()}),
                     other => unreachable!("no schema for section field {other}"),
                 }),
                 "required": required(fields::SECTION),
@@ -146,10 +150,10 @@ pub fn manifest_schema() -> Value {
             "entry": {
                 "type": "object",
                 "properties": properties(fields::MANIFEST_ENTRY, |name| match name {
-                    "id" => json!({"type": "string", "pattern": "^[a-z0-9-]{1,40}$"}),
+                    "id" => json!({"type": "string", "pattern": id_pattern(MAX_BANK_ID)}),
                     "file" => json!({"type": "string", "pattern": "^[A-Za-z0-9_-][A-Za-z0-9_.-]*\\.json$"}),
                     "title" | "description" => json!({"$ref": "#/definitions/text"}),
-                    "version" => json!({"type": "integer", "minimum": 1}),
+                    "version" => json!({"type": "integer", "minimum": VERSION.start(), "maximum": VERSION.end()}),
                     "updated" => json!({"type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}),
                     "count" => json!({"type": "integer", "minimum": 0}),
                     "fingerprint" => json!({"type": "string", "pattern": "^[0-9a-f]{16}$"}),

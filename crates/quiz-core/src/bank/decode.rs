@@ -15,18 +15,12 @@ use std::future::Future;
 use std::pin::Pin;
 use std::task::{Context, Poll, Waker};
 
-/// Bank files larger than this are refused before parsing.
-pub const MAX_BANK_BYTES: usize = 32 * 1024 * 1024;
-/// More questions than this in one bank are refused.
-pub const MAX_QUESTIONS: usize = 20_000;
-/// Longest stem or explanation, in characters.
-const MAX_LONG_TEXT: usize = 4_000;
-/// Longest option, source, title or accepted answer, in characters.
-const MAX_SHORT_TEXT: usize = 1_000;
-/// Most tags on one question.
-const MAX_TAGS: usize = 10;
-/// Most blanks in one question.
-const MAX_BLANKS: usize = 20;
+pub use crate::limits::{MAX_BANK_BYTES, MAX_QUESTIONS};
+use crate::limits::{
+    MAX_BANK_ID, MAX_BLANKS, MAX_DESCRIPTION, MAX_LONG_TEXT, MAX_QUESTION_ID, MAX_SHORT_TEXT,
+    MAX_TAGS, MAX_TITLE, OPTIONS, PASS_PERCENT, SECTION_COUNT, SECTION_POINTS, TIME_LIMIT_MINUTES,
+    VERSION,
+};
 
 /// Reads and checks a bank file. `file` names it in the diagnostics.
 pub fn check_bank(file: &str, bytes: &[u8]) -> Checked<Bank> {
@@ -659,7 +653,7 @@ impl<'r> Reader<'r> {
         });
         let id = fields
             .get("id")
-            .and_then(|node| self.id(node, &path.field("id"), 40));
+            .and_then(|node| self.id(node, &path.field("id"), MAX_BANK_ID));
         if let (Some(id), Some(expected), Some(node)) = (&id, expected_id, fields.get("id")) {
             if id != expected {
                 self.error(
@@ -671,18 +665,23 @@ impl<'r> Reader<'r> {
                 );
             }
         }
-        let version = fields
-            .get("version")
-            .and_then(|node| self.number(node, &path.field("version"), 1, 1_000_000));
+        let version = fields.get("version").and_then(|node| {
+            self.number(
+                node,
+                &path.field("version"),
+                *VERSION.start(),
+                *VERSION.end(),
+            )
+        });
         let updated = fields
             .get("updated")
             .and_then(|node| self.date(node, &path.field("updated")));
         let title = fields
             .get("title")
-            .and_then(|node| self.text(node, &path.field("title"), MAX_SHORT_TEXT));
+            .and_then(|node| self.text(node, &path.field("title"), MAX_TITLE));
         let description = fields
             .get("description")
-            .and_then(|node| self.text(node, &path.field("description"), MAX_LONG_TEXT));
+            .and_then(|node| self.text(node, &path.field("description"), MAX_DESCRIPTION));
         let tag_names = match fields.get("tag_names") {
             Some(node) => self.tag_names(node, &path.field("tag_names")),
             None => Some(BTreeMap::new()),
@@ -736,7 +735,7 @@ impl<'r> Reader<'r> {
         for member in members.iter() {
             let key_text = member.key();
             let child = path.field(&key_text);
-            let key = self.id_text(key_text.clone(), member.key_span(), &child, 40);
+            let key = self.id_text(key_text.clone(), member.key_span(), &child, MAX_BANK_ID);
             let text = self.text(member.value, &child, MAX_SHORT_TEXT);
             match (key, text) {
                 (Some(key), Some(text)) => {
@@ -750,12 +749,22 @@ impl<'r> Reader<'r> {
 
     fn paper(&mut self, node: Node, path: &Path) -> Option<Paper> {
         let fields = self.object(node, path, fields::PAPER)?;
-        let time = fields
-            .get("time_limit_minutes")
-            .and_then(|n| self.number(n, &path.field("time_limit_minutes"), 1, 180));
-        let pass = fields
-            .get("pass_percent")
-            .and_then(|n| self.number(n, &path.field("pass_percent"), 1, 100));
+        let time = fields.get("time_limit_minutes").and_then(|n| {
+            self.number(
+                n,
+                &path.field("time_limit_minutes"),
+                *TIME_LIMIT_MINUTES.start(),
+                *TIME_LIMIT_MINUTES.end(),
+            )
+        });
+        let pass = fields.get("pass_percent").and_then(|n| {
+            self.number(
+                n,
+                &path.field("pass_percent"),
+                *PASS_PERCENT.start(),
+                *PASS_PERCENT.end(),
+            )
+        });
         let partial = match fields.get("partial_credit") {
             Some(n) => self.boolean(n, &path.field("partial_credit")),
             None => Some(false),
@@ -818,10 +827,22 @@ impl<'r> Reader<'r> {
         let count_node = fields.get("count");
         self.section_counts
             .push(count_node.map_or(start_of(fields.span), |n| n.span()));
-        let count = count_node.and_then(|n| self.number(n, &path.field("count"), 1, 500));
-        let points = fields
-            .get("points")
-            .and_then(|n| self.number(n, &path.field("points"), 1, 100));
+        let count = count_node.and_then(|n| {
+            self.number(
+                n,
+                &path.field("count"),
+                *SECTION_COUNT.start(),
+                *SECTION_COUNT.end(),
+            )
+        });
+        let points = fields.get("points").and_then(|n| {
+            self.number(
+                n,
+                &path.field("points"),
+                *SECTION_POINTS.start(),
+                *SECTION_POINTS.end(),
+            )
+        });
         Some(Section {
             kind: kind?,
             count: count?,
@@ -931,7 +952,7 @@ impl<'r> Reader<'r> {
         let fields = self.object(node, path, fields::QUESTION)?;
         let id = fields
             .get("id")
-            .and_then(|n| self.id(n, &path.field("id"), 64));
+            .and_then(|n| self.id(n, &path.field("id"), MAX_QUESTION_ID));
         let kind = fields
             .get("type")
             .and_then(|n| self.question_type(n, &path.field("type")));
@@ -1097,7 +1118,7 @@ impl<'r> Reader<'r> {
 
     fn options(&mut self, node: Node, path: &Path) -> Option<Vec<Choice>> {
         let items = self.array(node, path)?;
-        if !(2..=8).contains(&items.len()) {
+        if !OPTIONS.contains(&items.len()) {
             self.error(
                 Code::OptionCount,
                 node.span(),
@@ -1339,7 +1360,7 @@ impl<'r> Reader<'r> {
         let mut ok = true;
         for (i, item) in items.iter().enumerate() {
             let item_path = path.index(i);
-            let Some(tag) = self.id(item, &item_path, 40) else {
+            let Some(tag) = self.id(item, &item_path, MAX_BANK_ID) else {
                 ok = false;
                 continue;
             };
