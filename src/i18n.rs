@@ -147,8 +147,8 @@ pub struct Strings {
     pub time_left: &'static str,
     /// Announced when a minute is left.
     pub time_warning: &'static str,
-    /// Announced when five minutes are left.
-    pub time_five: &'static str,
+    /// Announced when some minutes are left; {n} is how many.
+    pub time_minutes_left: &'static str,
     /// Announced when ten seconds are left.
     pub time_ten_seconds: &'static str,
     /// The question navigator's label.
@@ -452,7 +452,7 @@ pub static ZH: Strings = Strings {
     keep_going: "继续作答",
     time_left: "剩余时间",
     time_warning: "还剩 1 分钟",
-    time_five: "还剩 5 分钟",
+    time_minutes_left: "还剩 {n} 分钟",
     time_ten_seconds: "还剩 10 秒",
     navigator: "题目导航",
     answered: "已答",
@@ -640,7 +640,7 @@ pub static EN: Strings = Strings {
     keep_going: "Keep answering",
     time_left: "Time left",
     time_warning: "One minute left",
-    time_five: "Five minutes left",
+    time_minutes_left: "{n} minutes left",
     time_ten_seconds: "Ten seconds left",
     navigator: "Question navigator",
     answered: "Answered",

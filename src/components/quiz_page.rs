@@ -344,6 +344,11 @@ pub fn quiz_page(props: &QuizPageProps) -> Html {
         Callback::from(move |()| dispatcher.dispatch(QuizAction::CancelSubmit))
     };
     let remaining = session.remaining_ms(state.now_ms);
+    // The exam's whole length, so that the countdown announces only the
+    // thresholds this exam crosses.
+    let total_ms = session
+        .deadline_ms
+        .map_or(0, |deadline| deadline.saturating_sub(session.started_ms));
 
     html! {
         <div class={classes!("quiz", if practice { "quiz--practice" } else { "quiz--exam" })}>
@@ -353,7 +358,7 @@ pub fn quiz_page(props: &QuizPageProps) -> Html {
                 <div class="quiz__status">
                     <span class="quiz__position">{ format!("{} {} {}", index + 1, text.question_of, total) }</span>
                     if let Some(remaining_ms) = remaining {
-                        <CountdownTimer {remaining_ms} {lang} />
+                        <CountdownTimer {remaining_ms} {total_ms} {lang} />
                     }
                 </div>
                 <progress class="quiz__progress" max={total.to_string()} value={answered.to_string()}
