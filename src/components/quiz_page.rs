@@ -128,7 +128,7 @@ pub fn quiz_page(props: &QuizPageProps) -> Html {
                         if typing && key != "Enter" {
                             return;
                         }
-                        if key == "Enter" || key.starts_with("Arrow") {
+                        if key == "Enter" {
                             if let Some(el) = event
                                 .target()
                                 .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
@@ -138,6 +138,12 @@ pub fn quiz_page(props: &QuizPageProps) -> Html {
                                     return;
                                 }
                             }
+                        }
+                        // ← and → move between questions wherever focus is,
+                        // answer options included (the README promises it);
+                        // only text fields keep them, for the caret.
+                        if key == "ArrowLeft" || key == "ArrowRight" {
+                            event.prevent_default();
                         }
                         dispatcher.dispatch(QuizAction::Key {
                             key,

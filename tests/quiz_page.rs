@@ -1,0 +1,128 @@
+//! Browser tests of the whole quiz page: the keyboard, the submit dialog and
+//! practice checking, as a member using a keyboard or a screen reader meets
+//! them.
+
+#![cfg(target_arch = "wasm32")]
+
+mod support;
+
+use quiz_app::components::{Back, ClockHandle, QuizPage, QuizPageProps};
+use quiz_app::quiz_state::QuizState;
+use quiz_core::session::{Mode, Plan, Selection};
+use quiz_core::{check_bank, Lang};
+use std::rc::Rc;
+use support::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement};
+use yew::AppHandle;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// A quiz page on the test bank's four questions in order (single,
+/// multiple, true/false, fill-in), mounted in a fresh element.
+struct Page {
+    root: Element,
+    handle: Option<AppHandle<QuizPage>>,
+}
+
+impl Page {
+    async fn start(mode: Mode, lang: Lang) -> Page {
+        let bank = Rc::new(check_bank("t.json", BANK.as_bytes()).value.unwrap());
+        let plan = Plan {
+            mode,
+            selection: Selection::Sequential,
+            time_limit_ms: (mode == Mode::Exam).then_some(600_000),
+        };
+        let initial = QuizState::start(bank, plan, 7, 0).unwrap();
+        let props = QuizPageProps {
+            initial,
+            clock: ClockHandle(Rc::new(FixedClock::default())),
+            title: "党章".into(),
+            back: Back::Link("#/bank/charter".into()),
+            resumed: false,
+            resume_discarded: false,
+            storage: None,
+            lang,
+        };
+        let root = fresh_root();
+        let handle = yew::Renderer::<QuizPage>::with_root_and_props(root.clone(), props).render();
+        settle().await;
+        Page {
+            root,
+            handle: Some(handle),
+        }
+    }
+
+    fn find(&self, selector: &str) -> Option<HtmlElement> {
+        self.root
+            .query_selector(selector)
+            .unwrap()
+            .map(JsCast::unchecked_into)
+    }
+
+    fn get(&self, selector: &str) -> HtmlElement {
+        self.find(selector)
+            .unwrap_or_else(|| panic!("no {selector} on the page"))
+    }
+
+    fn position(&self) -> String {
+        self.get(".quiz__position").text_content().unwrap()
+    }
+
+    /// The question on screen's type.
+    fn kind(&self) -> String {
+        self.get(".question").get_attribute("data-type").unwrap()
+    }
+}
+
+impl Drop for Page {
+    fn drop(&mut self) {
+        // Each page listens for keys on the whole document: remove it, so a
+        // later test's keys reach only its own page.
+        if let Some(handle) = self.handle.take() {
+            handle.destroy();
+        }
+        self.root.remove();
+    }
+}
+
+/// Presses `key` on `target`, as a keyboard does: the event bubbles up to
+/// the document.
+async fn press(target: &Element, key: &str) {
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key(key);
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    let event =
+        web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    target.dispatch_event(&event).unwrap();
+    settle().await;
+}
+
+#[wasm_bindgen_test]
+async fn arrows_move_between_questions_while_an_option_has_focus() {
+    let page = Page::start(Mode::Exam, Lang::Zh).await;
+    assert_eq!(page.position(), "1 / 4");
+    let option = page.get(".choice");
+    option.focus().unwrap();
+    press(&option, "ArrowRight").await;
+    assert_eq!(page.position(), "2 / 4", "→ on a focused option moves on");
+    let option = page.get(".choice");
+    option.focus().unwrap();
+    press(&option, "ArrowLeft").await;
+    assert_eq!(page.position(), "1 / 4", "← on a focused option moves back");
+    // The true/false buttons too.
+    page.get(".navigator__item[aria-label^='3']").click();
+    settle().await;
+    assert_eq!(page.kind(), "judge");
+    let option = page.get("[data-judge=true]");
+    option.focus().unwrap();
+    press(&option, "ArrowRight").await;
+    assert_eq!(page.position(), "4 / 4");
+    // In a blank, arrows move the caret, not the question.
+    let blank = page.get(".blank__input");
+    blank.focus().unwrap();
+    press(&blank, "ArrowLeft").await;
+    assert_eq!(page.position(), "4 / 4");
+}
