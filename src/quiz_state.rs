@@ -190,6 +190,11 @@ impl Reducible for QuizState {
 
     fn reduce(self: Rc<Self>, action: QuizAction) -> Rc<Self> {
         if let QuizAction::Key { key, now_ms } = &action {
+            // The submit dialog is modal: keys act on it, not on the
+            // questions behind it.
+            if self.confirming {
+                return self;
+            }
             return match self.key_action(key, *now_ms) {
                 Some(mapped) => self.reduce(mapped),
                 None => self,
@@ -361,8 +366,19 @@ mod tests {
         );
         let exam = key(exam, "Enter");
         assert!(exam.confirming, "Enter on the last question asks to submit");
-        let exam = key(exam, "ArrowLeft");
+        let exam = key(exam.reduce(QuizAction::CancelSubmit), "ArrowLeft");
         assert_eq!(exam.session.current, 0);
+    }
+
+    #[test]
+    fn keys_do_nothing_behind_the_open_submit_dialog() {
+        let exam = key(state(Mode::Exam), "ArrowRight").reduce(QuizAction::AskSubmit);
+        let exam = key(key(key(exam, "a"), "ArrowLeft"), "Enter");
+        assert!(exam.confirming);
+        assert_eq!(exam.session.current, 1);
+        assert!(!exam.session.items[1].response.is_answered());
+        let exam = key(exam.reduce(QuizAction::CancelSubmit), "ArrowLeft");
+        assert_eq!(exam.session.current, 0, "keys work again once it is closed");
     }
 
     #[test]

@@ -126,3 +126,88 @@ async fn arrows_move_between_questions_while_an_option_has_focus() {
     press(&blank, "ArrowLeft").await;
     assert_eq!(page.position(), "4 / 4");
 }
+
+/// The element that has focus.
+fn focused() -> Option<Element> {
+    web_sys::window()
+        .unwrap()
+        .document()
+        .unwrap()
+        .active_element()
+}
+
+#[wasm_bindgen_test]
+async fn the_submit_confirmation_is_a_modal_dialog_that_takes_traps_and_restores_focus() {
+    let page = Page::start(Mode::Exam, Lang::Zh).await;
+    let submit = page.get(".quiz__submit");
+    submit.focus().unwrap();
+    submit.click();
+    settle().await;
+    let dialog = page.get("dialog.dialog");
+    assert!(
+        dialog.matches(":modal").unwrap(),
+        "opened with showModal, so the page behind is inert"
+    );
+    let inside = |element: Option<Element>| {
+        element
+            .is_some_and(|element| dialog.contains(Some(element.unchecked_ref::<web_sys::Node>())))
+    };
+    assert_eq!(
+        focused().map(|element| element.tag_name()).as_deref(),
+        Some("DIALOG"),
+        "the dialog takes focus, so a screen reader reads its question"
+    );
+    assert_eq!(
+        dialog.get_attribute("aria-labelledby").as_deref(),
+        Some("submit-title")
+    );
+    // The page behind cannot take focus while the dialog is open.
+    page.get(".quiz__previous").focus().unwrap();
+    page.get(".navigator__item").focus().unwrap();
+    assert!(inside(focused()), "focus stays in the dialog");
+    // Keys do not answer or move the questions behind it.
+    press(&focused().unwrap(), "ArrowRight").await;
+    press(&focused().unwrap(), "b").await;
+    assert_eq!(page.position(), "1 / 4");
+    assert!(page.find(".choice--selected").is_none());
+
+    // Escape: the browser fires `cancel` on the dialog.
+    dialog
+        .dispatch_event(
+            &web_sys::Event::new_with_event_init_dict("cancel", &{
+                let init = web_sys::EventInit::new();
+                init.set_cancelable(true);
+                init
+            })
+            .unwrap(),
+        )
+        .unwrap();
+    settle().await;
+    assert!(page.find("dialog").is_none(), "Escape closes it");
+    assert_eq!(
+        focused().map(|element| element.class_name()),
+        Some(submit.class_name()),
+        "focus goes back to the submit button"
+    );
+
+    // "Keep answering" closes it too; "submit" shows the result, whose
+    // heading takes focus.
+    submit.click();
+    settle().await;
+    page.get(".dialog__cancel").click();
+    settle().await;
+    assert!(page.find("dialog").is_none());
+    assert_eq!(
+        focused().map(|element| element.class_name()),
+        Some(submit.class_name())
+    );
+    submit.click();
+    settle().await;
+    page.get(".dialog__confirm").click();
+    settle().await;
+    assert!(page.find(".score-card").is_some());
+    assert_eq!(
+        focused().map(|element| element.id()).as_deref(),
+        Some("result-heading")
+    );
+}

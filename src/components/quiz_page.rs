@@ -141,8 +141,11 @@ pub fn quiz_page(props: &QuizPageProps) -> Html {
                         }
                         // ← and → move between questions wherever focus is,
                         // answer options included (the README promises it);
-                        // only text fields keep them, for the caret.
-                        if key == "ArrowLeft" || key == "ArrowRight" {
+                        // only text fields keep them, for the caret. Enter
+                        // acts here alone: it must not also click whatever
+                        // takes focus next, such as the submit dialog's
+                        // buttons.
+                        if matches!(key.as_str(), "ArrowLeft" | "ArrowRight" | "Enter") {
                             event.prevent_default();
                         }
                         dispatcher.dispatch(QuizAction::Key {

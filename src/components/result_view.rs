@@ -51,9 +51,21 @@ pub fn result_view(props: &ResultViewProps) -> Html {
         }
     };
     let on_retake = props.on_retake.reform(|_: MouseEvent| ());
+    // The controls that had focus (the submit dialog's, or the question's
+    // when time ran out) are gone: focus moves to the result's heading, so
+    // keyboard and screen reader users start reading here.
+    let heading = use_node_ref();
+    {
+        let heading = heading.clone();
+        use_effect_with((), move |_| {
+            if let Some(heading) = heading.cast::<web_sys::HtmlElement>() {
+                let _ = heading.focus();
+            }
+        });
+    }
     html! {
         <section class="result" aria-labelledby="result-heading">
-            <h2 id="result-heading">{ text.result_heading }</h2>
+            <h2 id="result-heading" tabindex="-1" ref={heading}>{ text.result_heading }</h2>
             if time_up {
                 <p class="result__time-up" role="alert">{ text.time_up }</p>
             }
