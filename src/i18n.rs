@@ -39,7 +39,8 @@ pub struct Strings {
     pub read_failed: &'static str,
     /// A file took too long to arrive.
     pub timed_out: &'static str,
-    /// The link back to the bank list.
+    /// The link back to the bank list (its arrow is a decorative mark
+    /// outside the string, hidden from screen readers).
     pub back_to_banks: &'static str,
     /// The call to action on a bank card.
     pub open_bank: &'static str,
@@ -201,7 +202,8 @@ pub struct Strings {
     pub finish_practice: &'static str,
     /// The all-tags filter.
     pub filter_all: &'static str,
-    /// The link back to the bank page.
+    /// The link back to the bank page (its arrow is a decorative mark
+    /// outside the string).
     pub back_to_bank: &'static str,
     /// The preview's practise button.
     pub practice_preview: &'static str,
@@ -243,7 +245,8 @@ pub struct Strings {
     pub favourites: &'static str,
     /// What favourites are.
     pub favourites_hint: &'static str,
-    /// The mark-as-favourite button.
+    /// The mark-as-favourite button (its star is a decorative mark outside
+    /// the string).
     pub favourite_add: &'static str,
     /// The unmark button.
     pub favourite_remove: &'static str,
@@ -397,7 +400,7 @@ pub static ZH: Strings = Strings {
     http_status: "服务器返回了错误状态",
     read_failed: "无法读取服务器返回的内容。",
     timed_out: "文件长时间没有下载完成：网络可能很慢或已中断。请检查网络（Wi-Fi 或移动数据）后点“重试”。",
-    back_to_banks: "← 返回题库列表",
+    back_to_banks: "返回题库列表",
     open_bank: "进入",
     bank_contents: "题库内容",
     tags_heading: "章节与专题",
@@ -479,7 +482,7 @@ pub static ZH: Strings = Strings {
     practice_again: "再练一次",
     finish_practice: "结束练习",
     filter_all: "全部",
-    back_to_bank: "← 返回题库",
+    back_to_bank: "返回题库",
     practice_preview: "用这个文件练习",
     correct_count: "答对",
     storage_unavailable: "本浏览器不允许保存数据，学习记录不会被保存（可在浏览器设置中允许本网站存储数据）。",
@@ -496,8 +499,8 @@ pub static ZH: Strings = Strings {
     daily_hint: "今天的 10 道题，全支部相同",
     favourites: "收藏",
     favourites_hint: "练习你收藏的题目",
-    favourite_add: "☆ 收藏",
-    favourite_remove: "★ 已收藏",
+    favourite_add: "收藏",
+    favourite_remove: "已收藏",
     streak: "已连续学习（天）",
     today_answered: "今日已答",
     resumed: "已恢复上次未完成的考试：题目、答案和截止时间不变。",
@@ -586,7 +589,7 @@ pub static EN: Strings = Strings {
     http_status: "The server answered with an error status",
     read_failed: "The server's answer could not be read.",
     timed_out: "The file took too long to arrive: the network may be very slow or down. Check your connection (Wi-Fi or mobile data), then tap Retry.",
-    back_to_banks: "← All banks",
+    back_to_banks: "All banks",
     open_bank: "Open",
     bank_contents: "What's inside",
     tags_heading: "Chapters and topics",
@@ -667,7 +670,7 @@ pub static EN: Strings = Strings {
     practice_again: "Practise again",
     finish_practice: "Finish",
     filter_all: "All",
-    back_to_bank: "← Back to bank",
+    back_to_bank: "Back to bank",
     practice_preview: "Practise with this file",
     correct_count: "Correct",
     storage_unavailable: "This browser does not allow saving data: your progress is not being saved (allow this site to store data in the browser settings).",
@@ -684,8 +687,8 @@ pub static EN: Strings = Strings {
     daily_hint: "Today's 10 questions, the same for the whole branch",
     favourites: "Favourites",
     favourites_hint: "Practise the questions you marked",
-    favourite_add: "☆ Favourite",
-    favourite_remove: "★ Favourite",
+    favourite_add: "Favourite",
+    favourite_remove: "Favourite",
     streak: "Study streak (days)",
     today_answered: "Answered today",
     resumed: "Your unfinished exam was restored: same questions, answers and deadline.",

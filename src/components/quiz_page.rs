@@ -243,10 +243,10 @@ pub fn quiz_page(props: &QuizPageProps) -> Html {
 
     let back = match &props.back {
         Back::Link(href) => {
-            html! { <a class="back-link" href={href.clone()}>{ text.back_to_bank }</a> }
+            html! { <a class="back-link" href={href.clone()}><span class="back-link__mark" aria-hidden="true">{ "← " }</span>{ text.back_to_bank }</a> }
         }
         Back::Action(on_back) => html! {
-            <button type="button" class="back-link button--secondary" onclick={on_back.reform(|_: MouseEvent| ())}>{ text.back_to_bank }</button>
+            <button type="button" class="back-link button--secondary" onclick={on_back.reform(|_: MouseEvent| ())}><span class="back-link__mark" aria-hidden="true">{ "← " }</span>{ text.back_to_bank }</button>
         },
     };
     if finished {
