@@ -190,6 +190,10 @@ pub struct Strings {
     pub by_type: &'static str,
     /// The by-tag breakdown heading.
     pub by_tag: &'static str,
+    /// The by-type breakdown's first column header.
+    pub col_type: &'static str,
+    /// The by-tag breakdown's first column header.
+    pub col_tag: &'static str,
     /// The review heading.
     pub review: &'static str,
     /// The wrong-only filter.
@@ -476,6 +480,8 @@ pub static ZH: Strings = Strings {
     score_label: "得分",
     by_type: "按题型",
     by_tag: "按章节",
+    col_type: "题型",
+    col_tag: "章节",
     review: "逐题回顾",
     wrong_only: "只看错题",
     retake: "重新考试（重新抽题）",
@@ -664,6 +670,8 @@ pub static EN: Strings = Strings {
     score_label: "Score",
     by_type: "By type",
     by_tag: "By chapter",
+    col_type: "Type",
+    col_tag: "Chapter",
     review: "Review",
     wrong_only: "Wrong answers only",
     retake: "Retake (new questions)",

@@ -211,3 +211,41 @@ async fn the_submit_confirmation_is_a_modal_dialog_that_takes_traps_and_restores
         Some("result-heading")
     );
 }
+
+#[wasm_bindgen_test]
+async fn the_result_breakdowns_have_column_headers() {
+    for (lang, headers) in [
+        (
+            Lang::Zh,
+            [["题型", "答对", "得分"], ["章节", "答对", "得分"]],
+        ),
+        (
+            Lang::En,
+            [
+                ["Type", "Correct", "Score"],
+                ["Chapter", "Correct", "Score"],
+            ],
+        ),
+    ] {
+        let page = Page::start(Mode::Exam, lang).await;
+        page.get(".quiz__submit").click();
+        settle().await;
+        page.get(".dialog__confirm").click();
+        settle().await;
+        let tables = page.root.query_selector_all("table.breakdown").unwrap();
+        assert_eq!(tables.length(), 2, "by type and by chapter");
+        for (index, expected) in headers.iter().enumerate() {
+            let table: Element = tables.get(index as u32).unwrap().unchecked_into();
+            let columns = table.query_selector_all("thead th[scope=col]").unwrap();
+            let texts: Vec<String> = (0..columns.length())
+                .map(|i| columns.get(i).unwrap().text_content().unwrap())
+                .collect();
+            assert_eq!(texts, expected, "table {index} in {lang:?}");
+            // Each row is named by its first cell.
+            assert!(table
+                .query_selector("tbody th[scope=row]")
+                .unwrap()
+                .is_some());
+        }
+    }
+}

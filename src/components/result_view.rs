@@ -50,6 +50,18 @@ pub fn result_view(props: &ResultViewProps) -> Html {
             </tr>
         }
     };
+    // Column headers, so a screen reader names each figure's column.
+    let head = |first: &'static str| {
+        html! {
+            <thead>
+                <tr>
+                    <th scope="col">{ first }</th>
+                    <th scope="col">{ text.correct_count }</th>
+                    <th scope="col">{ text.score_label }</th>
+                </tr>
+            </thead>
+        }
+    };
     let on_retake = props.on_retake.reform(|_: MouseEvent| ());
     // The controls that had focus (the submit dialog's, or the question's
     // when time ran out) are gone: focus moves to the result's heading, so
@@ -82,6 +94,7 @@ pub fn result_view(props: &ResultViewProps) -> Html {
             </div>
             <h3>{ text.by_type }</h3>
             <table class="breakdown">
+                { head(text.col_type) }
                 <tbody>
                     { for grade.by_type.iter().map(|b| row(
                         QuestionType::from_key(&b.key).map_or(b.key.clone(), |k| k.label(lang).to_string()), b)) }
@@ -90,6 +103,7 @@ pub fn result_view(props: &ResultViewProps) -> Html {
             if !grade.by_tag.is_empty() {
                 <h3>{ text.by_tag }</h3>
                 <table class="breakdown">
+                    { head(text.col_tag) }
                     <tbody>{ for grade.by_tag.iter().map(|b| row(bank.tag_name(&b.key, lang), b)) }</tbody>
                 </table>
             }
