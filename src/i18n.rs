@@ -168,8 +168,8 @@ pub struct Strings {
     pub unanswered: &'static str,
     /// The label before the member's answer.
     pub your_answer: &'static str,
-    /// The blank input's accessible label; the blank number follows.
-    pub fill_placeholder: &'static str,
+    /// A blank's label, which names its input; {n} is the blank's number.
+    pub blank_label: &'static str,
     /// The true button.
     pub true_label: &'static str,
     /// The false button.
@@ -469,7 +469,7 @@ pub static ZH: Strings = Strings {
     partial: "部分正确",
     unanswered: "未作答",
     your_answer: "你的答案",
-    fill_placeholder: "第几空：",
+    blank_label: "第 {n} 空",
     true_label: "正确",
     false_label: "错误",
     result_heading: "成绩",
@@ -659,7 +659,7 @@ pub static EN: Strings = Strings {
     partial: "Partly correct",
     unanswered: "Not answered",
     your_answer: "Your answer",
-    fill_placeholder: "Blank ",
+    blank_label: "Blank {n}",
     true_label: "True",
     false_label: "False",
     result_heading: "Result",

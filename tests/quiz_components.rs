@@ -149,6 +149,29 @@ async fn fill_in_reports_typed_text_per_blank() {
 }
 
 #[wasm_bindgen_test]
+async fn a_blank_is_labelled_by_its_number() {
+    let q = questions();
+    for (lang, label) in [(Lang::Zh, "第 1 空"), (Lang::En, "Blank 1")] {
+        let events = Events::default();
+        let mut props = events.props(q[3].clone(), item(&q[3], Response::Empty), false);
+        props.lang = lang;
+        let root = mount::<QuestionView>(props).await;
+        let shown = root
+            .query_selector(".blank__label")
+            .unwrap()
+            .unwrap()
+            .text_content()
+            .unwrap();
+        assert_eq!(shown, label);
+        // The label wraps the input, so it is the input's name.
+        assert!(root
+            .query_selector("label.blank > input")
+            .unwrap()
+            .is_some());
+    }
+}
+
+#[wasm_bindgen_test]
 async fn a_revealed_question_shows_the_solution_and_locks_answers() {
     let q = questions();
     let events = Events::default();
