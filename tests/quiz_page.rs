@@ -249,3 +249,55 @@ async fn the_result_breakdowns_have_column_headers() {
         }
     }
 }
+
+#[wasm_bindgen_test]
+async fn practice_checks_single_choice_and_true_false_on_the_tap_itself() {
+    let page = Page::start(Mode::Practice, Lang::Zh).await;
+    // Single choice: no confirm button; the tap shows the verdict.
+    assert_eq!(page.kind(), "single");
+    assert!(page.find(".quiz__check").is_none(), "no confirm button");
+    page.get(".choice").click();
+    settle().await;
+    assert!(
+        page.find(".solution .verdict").is_some(),
+        "checked on the tap"
+    );
+    assert!(page.find(".choice:disabled").is_some(), "and locked");
+
+    // Multiple choice keeps the confirm button: a tap only selects.
+    page.get(".quiz__next").click();
+    settle().await;
+    assert_eq!(page.kind(), "multiple");
+    page.get(".choice").click();
+    settle().await;
+    assert!(page.find(".solution").is_none());
+    page.get(".quiz__check").click();
+    settle().await;
+    assert!(page.find(".solution .verdict").is_some());
+
+    // True/false is checked on the tap, like single choice.
+    page.get(".quiz__next").click();
+    settle().await;
+    assert_eq!(page.kind(), "judge");
+    assert!(page.find(".quiz__check").is_none());
+    page.get("[data-judge=false]").click();
+    settle().await;
+    assert!(page
+        .get(".solution .verdict")
+        .text_content()
+        .unwrap()
+        .contains("回答正确"));
+
+    // Fill-in keeps the confirm button.
+    page.get(".quiz__next").click();
+    settle().await;
+    assert_eq!(page.kind(), "fill");
+    assert!(page.find(".quiz__check").is_some());
+
+    // An exam never reveals anything on a tap.
+    let exam = Page::start(Mode::Exam, Lang::Zh).await;
+    exam.get(".choice").click();
+    settle().await;
+    assert!(exam.find(".solution").is_none());
+    assert!(exam.find(".choice:disabled").is_none());
+}

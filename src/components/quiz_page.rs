@@ -6,7 +6,7 @@ use crate::platform::Clock;
 use crate::platform::HostEvent;
 use crate::platform::StoreHandle;
 use crate::progress_store::save_active;
-use crate::quiz_state::{QuizAction, QuizState};
+use crate::quiz_state::{answered_by_one_tap, QuizAction, QuizState};
 use gloo_events::EventListener;
 use quiz_core::session::{Mode, Outcome};
 use quiz_core::Lang;
@@ -392,7 +392,8 @@ pub fn quiz_page(props: &QuizPageProps) -> Html {
                         { if item.flagged { text.unflag } else { text.flag } }
                     </button>
                 }
-                if practice && !item.checked {
+                // One-tap answers are checked as they are given.
+                if practice && !item.checked && !answered_by_one_tap(session, index) {
                     <button type="button" class="button quiz__check" disabled={!item.response.is_answered()} onclick={on_check}>{ text.check_answer }</button>
                 }
                 if index + 1 < total {

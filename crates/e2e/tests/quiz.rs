@@ -160,6 +160,8 @@ async fn an_exam_with_a_very_short_limit_submits_itself() {
 
 #[tokio::test(flavor = "current_thread")]
 async fn practice_shows_the_explanation_after_each_answer() {
+    // Single choice and true/false are checked on the tap itself; multiple
+    // choice and fill-in when the member confirms.
     let server = StaticServer::start(&dist_dir());
     let phone = Phone::start().await;
     phone
@@ -173,8 +175,24 @@ async fn practice_shows_the_explanation_after_each_answer() {
             phone.client.find(Locator::Css(".solution")).await.is_err(),
             "solution shown before answering"
         );
+        let kind = phone
+            .attribute(".question", "data-type")
+            .await
+            .unwrap_or_default();
+        let one_tap = kind == "single" || kind == "judge";
+        assert_eq!(
+            phone
+                .client
+                .find(Locator::Css(".quiz__check"))
+                .await
+                .is_ok(),
+            !one_tap,
+            "a {kind} question has a confirm button only when it takes more than a tap"
+        );
         answer_by_tap(&phone).await;
-        phone.click(".quiz__check").await;
+        if !one_tap {
+            phone.click(".quiz__check").await;
+        }
         let solution = phone.wait_for_text(".solution", "解析").await;
         assert!(solution.contains("出处"), "{solution}");
         assert!(
