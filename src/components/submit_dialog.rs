@@ -68,7 +68,7 @@ pub fn submit_dialog(props: &SubmitDialogProps) -> Html {
     // last button (or Shift+Tab before its first) would still leave for the
     // browser's own controls: wrap around inside it instead.
     let (keep_going, confirm) = (use_node_ref(), use_node_ref());
-    let on_tab = {
+    let on_keep_focus = {
         let (keep_going, confirm) = (keep_going.clone(), confirm.clone());
         Callback::from(move |event: KeyboardEvent| {
             if event.key() != "Tab" {
@@ -108,7 +108,7 @@ pub fn submit_dialog(props: &SubmitDialogProps) -> Html {
     let on_close = props.on_cancel.reform(|_: Event| ());
     html! {
         <dialog ref={dialog} class="dialog" role="alertdialog" tabindex="-1" autofocus=true aria-labelledby="submit-title" aria-describedby="submit-detail"
-            oncancel={on_escape} onclose={on_close} onkeydown={on_tab}>
+            oncancel={on_escape} onclose={on_close} onkeydown={on_keep_focus}>
             <h2 id="submit-title">{ text.submit_confirm }</h2>
             <p id="submit-detail" class={classes!((props.unanswered > 0).then_some("dialog__warning"))}>{ detail }</p>
             <div class="dialog__actions">
