@@ -120,11 +120,12 @@ pub fn shell(props: &ShellProps) -> Html {
             <main class="app-main" id="main">{ body }</main>
             <footer class="app-footer">
                 <p>{ text.device_note }</p>
-                <p>
-                    <a href={Route::Backup.to_hash()}>{ text.nav_backup }</a>{ " · " }
-                    <a href={Route::Preview.to_hash()}>{ text.preview_link }</a>{ " · " }
-                    <a href="check.html">{ text.check_link }</a>
-                </p>
+                // A list of links, each a full-size tap target.
+                <ul class="app-footer__links">
+                    <li><a href={Route::Backup.to_hash()}>{ text.nav_backup }</a></li>
+                    <li><a href={Route::Preview.to_hash()}>{ text.preview_link }</a></li>
+                    <li><a href="check.html">{ text.check_link }</a></li>
+                </ul>
             </footer>
         </ContextProvider<ProgressContext>>
     }

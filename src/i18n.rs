@@ -41,7 +41,8 @@ pub struct Strings {
     pub read_failed: &'static str,
     /// A file took too long to arrive.
     pub timed_out: &'static str,
-    /// The link back to the bank list.
+    /// The link back to the bank list (its arrow is a decorative mark
+    /// outside the string, hidden from screen readers).
     pub back_to_banks: &'static str,
     /// The call to action on a bank card.
     pub open_bank: &'static str,
@@ -149,8 +150,8 @@ pub struct Strings {
     pub time_left: &'static str,
     /// Announced when a minute is left.
     pub time_warning: &'static str,
-    /// Announced when five minutes are left.
-    pub time_five: &'static str,
+    /// Announced when some minutes are left; {n} is how many.
+    pub time_minutes_left: &'static str,
     /// Announced when ten seconds are left.
     pub time_ten_seconds: &'static str,
     /// The question navigator's label.
@@ -169,8 +170,8 @@ pub struct Strings {
     pub unanswered: &'static str,
     /// The label before the member's answer.
     pub your_answer: &'static str,
-    /// The blank input's accessible label; the blank number follows.
-    pub fill_placeholder: &'static str,
+    /// A blank's label, which names its input; {n} is the blank's number.
+    pub blank_label: &'static str,
     /// The true button.
     pub true_label: &'static str,
     /// The false button.
@@ -191,6 +192,10 @@ pub struct Strings {
     pub by_type: &'static str,
     /// The by-tag breakdown heading.
     pub by_tag: &'static str,
+    /// The by-type breakdown's first column header.
+    pub col_type: &'static str,
+    /// The by-tag breakdown's first column header.
+    pub col_tag: &'static str,
     /// The review heading.
     pub review: &'static str,
     /// The wrong-only filter.
@@ -203,7 +208,8 @@ pub struct Strings {
     pub finish_practice: &'static str,
     /// The all-tags filter.
     pub filter_all: &'static str,
-    /// The link back to the bank page.
+    /// The link back to the bank page (its arrow is a decorative mark
+    /// outside the string).
     pub back_to_bank: &'static str,
     /// The preview's practise button.
     pub practice_preview: &'static str,
@@ -245,7 +251,8 @@ pub struct Strings {
     pub favourites: &'static str,
     /// What favourites are.
     pub favourites_hint: &'static str,
-    /// The mark-as-favourite button.
+    /// The mark-as-favourite button (its star is a decorative mark outside
+    /// the string).
     pub favourite_add: &'static str,
     /// The unmark button.
     pub favourite_remove: &'static str,
@@ -400,7 +407,7 @@ pub static ZH: Strings = Strings {
     http_status: "服务器返回了错误状态",
     read_failed: "无法读取服务器返回的内容。",
     timed_out: "文件长时间没有下载完成：网络可能很慢或已中断。请检查网络（Wi-Fi 或移动数据）后点“重试”。",
-    back_to_banks: "← 返回题库列表",
+    back_to_banks: "返回题库列表",
     open_bank: "进入",
     bank_contents: "题库内容",
     tags_heading: "章节与专题",
@@ -455,7 +462,7 @@ pub static ZH: Strings = Strings {
     keep_going: "继续作答",
     time_left: "剩余时间",
     time_warning: "还剩 1 分钟",
-    time_five: "还剩 5 分钟",
+    time_minutes_left: "还剩 {n} 分钟",
     time_ten_seconds: "还剩 10 秒",
     navigator: "题目导航",
     answered: "已答",
@@ -465,7 +472,7 @@ pub static ZH: Strings = Strings {
     partial: "部分正确",
     unanswered: "未作答",
     your_answer: "你的答案",
-    fill_placeholder: "第几空：",
+    blank_label: "第 {n} 空",
     true_label: "正确",
     false_label: "错误",
     result_heading: "成绩",
@@ -476,13 +483,15 @@ pub static ZH: Strings = Strings {
     score_label: "得分",
     by_type: "按题型",
     by_tag: "按章节",
+    col_type: "题型",
+    col_tag: "章节",
     review: "逐题回顾",
     wrong_only: "只看错题",
     retake: "重新考试（重新抽题）",
     practice_again: "再练一次",
     finish_practice: "结束练习",
     filter_all: "全部",
-    back_to_bank: "← 返回题库",
+    back_to_bank: "返回题库",
     practice_preview: "用这个文件练习",
     correct_count: "答对",
     storage_unavailable: "本浏览器不允许保存数据，学习记录不会被保存（可在浏览器设置中允许本网站存储数据）。",
@@ -499,8 +508,8 @@ pub static ZH: Strings = Strings {
     daily_hint: "今天的 10 道题，全支部相同",
     favourites: "收藏",
     favourites_hint: "练习你收藏的题目",
-    favourite_add: "☆ 收藏",
-    favourite_remove: "★ 已收藏",
+    favourite_add: "收藏",
+    favourite_remove: "已收藏",
     streak: "已连续学习（天）",
     today_answered: "今日已答",
     resumed: "已恢复上次未完成的考试：题目、答案和截止时间不变。",
@@ -590,7 +599,7 @@ pub static EN: Strings = Strings {
     http_status: "The server answered with an error status",
     read_failed: "The server's answer could not be read.",
     timed_out: "The file took too long to arrive: the network may be very slow or down. Check your connection (Wi-Fi or mobile data), then tap Retry.",
-    back_to_banks: "← All banks",
+    back_to_banks: "All banks",
     open_bank: "Open",
     bank_contents: "What's inside",
     tags_heading: "Chapters and topics",
@@ -644,7 +653,7 @@ pub static EN: Strings = Strings {
     keep_going: "Keep answering",
     time_left: "Time left",
     time_warning: "One minute left",
-    time_five: "Five minutes left",
+    time_minutes_left: "{n} minutes left",
     time_ten_seconds: "Ten seconds left",
     navigator: "Question navigator",
     answered: "Answered",
@@ -654,7 +663,7 @@ pub static EN: Strings = Strings {
     partial: "Partly correct",
     unanswered: "Not answered",
     your_answer: "Your answer",
-    fill_placeholder: "Blank ",
+    blank_label: "Blank {n}",
     true_label: "True",
     false_label: "False",
     result_heading: "Result",
@@ -665,13 +674,15 @@ pub static EN: Strings = Strings {
     score_label: "Score",
     by_type: "By type",
     by_tag: "By chapter",
+    col_type: "Type",
+    col_tag: "Chapter",
     review: "Review",
     wrong_only: "Wrong answers only",
     retake: "Retake (new questions)",
     practice_again: "Practise again",
     finish_practice: "Finish",
     filter_all: "All",
-    back_to_bank: "← Back to bank",
+    back_to_bank: "Back to bank",
     practice_preview: "Practise with this file",
     correct_count: "Correct",
     storage_unavailable: "This browser does not allow saving data: your progress is not being saved (allow this site to store data in the browser settings).",
@@ -688,8 +699,8 @@ pub static EN: Strings = Strings {
     daily_hint: "Today's 10 questions, the same for the whole branch",
     favourites: "Favourites",
     favourites_hint: "Practise the questions you marked",
-    favourite_add: "☆ Favourite",
-    favourite_remove: "★ Favourite",
+    favourite_add: "Favourite",
+    favourite_remove: "Favourite",
     streak: "Study streak (days)",
     today_answered: "Answered today",
     resumed: "Your unfinished exam was restored: same questions, answers and deadline.",

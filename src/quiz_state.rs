@@ -2,7 +2,7 @@
 //! page shows around it. Actions carry `now_ms` from the platform clock; the
 //! reducer never reads the clock or saves anything.
 
-use quiz_core::bank::{Bank, Body};
+use quiz_core::bank::{Bank, Body, QuestionType};
 use quiz_core::session::{Mode, Plan, Refused, Session, StartError};
 use std::rc::Rc;
 use yew::Reducible;
@@ -190,6 +190,11 @@ impl Reducible for QuizState {
 
     fn reduce(self: Rc<Self>, action: QuizAction) -> Rc<Self> {
         if let QuizAction::Key { key, now_ms } = &action {
+            // The submit dialog is modal: keys act on it, not on the
+            // questions behind it.
+            if self.confirming {
+                return self;
+            }
             return match self.key_action(key, *now_ms) {
                 Some(mapped) => self.reduce(mapped),
                 None => self,
@@ -205,7 +210,9 @@ impl Reducible for QuizState {
                 now_ms,
             } => {
                 next.now_ms = now_ms;
-                session.choose(index, shown, now_ms)
+                session
+                    .choose(index, shown, now_ms)
+                    .and_then(|()| check_on_tap(session, &next.bank, index, now_ms))
             }
             QuizAction::Judge {
                 index,
@@ -213,7 +220,9 @@ impl Reducible for QuizState {
                 now_ms,
             } => {
                 next.now_ms = now_ms;
-                session.judge(index, value, now_ms)
+                session
+                    .judge(index, value, now_ms)
+                    .and_then(|()| check_on_tap(session, &next.bank, index, now_ms))
             }
             QuizAction::Fill {
                 index,
@@ -297,6 +306,31 @@ impl Reducible for QuizState {
     }
 }
 
+/// Whether question `index`'s answer is a single tap (single choice or
+/// true/false), which practice checks at once; multiple choice and fill-in
+/// answers take several steps, so the member confirms them.
+pub fn answered_by_one_tap(session: &Session, index: usize) -> bool {
+    session
+        .items
+        .get(index)
+        .is_some_and(|item| matches!(item.kind, QuestionType::Single | QuestionType::Judge))
+}
+
+/// Practice checks a one-tap answer as soon as it is given; an exam never
+/// does.
+fn check_on_tap(
+    session: &mut Session,
+    bank: &Bank,
+    index: usize,
+    now_ms: u64,
+) -> Result<(), Refused> {
+    if session.plan.mode == Mode::Practice && answered_by_one_tap(session, index) {
+        session.check(index, bank, now_ms).map(|_| ())
+    } else {
+        Ok(())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -348,10 +382,27 @@ mod tests {
     }
 
     #[test]
-    fn enter_checks_in_practice_then_moves_on_and_asks_to_submit_at_the_end_of_an_exam() {
+    fn practice_checks_a_single_choice_or_true_false_answer_at_once() {
+        let practice = key(state(Mode::Practice), "a");
+        assert!(practice.session.items[0].checked, "checked on the key");
+        let practice = key(practice, "b");
+        assert_eq!(
+            practice.refused,
+            Some(Refused::AlreadyChecked),
+            "and it stays as given"
+        );
+        let practice = key(key(practice, "Enter"), "b");
+        assert_eq!(practice.session.current, 1);
+        assert!(practice.session.items[1].checked);
+        // An exam checks nothing.
+        let exam = key(state(Mode::Exam), "a");
+        assert!(!exam.session.items[0].checked);
+    }
+
+    #[test]
+    fn enter_moves_on_in_practice_and_asks_to_submit_at_the_end_of_an_exam() {
         let practice = key(key(state(Mode::Practice), "a"), "Enter");
         assert!(practice.session.items[0].checked);
-        let practice = key(practice, "Enter");
         assert_eq!(practice.session.current, 1);
 
         let exam = key(key(state(Mode::Exam), "ArrowRight"), "a");
@@ -361,8 +412,19 @@ mod tests {
         );
         let exam = key(exam, "Enter");
         assert!(exam.confirming, "Enter on the last question asks to submit");
-        let exam = key(exam, "ArrowLeft");
+        let exam = key(exam.reduce(QuizAction::CancelSubmit), "ArrowLeft");
         assert_eq!(exam.session.current, 0);
+    }
+
+    #[test]
+    fn keys_do_nothing_behind_the_open_submit_dialog() {
+        let exam = key(state(Mode::Exam), "ArrowRight").reduce(QuizAction::AskSubmit);
+        let exam = key(key(key(exam, "a"), "ArrowLeft"), "Enter");
+        assert!(exam.confirming);
+        assert_eq!(exam.session.current, 1);
+        assert!(!exam.session.items[1].response.is_answered());
+        let exam = key(exam.reduce(QuizAction::CancelSubmit), "ArrowLeft");
+        assert_eq!(exam.session.current, 0, "keys work again once it is closed");
     }
 
     #[test]

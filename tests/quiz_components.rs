@@ -149,6 +149,29 @@ async fn fill_in_reports_typed_text_per_blank() {
 }
 
 #[wasm_bindgen_test]
+async fn a_blank_is_labelled_by_its_number() {
+    let q = questions();
+    for (lang, label) in [(Lang::Zh, "第 1 空"), (Lang::En, "Blank 1")] {
+        let events = Events::default();
+        let mut props = events.props(q[3].clone(), item(&q[3], Response::Empty), false);
+        props.lang = lang;
+        let root = mount::<QuestionView>(props).await;
+        let shown = root
+            .query_selector(".blank__label")
+            .unwrap()
+            .unwrap()
+            .text_content()
+            .unwrap();
+        assert_eq!(shown, label);
+        // The label wraps the input, so it is the input's name.
+        assert!(root
+            .query_selector("label.blank > input")
+            .unwrap()
+            .is_some());
+    }
+}
+
+#[wasm_bindgen_test]
 async fn a_revealed_question_shows_the_solution_and_locks_answers() {
     let q = questions();
     let events = Events::default();
@@ -180,6 +203,7 @@ async fn a_revealed_question_shows_the_solution_and_locks_answers() {
 async fn the_countdown_shows_minutes_and_seconds_and_warns_in_the_last_minute() {
     let root = mount::<CountdownTimer>(CountdownTimerProps {
         remaining_ms: 601_000,
+        total_ms: 900_000,
         lang: Lang::Zh,
     })
     .await;
@@ -198,6 +222,7 @@ async fn the_countdown_shows_minutes_and_seconds_and_warns_in_the_last_minute() 
 
     let root = mount::<CountdownTimer>(CountdownTimerProps {
         remaining_ms: 59_500,
+        total_ms: 900_000,
         lang: Lang::Zh,
     })
     .await;
@@ -218,6 +243,64 @@ async fn the_countdown_shows_minutes_and_seconds_and_warns_in_the_last_minute() 
             .unwrap(),
         "还剩 1 分钟"
     );
+}
+
+/// What the countdown's hidden live region says with `remaining_ms` left
+/// of an exam `total_ms` long.
+async fn announced(remaining_ms: u64, total_ms: u64, lang: Lang) -> String {
+    let root = mount::<CountdownTimer>(CountdownTimerProps {
+        remaining_ms,
+        total_ms,
+        lang,
+    })
+    .await;
+    root.query_selector("[aria-live=assertive]")
+        .unwrap()
+        .unwrap()
+        .text_content()
+        .unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn the_countdown_announces_only_thresholds_the_exam_crosses_and_is_named() {
+    // A two-minute exam never hears "five minutes left", neither at the
+    // start nor later.
+    assert_eq!(announced(120_000, 120_000, Lang::Zh).await, "");
+    assert_eq!(announced(100_000, 120_000, Lang::Zh).await, "");
+    assert_eq!(announced(60_000, 120_000, Lang::Zh).await, "还剩 1 分钟");
+    assert_eq!(announced(8_000, 120_000, Lang::Zh).await, "还剩 10 秒");
+    // A 60-second exam starts with a minute left: nothing to announce then.
+    assert_eq!(announced(60_000, 60_000, Lang::Zh).await, "");
+    // A long exam hears each threshold once it is crossed, and the text
+    // is cleared again so that it is never read out stale.
+    assert_eq!(
+        announced(900_000, 3_600_000, Lang::Zh).await,
+        "还剩 15 分钟"
+    );
+    assert_eq!(
+        announced(300_000, 3_600_000, Lang::En).await,
+        "5 minutes left"
+    );
+    assert_eq!(announced(240_000, 3_600_000, Lang::Zh).await, "");
+    assert_eq!(announced(120_000, 3_600_000, Lang::Zh).await, "");
+
+    // The timer has an accessible name: its visible label.
+    let root = mount::<CountdownTimer>(CountdownTimerProps {
+        remaining_ms: 90_000,
+        total_ms: 120_000,
+        lang: Lang::En,
+    })
+    .await;
+    let timer = root.query_selector("[role=timer]").unwrap().unwrap();
+    let label_id = timer
+        .get_attribute("aria-labelledby")
+        .expect("the timer is named by its label");
+    // Earlier tests' timers are still on the page: look inside this one.
+    let label = root
+        .query_selector(&format!("#{label_id}"))
+        .unwrap()
+        .expect("the label exists");
+    assert_eq!(label.text_content().unwrap(), "Time left");
 }
 
 #[wasm_bindgen_test]

@@ -176,7 +176,7 @@ pub fn backup_page(props: &BackupPageProps) -> Html {
 
     html! {
         <article class="backup-page">
-            <a class="back-link" href={Route::Progress.to_hash()}>{ format!("← {}", text.nav_progress) }</a>
+            <a class="back-link" href={Route::Progress.to_hash()}><span class="back-link__mark" aria-hidden="true">{ "← " }</span>{ text.nav_progress }</a>
             <h2>{ text.nav_backup }</h2>
             <p>{ text.backup_intro }</p>
             <p class="backup-keep-note">{ text.backup_keep_note }</p>

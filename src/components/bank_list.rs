@@ -52,6 +52,8 @@ pub fn bank_list(props: &BankListProps) -> Html {
                         <h3 class="bank-card__title">
                             <a class="bank-card__link" href={Route::Bank { id: bank.id.clone() }.to_hash()}>
                                 { bank.title.get(props.lang) }
+                                // A mark for the eye alone: the link's name is the title.
+                                <span class="bank-card__mark" aria-hidden="true">{ " ›" }</span>
                             </a>
                         </h3>
                         <p class="bank-card__description">{ bank.description.get(props.lang) }</p>

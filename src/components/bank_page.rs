@@ -59,7 +59,7 @@ pub fn bank_page(props: &BankPageProps) -> Html {
     };
     html! {
         <article class="bank-page" data-bank={props.entry.id.clone()}>
-            <a class="back-link" href={Route::Home.to_hash()}>{ text.back_to_banks }</a>
+            <a class="back-link" href={Route::Home.to_hash()}><span class="back-link__mark" aria-hidden="true">{ "← " }</span>{ text.back_to_banks }</a>
             <h2 class="bank-page__title">{ props.entry.title.get(lang) }</h2>
             <p class="bank-page__description">{ props.entry.description.get(lang) }</p>
             { body }

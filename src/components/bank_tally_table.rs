@@ -30,7 +30,7 @@ pub fn bank_tally_table(props: &BankTallyTableProps) -> Html {
             <table class="tallies__table">
                 <thead>
                     <tr>
-                        <th scope="col"></th>
+                        <th scope="col"><span class="sr-only">{ text.banks_heading }</span></th>
                         <th scope="col">{ text.col_answered }</th>
                         <th scope="col">{ text.col_accuracy }</th>
                         <th scope="col">{ text.col_due }</th>

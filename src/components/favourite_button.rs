@@ -30,6 +30,7 @@ pub fn favourite_button(props: &FavouriteButtonProps) -> Html {
     html! {
         <button type="button" class={classes!("favourite", on.then_some("favourite--on"))}
             aria-pressed={on.to_string()} {onclick}>
+            <span class="favourite__mark" aria-hidden="true">{ if on { "★ " } else { "☆ " } }</span>
             { if on { text.favourite_remove } else { text.favourite_add } }
         </button>
     }

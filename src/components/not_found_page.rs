@@ -24,7 +24,7 @@ pub fn not_found_page(props: &NotFoundPageProps) -> Html {
             <h2>{ props.reason.unwrap_or(text.not_found_heading) }</h2>
             <p>{ text.not_found_text }</p>
             <p><code>{ props.asked.clone() }</code></p>
-            <a class="button" href={Route::Home.to_hash()}>{ text.back_to_banks }</a>
+            <a class="button" href={Route::Home.to_hash()}><span class="back-link__mark" aria-hidden="true">{ "← " }</span>{ text.back_to_banks }</a>
         </section>
     }
 }

@@ -123,7 +123,7 @@ pub fn preview_page(props: &PreviewPageProps) -> Html {
     };
     html! {
         <section class="preview" aria-labelledby="preview-heading">
-            <a class="back-link" href={Route::Home.to_hash()}>{ text.back_to_banks }</a>
+            <a class="back-link" href={Route::Home.to_hash()}><span class="back-link__mark" aria-hidden="true">{ "← " }</span>{ text.back_to_banks }</a>
             <h2 id="preview-heading">{ text.preview_heading }</h2>
             <p>{ text.preview_intro }</p>
             <label class="file-pick">

@@ -35,7 +35,7 @@ pub fn progress_page(props: &ProgressPageProps) -> Html {
     let utc_offset_ms = props.clock.0.utc_offset_ms(props.clock.0.now_ms());
     html! {
         <article class="progress-page">
-            <a class="back-link" href={Route::Home.to_hash()}>{ text.back_to_banks }</a>
+            <a class="back-link" href={Route::Home.to_hash()}><span class="back-link__mark" aria-hidden="true">{ "← " }</span>{ text.back_to_banks }</a>
             <h2>{ text.nav_progress }</h2>
             <p class="streak">
                 <span>{ text.streak }{ " " }<strong>{ study_streak(&progress, today) }</strong></span>

@@ -1,5 +1,5 @@
 use super::FavouriteButton;
-use crate::i18n::strings;
+use crate::i18n::{strings, with_count};
 use quiz_core::bank::{letter, Body, Question};
 use quiz_core::session::{Item, Outcome, Response};
 use quiz_core::Lang;
@@ -120,7 +120,7 @@ pub fn question_view(props: &QuestionViewProps) -> Html {
                         });
                         html! {
                             <label class="blank">
-                                <span class="blank__label">{ format!("{}{}", text.fill_placeholder, blank + 1) }</span>
+                                <span class="blank__label">{ with_count(text.blank_label, blank + 1) }</span>
                                 <input type="text" class="blank__input" {value} {oninput}
                                     disabled={props.locked} autocomplete="off" enterkeyhint="done"
                                     data-blank={blank.to_string()} />

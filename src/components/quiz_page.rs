@@ -6,7 +6,7 @@ use crate::platform::Clock;
 use crate::platform::HostEvent;
 use crate::platform::StoreHandle;
 use crate::progress_store::save_active;
-use crate::quiz_state::{QuizAction, QuizState};
+use crate::quiz_state::{answered_by_one_tap, QuizAction, QuizState};
 use gloo_events::EventListener;
 use quiz_core::session::{Mode, Outcome};
 use quiz_core::Lang;
@@ -128,7 +128,7 @@ pub fn quiz_page(props: &QuizPageProps) -> Html {
                         if typing && key != "Enter" {
                             return;
                         }
-                        if key == "Enter" || key.starts_with("Arrow") {
+                        if key == "Enter" {
                             if let Some(el) = event
                                 .target()
                                 .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
@@ -138,6 +138,15 @@ pub fn quiz_page(props: &QuizPageProps) -> Html {
                                     return;
                                 }
                             }
+                        }
+                        // ← and → move between questions wherever focus is,
+                        // answer options included (the README promises it);
+                        // only text fields keep them, for the caret. Enter
+                        // acts here alone: it must not also click whatever
+                        // takes focus next, such as the submit dialog's
+                        // buttons.
+                        if matches!(key.as_str(), "ArrowLeft" | "ArrowRight" | "Enter") {
+                            event.prevent_default();
                         }
                         dispatcher.dispatch(QuizAction::Key {
                             key,
@@ -234,10 +243,10 @@ pub fn quiz_page(props: &QuizPageProps) -> Html {
 
     let back = match &props.back {
         Back::Link(href) => {
-            html! { <a class="back-link" href={href.clone()}>{ text.back_to_bank }</a> }
+            html! { <a class="back-link" href={href.clone()}><span class="back-link__mark" aria-hidden="true">{ "← " }</span>{ text.back_to_bank }</a> }
         }
         Back::Action(on_back) => html! {
-            <button type="button" class="back-link button--secondary" onclick={on_back.reform(|_: MouseEvent| ())}>{ text.back_to_bank }</button>
+            <button type="button" class="back-link button--secondary" onclick={on_back.reform(|_: MouseEvent| ())}><span class="back-link__mark" aria-hidden="true">{ "← " }</span>{ text.back_to_bank }</button>
         },
     };
     if finished {
@@ -344,6 +353,11 @@ pub fn quiz_page(props: &QuizPageProps) -> Html {
         Callback::from(move |()| dispatcher.dispatch(QuizAction::CancelSubmit))
     };
     let remaining = session.remaining_ms(state.now_ms);
+    // The exam's whole length, so that the countdown announces only the
+    // thresholds this exam crosses.
+    let total_ms = session
+        .deadline_ms
+        .map_or(0, |deadline| deadline.saturating_sub(session.started_ms));
 
     html! {
         <div class={classes!("quiz", if practice { "quiz--practice" } else { "quiz--exam" })}>
@@ -353,7 +367,7 @@ pub fn quiz_page(props: &QuizPageProps) -> Html {
                 <div class="quiz__status">
                     <span class="quiz__position">{ format!("{} {} {}", index + 1, text.question_of, total) }</span>
                     if let Some(remaining_ms) = remaining {
-                        <CountdownTimer {remaining_ms} {lang} />
+                        <CountdownTimer {remaining_ms} {total_ms} {lang} />
                     }
                 </div>
                 <progress class="quiz__progress" max={total.to_string()} value={answered.to_string()}
@@ -378,7 +392,8 @@ pub fn quiz_page(props: &QuizPageProps) -> Html {
                         { if item.flagged { text.unflag } else { text.flag } }
                     </button>
                 }
-                if practice && !item.checked {
+                // One-tap answers are checked as they are given.
+                if practice && !item.checked && !answered_by_one_tap(session, index) {
                     <button type="button" class="button quiz__check" disabled={!item.response.is_answered()} onclick={on_check}>{ text.check_answer }</button>
                 }
                 if index + 1 < total {

@@ -49,7 +49,7 @@ pub fn read_page(props: &ReadPageProps) -> Html {
         .collect();
     html! {
         <section class="read" aria-labelledby="read-heading">
-            <a class="back-link" href={Route::Bank { id: bank.id.clone() }.to_hash()}>{ text.back_to_bank }</a>
+            <a class="back-link" href={Route::Bank { id: bank.id.clone() }.to_hash()}><span class="back-link__mark" aria-hidden="true">{ "← " }</span>{ text.back_to_bank }</a>
             <h2 id="read-heading">{ format!("{} · {}", bank.title.get(lang), text.read_label) }</h2>
             <nav class="tag-filter" aria-label={text.tags_heading}>
                 <a class={classes!("tag", props.tag.is_none().then_some("tag--current"))} href={link(None)}

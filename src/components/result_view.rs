@@ -50,10 +50,34 @@ pub fn result_view(props: &ResultViewProps) -> Html {
             </tr>
         }
     };
+    // Column headers, so a screen reader names each figure's column.
+    let head = |first: &'static str| {
+        html! {
+            <thead>
+                <tr>
+                    <th scope="col">{ first }</th>
+                    <th scope="col">{ text.correct_count }</th>
+                    <th scope="col">{ text.score_label }</th>
+                </tr>
+            </thead>
+        }
+    };
     let on_retake = props.on_retake.reform(|_: MouseEvent| ());
+    // The controls that had focus (the submit dialog's, or the question's
+    // when time ran out) are gone: focus moves to the result's heading, so
+    // keyboard and screen reader users start reading here.
+    let heading = use_node_ref();
+    {
+        let heading = heading.clone();
+        use_effect_with((), move |_| {
+            if let Some(heading) = heading.cast::<web_sys::HtmlElement>() {
+                let _ = heading.focus();
+            }
+        });
+    }
     html! {
         <section class="result" aria-labelledby="result-heading">
-            <h2 id="result-heading">{ text.result_heading }</h2>
+            <h2 id="result-heading" tabindex="-1" ref={heading}>{ text.result_heading }</h2>
             if time_up {
                 <p class="result__time-up" role="alert">{ text.time_up }</p>
             }
@@ -70,6 +94,7 @@ pub fn result_view(props: &ResultViewProps) -> Html {
             </div>
             <h3>{ text.by_type }</h3>
             <table class="breakdown">
+                { head(text.col_type) }
                 <tbody>
                     { for grade.by_type.iter().map(|b| row(
                         QuestionType::from_key(&b.key).map_or(b.key.clone(), |k| k.label(lang).to_string()), b)) }
@@ -78,6 +103,7 @@ pub fn result_view(props: &ResultViewProps) -> Html {
             if !grade.by_tag.is_empty() {
                 <h3>{ text.by_tag }</h3>
                 <table class="breakdown">
+                    { head(text.col_tag) }
                     <tbody>{ for grade.by_tag.iter().map(|b| row(bank.tag_name(&b.key, lang), b)) }</tbody>
                 </table>
             }

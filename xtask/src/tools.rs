@@ -1,8 +1,8 @@
 //! Finding and installing the tools the build and the tests need.
 //!
 //! Nothing here downloads a prebuilt binary: Rust tools come from crates.io
-//! through `cargo install`, wasm-opt from the npm registry (binaryen), the
-//! browser from Debian's packages. Each is checked first and installed only
+//! through `cargo install`, wasm-opt (binaryen) and axe-core from the npm
+//! registry, the browser from Debian's packages. Each is checked first and installed only
 //! when missing or at the wrong version.
 
 use crate::process::{output, run};
@@ -17,6 +17,9 @@ const TRUNK_VERSION: &str = "0.21.14";
 /// binaryen's version as its wasm-opt reports it; matches `tools/package.json`
 /// and `Trunk.toml`.
 const WASM_OPT_VERSION: &str = "132";
+/// The axe-core release the end-to-end tests inject into pages; matches
+/// `tools/package.json`.
+const AXE_VERSION: &str = "4.14.1";
 /// The cargo-fuzz release `cargo xtask fuzz` installs.
 const CARGO_FUZZ_VERSION: &str = "0.13.2";
 /// Debian packages for the browser tests.
@@ -64,6 +67,7 @@ impl Tools {
     pub fn ensure_test() -> Result<Tools, String> {
         let mut tools = Tools::ensure_dist()?;
         tools.ensure_components()?;
+        tools.ensure_axe()?;
         tools.ensure_browser()?;
         tools.ensure_debian_tool(DEBIAN_TOOLS[1])?;
         Ok(tools)
@@ -168,6 +172,26 @@ impl Tools {
             ));
         }
         println!("xtask: installing binaryen {WASM_OPT_VERSION} (wasm-opt) from the npm registry into tools/");
+        run(self
+            .command("npm")
+            .args(["ci", "--no-audit", "--no-fund", "--prefix", "tools"]))
+    }
+
+    /// Installs axe-core from the npm registry into `tools/` (with the rest
+    /// of `tools/package.json`) unless that version is there: the
+    /// end-to-end tests inject its `axe.min.js` into the pages they audit.
+    fn ensure_axe(&self) -> Result<(), String> {
+        let manifest = crate::project_root().join("tools/node_modules/axe-core/package.json");
+        let installed = std::fs::read_to_string(&manifest).unwrap_or_default();
+        if installed.contains(&format!("\"version\": \"{AXE_VERSION}\"")) {
+            return Ok(());
+        }
+        if self.which("npm").is_none() {
+            return Err(format!(
+                "axe-core {AXE_VERSION} is needed for the accessibility tests and npm is missing: install Node.js and npm (Debian: apt-get install nodejs npm)"
+            ));
+        }
+        println!("xtask: installing axe-core {AXE_VERSION} from the npm registry into tools/");
         run(self
             .command("npm")
             .args(["ci", "--no-audit", "--no-fund", "--prefix", "tools"]))

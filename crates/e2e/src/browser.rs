@@ -199,7 +199,51 @@ impl fantoccini::wd::WebDriverCompatibleCommand for SessionPost {
     }
 }
 
+/// A WebDriver command that fantoccini has no method for: a GET of
+/// `/session/{id}/<path>`.
+#[derive(Debug)]
+struct SessionGet {
+    path: String,
+}
+
+impl fantoccini::wd::WebDriverCompatibleCommand for SessionGet {
+    fn endpoint(
+        &self,
+        base: &url::Url,
+        session: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base.join(&format!(
+            "session/{}/{}",
+            session.unwrap_or_default(),
+            self.path
+        ))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        (http::Method::GET, None)
+    }
+}
+
 impl Phone {
+    /// The accessible names of every element matching `css`, as the
+    /// browser computes them for screen readers (WebDriver's computed
+    /// label: CSS generated content and `aria-hidden` count as they do for
+    /// a screen reader).
+    pub async fn accessible_names(&self, css: &str) -> Vec<String> {
+        let mut names = Vec::new();
+        for element in self.client.find_all(Locator::Css(css)).await.expect("find") {
+            let name = self
+                .client
+                .issue_cmd(SessionGet {
+                    path: format!("element/{}/computedlabel", element.element_id()),
+                })
+                .await
+                .unwrap_or_else(|error| panic!("computed label of {css:?}: {error}"));
+            names.push(name.as_str().unwrap_or_default().to_string());
+        }
+        names
+    }
+
     /// Sends a Chrome DevTools Protocol command and returns its result.
     pub async fn cdp(&self, cmd: &str, params: serde_json::Value) -> serde_json::Value {
         self.client

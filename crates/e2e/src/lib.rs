@@ -1,15 +1,18 @@
 //! Helpers for the end-to-end tests: a static file server for the built
-//! `dist/`, Debian's nginx with the shipped configuration, and a
-//! phone-sized headless Chromium driven over WebDriver.
+//! `dist/`, Debian's nginx with the shipped configuration, a phone-sized
+//! headless Chromium driven over WebDriver, and audits of what it shows
+//! (axe-core, tap targets, sideways scrolling).
 //!
 //! The tests need `cargo xtask test` (or `cargo xtask dist` first): they
 //! fail with a clear message when `dist/` is missing, rather than skipping.
 
+mod audit;
 mod browser;
 mod server;
 
 mod nginx;
 
+pub use audit::{axe_source, Violation, MIN_TARGET_PX};
 pub use browser::Phone;
 pub use server::{mime, StaticServer};
 

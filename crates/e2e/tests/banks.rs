@@ -58,8 +58,8 @@ async fn a_coordinator_practises_with_a_previewed_file_before_publishing() {
     phone.click(".preview__practise").await;
     phone.wait_for(".quiz--practice").await;
     // Sequential practice starts with the file's first question, a single choice.
+    // Practice checks a single-choice answer on the tap itself.
     phone.click(".question[data-type=single] .choice").await;
-    phone.click(".quiz__check").await;
     phone.wait_for_text(".solution", "解析").await;
     phone.click(".back-link").await;
     phone.wait_for_text(".preview__report", "检查通过").await;

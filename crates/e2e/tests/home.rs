@@ -60,3 +60,31 @@ async fn a_broken_manifest_shows_an_error_panel_not_a_blank_page() {
     phone.close().await;
     let _ = std::fs::remove_dir_all(&broken);
 }
+
+#[tokio::test(flavor = "current_thread")]
+async fn decorative_marks_stay_out_of_controls_names() {
+    let server = StaticServer::start(&dist_dir());
+    let phone = Phone::start().await;
+    phone.open(&server.url()).await;
+    phone.wait_for(".bank-card__link").await;
+    let names = phone.accessible_names(".bank-card__link").await;
+    assert!(names.contains(&"党章".to_string()), "{names:?}");
+    for name in &names {
+        assert!(!name.contains('›'), "a bank link is named {name:?}");
+    }
+    // Back links and the favourite star say what they do, without arrows
+    // and stars.
+    phone
+        .open(&format!("{}#/bank/charter/sequential", server.url()))
+        .await;
+    phone.wait_for(".question").await;
+    assert_eq!(phone.accessible_names(".back-link").await, ["返回题库"]);
+    assert_eq!(
+        phone.accessible_names(".question .favourite").await,
+        ["收藏"]
+    );
+    phone.open(&format!("{}#/bank/charter", server.url())).await;
+    phone.wait_for(".activities").await;
+    assert_eq!(phone.accessible_names(".back-link").await, ["返回题库列表"]);
+    phone.close().await;
+}

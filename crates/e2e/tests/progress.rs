@@ -64,8 +64,8 @@ async fn blocked_storage_shows_the_banner_and_the_app_still_works() {
     phone
         .open(&format!("{}#/bank/rules/sequential", server.url()))
         .await;
+    // Practice checks a single-choice answer on the tap itself.
     phone.click(".question[data-type=single] .choice").await;
-    phone.click(".quiz__check").await;
     phone.wait_for_text(".solution", "解析").await;
     // Switching language works too, though it cannot be remembered.
     phone.click(".lang-switch").await;
@@ -116,8 +116,8 @@ async fn a_wrong_practice_answer_goes_into_the_wrong_answer_book() {
             .wait_for_text(".quiz__position", &format!("{question} / "))
             .await;
         let id = phone.attribute(".question", "data-question").await;
+        // Practice checks a single-choice answer on the tap itself.
         phone.click(".question[data-type=single] .choice").await;
-        phone.click(".quiz__check").await;
         let verdict = phone.wait_for(".verdict").await.text().await.unwrap();
         if verdict.contains("回答错误") {
             missed = id;
@@ -188,8 +188,8 @@ async fn favourites_and_the_study_streak() {
     let id = phone.attribute(".question", "data-question").await;
     phone.click(".question .favourite").await;
     phone.wait_for(".favourite--on").await;
+    // Practice checks a single-choice answer on the tap itself.
     phone.click(".question[data-type=single] .choice").await;
-    phone.click(".quiz__check").await;
     phone.wait_for(".solution").await;
 
     phone.click(".back-link").await;
@@ -226,8 +226,8 @@ async fn two_tabs_answering_alternately_lose_nothing() {
             phone
                 .wait_for_text(".quiz__position", &format!("{round} / "))
                 .await;
+            // Practice checks a single-choice answer on the tap itself.
             phone.click(".question[data-type=single] .choice").await;
-            phone.click(".quiz__check").await;
             phone.wait_for(".solution").await;
             phone.click(".quiz__next").await;
         }

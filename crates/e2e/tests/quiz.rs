@@ -180,6 +180,8 @@ async fn an_exam_with_a_very_short_limit_submits_itself() {
 
 #[tokio::test(flavor = "current_thread")]
 async fn practice_shows_the_explanation_after_each_answer() {
+    // Single choice and true/false are checked on the tap itself; multiple
+    // choice and fill-in when the member confirms.
     let server = StaticServer::start(&dist_dir());
     let phone = Phone::start().await;
     phone
@@ -193,8 +195,24 @@ async fn practice_shows_the_explanation_after_each_answer() {
             phone.client.find(Locator::Css(".solution")).await.is_err(),
             "solution shown before answering"
         );
+        let kind = phone
+            .attribute(".question", "data-type")
+            .await
+            .unwrap_or_default();
+        let one_tap = kind == "single" || kind == "judge";
+        assert_eq!(
+            phone
+                .client
+                .find(Locator::Css(".quiz__check"))
+                .await
+                .is_ok(),
+            !one_tap,
+            "a {kind} question has a confirm button only when it takes more than a tap"
+        );
         answer_by_tap(&phone).await;
-        phone.click(".quiz__check").await;
+        if !one_tap {
+            phone.click(".quiz__check").await;
+        }
         let solution = phone.wait_for_text(".solution", "解析").await;
         assert!(solution.contains("出处"), "{solution}");
         assert!(
@@ -284,4 +302,76 @@ async fn html_in_question_text_is_shown_literally() {
     );
     phone.close().await;
     let _ = std::fs::remove_dir_all(&copy);
+}
+
+/// Whether focus is inside the open submit dialog.
+const FOCUS_IN_DIALOG: &str =
+    "document.activeElement !== null && document.activeElement.closest('dialog[open]') !== null";
+
+#[tokio::test(flavor = "current_thread")]
+async fn the_submit_dialog_is_modal_to_the_keyboard() {
+    let server = StaticServer::start(&dist_dir());
+    let phone = Phone::start().await;
+    phone
+        .open(&format!("{}#/bank/charter/exam?n=3&t=600", server.url()))
+        .await;
+    phone.wait_for_text(".quiz__position", "1 / 3").await;
+    phone.click(".quiz__submit").await;
+    phone.wait_for("dialog.dialog[open]").await;
+    assert_eq!(
+        phone.eval(FOCUS_IN_DIALOG).await,
+        serde_json::json!(true),
+        "the dialog takes focus"
+    );
+    // Its buttons are one Tab press away, and Tab never leaves it.
+    for (press, key) in [
+        "\u{E004}",
+        "\u{E004}",
+        "\u{E004}",
+        "\u{E008}\u{E004}",
+        "\u{E004}",
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let active = phone.client.active_element().await.unwrap();
+        active.send_keys(key).await.unwrap();
+        assert_eq!(
+            phone.eval(FOCUS_IN_DIALOG).await,
+            serde_json::json!(true),
+            "Tab press {} left the dialog for {}",
+            press + 1,
+            phone.eval("document.activeElement.outerHTML").await
+        );
+    }
+    // Modal: the page behind is inert.
+    assert_eq!(
+        phone
+            .eval("document.querySelector('dialog').matches(':modal')")
+            .await,
+        serde_json::json!(true)
+    );
+    // Escape closes it and gives focus back to the submit button.
+    let active = phone.client.active_element().await.unwrap();
+    active.send_keys("\u{E00C}").await.unwrap();
+    let started = std::time::Instant::now();
+    while phone
+        .eval("document.querySelector('dialog') !== null")
+        .await
+        == serde_json::json!(true)
+    {
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(10),
+            "Escape did not close the dialog"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    assert_eq!(
+        phone
+            .eval("document.activeElement.classList.contains('quiz__submit')")
+            .await,
+        serde_json::json!(true)
+    );
+    phone.wait_for_text(".quiz__position", "1 / 3").await;
+    phone.close().await;
 }

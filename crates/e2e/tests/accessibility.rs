@@ -1,0 +1,192 @@
+//! Accessibility, checked in CI: axe-core on every page and state a member
+//! meets (home, bank, exam, the submit dialog, result, review, practice
+//! with its solution, study, progress, backup) in Chinese and English, in
+//! the light and the dark theme, must find no serious or critical
+//! violation; and in the same run, at 390×844, no page scrolls sideways and
+//! no tap target is under 44×44 CSS px. One browser session visits the
+//! states in turn, so the run stays short.
+//!
+//! `cargo test -p e2e --test accessibility -- --nocapture` prints axe's
+//! findings for every page, theme and language.
+
+use e2e::{axe_source, dist_dir, Phone, StaticServer};
+use fantoccini::Locator;
+
+/// What the run found, state by state.
+struct Audit<'a> {
+    phone: &'a Phone,
+    axe: String,
+    lang: &'static str,
+    /// One line per page, theme and language: what axe found.
+    report: Vec<String>,
+    /// Everything that fails the test, described.
+    failures: Vec<String>,
+}
+
+impl Audit<'_> {
+    /// Audits the page as it is now, named `state`: axe in both themes,
+    /// then the layout.
+    async fn check(&mut self, state: &str) {
+        for dark in [false, true] {
+            self.phone.set_color_scheme(dark).await;
+            let theme = if dark { "dark" } else { "light" };
+            let violations = self.phone.axe(&self.axe).await;
+            let (serious, other): (Vec<_>, Vec<_>) = violations
+                .iter()
+                .partition(|violation| violation.is_serious());
+            let ids = |list: &[&e2e::Violation]| {
+                list.iter()
+                    .map(|violation| format!("{} ({})", violation.id, violation.impact))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            };
+            self.report.push(format!(
+                "{state:<30} {:<2} {theme:<5} serious/critical: {:<2} {}   other: {} {}",
+                self.lang,
+                serious.len(),
+                ids(&serious),
+                other.len(),
+                ids(&other),
+            ));
+            for violation in serious {
+                self.failures.push(format!(
+                    "{state} ({}, {theme}): {} ({}): {}\n      {}",
+                    self.lang,
+                    violation.id,
+                    violation.impact,
+                    violation.help,
+                    violation.nodes.join("\n      ")
+                ));
+            }
+        }
+        self.phone.set_color_scheme(false).await;
+        for problem in self.phone.layout_problems().await {
+            self.failures
+                .push(format!("{state} ({}): {problem}", self.lang));
+        }
+    }
+}
+
+/// Opens a route of the app already loaded, by its hash.
+async fn go(phone: &Phone, base: &str, hash: &str) {
+    phone
+        .client
+        .goto(&format!("{base}{hash}"))
+        .await
+        .expect("navigate");
+}
+
+/// Answers the question on screen by tapping, whatever its type.
+async fn answer(phone: &Phone) {
+    let kind = phone
+        .attribute(".question", "data-type")
+        .await
+        .unwrap_or_default();
+    match kind.as_str() {
+        "judge" => phone.click("[data-judge=true]").await,
+        "fill" => phone
+            .wait_for(".blank__input")
+            .await
+            .send_keys("一")
+            .await
+            .expect("type"),
+        _ => phone.click(".choice").await,
+    }
+}
+
+/// Visits every state in the current language.
+async fn visit_every_state(audit: &mut Audit<'_>, base: &str) {
+    let phone = audit.phone;
+    go(phone, base, "#/").await;
+    phone.wait_for(".bank-card").await;
+    audit.check("home").await;
+
+    go(phone, base, "#/bank/charter").await;
+    phone.wait_for(".activities").await;
+    audit.check("bank").await;
+
+    go(phone, base, "#/bank/charter/exam?n=4&t=600").await;
+    phone.wait_for(".quiz--exam .question").await;
+    answer(phone).await;
+    phone.click(".quiz__flag").await;
+    audit.check("exam").await;
+
+    phone.click(".quiz__submit").await;
+    phone.wait_for("dialog.dialog[open]").await;
+    audit.check("submit dialog").await;
+
+    phone.click(".dialog__confirm").await;
+    phone.wait_for(".score-card").await;
+    audit.check("result").await;
+
+    phone.click(".review__wrong-only").await;
+    audit.check("review (wrong answers only)").await;
+
+    go(phone, base, "#/bank/charter/sequential").await;
+    phone.wait_for(".quiz--practice .question").await;
+    answer(phone).await;
+    if phone
+        .client
+        .find(Locator::Css(".quiz__check"))
+        .await
+        .is_ok()
+    {
+        phone.click(".quiz__check").await;
+    }
+    phone.wait_for(".solution").await;
+    audit.check("practice with solution").await;
+
+    go(phone, base, "#/bank/charter/study").await;
+    phone.wait_for(".read .question-card").await;
+    audit.check("study").await;
+
+    go(phone, base, "#/progress").await;
+    phone.wait_for(".history__item").await;
+    phone.click(".history__outcomes summary").await;
+    audit.check("progress").await;
+
+    go(phone, base, "#/backup").await;
+    phone.click(".export-text").await;
+    phone.wait_for(".backup-export__text").await;
+    audit.check("backup").await;
+
+    go(phone, base, "#/").await;
+    phone.wait_for(".streak").await;
+    audit.check("home with progress").await;
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn every_page_passes_axe_and_fits_the_phone_in_both_languages_and_themes() {
+    let server = StaticServer::start(&dist_dir());
+    let phone = Phone::start().await;
+    let base = server.url();
+    phone.open(&base).await;
+    let mut audit = Audit {
+        phone: &phone,
+        axe: axe_source(),
+        lang: "zh",
+        report: Vec::new(),
+        failures: Vec::new(),
+    };
+    visit_every_state(&mut audit, &base).await;
+
+    phone.click(".lang-switch").await;
+    phone.wait_for_text(".bank-list", "Question banks").await;
+    audit.lang = "en";
+    visit_every_state(&mut audit, &base).await;
+    let Audit {
+        report, failures, ..
+    } = audit;
+    phone.close().await;
+
+    println!("axe-core on each page (390x844):");
+    for line in &report {
+        println!("  {line}");
+    }
+    assert!(
+        failures.is_empty(),
+        "{} problems:\n  {}",
+        failures.len(),
+        failures.join("\n  ")
+    );
+}
