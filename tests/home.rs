@@ -128,7 +128,11 @@ async fn shell_loads_the_manifest_and_lists_banks() {
         .query_selector(".bank-card__title")
         .unwrap()
         .unwrap();
-    assert_eq!(title.text_content().unwrap().trim(), "党章");
+    // The title, then the decorative mark (hidden from screen readers).
+    assert_eq!(
+        title.text_content().unwrap().trim_end_matches('›').trim(),
+        "党章"
+    );
     let count = card(0)
         .query_selector(".bank-card__count")
         .unwrap()
