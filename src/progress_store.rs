@@ -425,7 +425,7 @@ mod tests {
         progress.toggle_favourite("r", 6);
         let (failed, _) = save(&store, &progress, 6);
         assert!(
-            failed.unsaved.contains("r"),
+            failed.is_unsaved("r"),
             "a change that did not reach storage still wins the next save"
         );
     }

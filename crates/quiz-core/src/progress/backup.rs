@@ -7,7 +7,7 @@
 //! written.
 
 use super::migrate::{decode_envelope, encode_with_kind};
-use super::{Attempt, Decoded, Progress};
+use super::{Decoded, Progress};
 use crate::json::parse;
 use crate::json::read::Fields;
 use std::collections::BTreeMap;
@@ -136,26 +136,25 @@ pub fn read_backup(text: &str, now_ms: u64) -> Result<Progress, BackupError> {
 pub fn preview_merge(current: &Progress, incoming: &Progress) -> MergePreview {
     let mut merged = current.clone();
     merged.merge(incoming);
-    let kept: BTreeMap<&str, &Attempt> = merged
-        .attempts
-        .iter()
-        .map(|attempt| (attempt.id.as_str(), attempt))
-        .collect();
-    let mine: BTreeMap<&str, &Attempt> = current
-        .attempts
-        .iter()
-        .map(|attempt| (attempt.id.as_str(), attempt))
-        .collect();
-    let mut seen = BTreeMap::new();
+    // Attempts by id, as positions in their list: one map type serves the
+    // merge, this preview and the session check (each map type is code in
+    // the member's WebAssembly).
+    let kept = super::index_by_id(merged.attempts.iter().map(|a| a.id.as_str()));
+    let mine = super::index_by_id(current.attempts.iter().map(|a| a.id.as_str()));
+    // Each attempt here or in the backup, once, with whether either copy
+    // has its per-question outcomes (1) or not (0).
+    let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
     let (mut pruned, mut details_dropped) = (0, 0);
     for attempt in current.attempts.iter().chain(&incoming.attempts) {
-        let had_details = seen.entry(attempt.id.as_str()).or_insert(false);
-        *had_details |= !attempt.outcomes.is_empty();
+        let had_details = seen.entry(attempt.id.as_str()).or_insert(0);
+        *had_details |= usize::from(!attempt.outcomes.is_empty());
     }
     for (id, had_details) in &seen {
-        match kept.get(id) {
+        match kept.get(id).map(|&at| &merged.attempts[at]) {
             None => pruned += 1,
-            Some(attempt) if *had_details && attempt.outcomes.is_empty() => details_dropped += 1,
+            Some(attempt) if *had_details == 1 && attempt.outcomes.is_empty() => {
+                details_dropped += 1
+            }
             Some(_) => {}
         }
     }
@@ -163,7 +162,7 @@ pub fn preview_merge(current: &Progress, incoming: &Progress) -> MergePreview {
     for (id, theirs) in &incoming.questions {
         match current.questions.get(id) {
             None => new_questions += 1,
-            Some(mine) if !current.unsaved.contains(id) && theirs.supersedes(mine) => {
+            Some(mine) if !current.is_unsaved(id) && theirs.supersedes(mine) => {
                 newer_questions += 1
             }
             Some(_) => {}

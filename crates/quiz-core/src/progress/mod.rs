@@ -28,7 +28,7 @@ pub use review::Review;
 pub use stats::{weekday, BankTally, CalendarDay, TagTally, TrendPoint, CALENDAR_WEEKS};
 
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 /// The prefix of every storage key the app writes, so it never collides
 /// with other apps on the portal's origin.
@@ -60,8 +60,10 @@ pub struct Progress {
     /// stored: it says which records a save must keep over what storage
     /// holds, whatever the stamps say (another tab may have stamped the same
     /// question later by a clock that has since been set back).
+    /// Sorted, so it is searched by halves; a plain list rather than a set
+    /// type, which would be code of its own in the member's WebAssembly.
     #[serde(skip)]
-    pub unsaved: BTreeSet<String>,
+    pub unsaved: Vec<String>,
 }
 
 /// Two copies are equal when they hold the same saved data; which changes
@@ -166,10 +168,7 @@ impl Progress {
     /// import. Linear in the size of both copies, so a hostile backup cannot
     /// freeze the page.
     pub fn merge(&mut self, other: &Progress) {
-        let mut index: BTreeMap<&str, usize> = BTreeMap::new();
-        for (position, attempt) in other.attempts.iter().enumerate() {
-            index.entry(attempt.id.as_str()).or_insert(position);
-        }
+        let mut index = index_by_id(other.attempts.iter().map(|a| a.id.as_str()));
         // Attempts both copies have: take theirs only when it keeps the
         // per-question outcomes this copy has lost.
         for mine in &mut self.attempts {
@@ -195,8 +194,9 @@ impl Progress {
                 .then_with(|| a.id.cmp(&b.id))
         });
         for (id, theirs) in &other.questions {
+            let unsaved = self.is_unsaved(id);
             match self.questions.get_mut(id) {
-                Some(mine) if self.unsaved.contains(id) => {
+                Some(mine) if unsaved => {
                     mine.updated_ms = mine.updated_ms.max(theirs.updated_ms.saturating_add(1));
                 }
                 Some(mine) if !theirs.supersedes(mine) => {}
@@ -212,6 +212,23 @@ impl Progress {
         }
         self.pruned = self.pruned.max(other.pruned);
         self.rotate();
+    }
+
+    /// Whether question `id` changed here since the last save.
+    pub fn is_unsaved(&self, id: &str) -> bool {
+        self.unsaved
+            .binary_search_by(|unsaved| unsaved.as_str().cmp(id))
+            .is_ok()
+    }
+
+    /// Notes a change to question `id` that storage does not hold yet.
+    fn mark_unsaved(&mut self, id: &str) {
+        if let Err(at) = self
+            .unsaved
+            .binary_search_by(|unsaved| unsaved.as_str().cmp(id))
+        {
+            self.unsaved.insert(at, id.to_string());
+        }
     }
 
     /// Marks every change as saved, once storage holds them.
@@ -290,6 +307,17 @@ impl Progress {
             attempt.outcomes.clear();
         }
     }
+}
+
+/// Positions by id (the first of a repeated id): the one map type the
+/// merge, the import preview and the session check share, since each map
+/// type is code of its own in the member's WebAssembly.
+pub(crate) fn index_by_id<'a>(ids: impl Iterator<Item = &'a str>) -> BTreeMap<&'a str, usize> {
+    let mut index = BTreeMap::new();
+    for (position, id) in ids.enumerate() {
+        index.entry(id).or_insert(position);
+    }
+    index
 }
 
 #[cfg(test)]

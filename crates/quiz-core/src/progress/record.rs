@@ -31,7 +31,7 @@ impl Progress {
         }
         record.review = record.review.after(right, today);
         record.touch(now_ms);
-        self.unsaved.insert(question.to_string());
+        self.mark_unsaved(question);
         let day = self.days.entry(today).or_default();
         day.answered += 1;
         day.right += u32::from(right);
@@ -43,7 +43,7 @@ impl Progress {
         record.favourite = !record.favourite;
         record.touch(now_ms);
         let favourite = record.favourite;
-        self.unsaved.insert(question.to_string());
+        self.mark_unsaved(question);
         favourite
     }
 

@@ -395,13 +395,12 @@ impl Session {
     /// version, and an order that indexes past the options would otherwise
     /// fail on every reload.
     pub fn fits(&self, bank: &Bank) -> bool {
-        let questions: std::collections::BTreeMap<&str, &crate::bank::Question> = bank
-            .questions
-            .iter()
-            .map(|question| (question.id.as_str(), question))
-            .collect();
+        let positions = crate::progress::index_by_id(bank.questions.iter().map(|q| q.id.as_str()));
         self.items.iter().all(|item| {
-            let Some(question) = questions.get(item.id.as_str()) else {
+            let Some(question) = positions
+                .get(item.id.as_str())
+                .map(|&at| &bank.questions[at])
+            else {
                 return false;
             };
             let body = &question.body;
