@@ -192,7 +192,7 @@ self.addEventListener("fetch", (event) => {
     event.respondWith(networkFirst(request, null));
   } else if (path.startsWith("questions/") && path.endsWith(".json")) {
     event.respondWith(staleWhileRevalidate(event, request));
-  } else if (/-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/.test(path)) {
+  } else if (/-[0-9a-f]{10,16}(_bg)?\.(js|wasm|css)$/.test(path)) {
     event.respondWith(cacheFirst(request));
   } else {
     event.respondWith(networkFirst(request, null));

@@ -21,6 +21,45 @@ fn built(ending: &str) -> String {
 }
 
 #[test]
+fn every_content_hashed_file_is_compressed_and_cached_for_a_year() {
+    // Trunk writes its hash without leading zeros, so one build in sixteen
+    // names a file with 15 hex digits: it must still count as hashed.
+    let nginx = Nginx::start(&dist_dir(), None);
+    let names: Vec<String> = std::fs::read_dir(dist_dir())
+        .unwrap()
+        .filter_map(Result::ok)
+        .map(|entry| entry.file_name().to_string_lossy().into_owned())
+        .filter(|name| {
+            let Some((stem, ext)) = name.rsplit_once('.') else {
+                return false;
+            };
+            let stem = stem.strip_suffix("_bg").unwrap_or(stem);
+            matches!(ext, "js" | "wasm" | "css")
+                && stem.rsplit_once('-').is_some_and(|(_, hash)| {
+                    hash.len() >= 10 && hash.bytes().all(|b| b.is_ascii_hexdigit())
+                })
+        })
+        .collect();
+    assert!(names.len() >= 4, "{names:?}");
+    for name in names {
+        assert!(
+            dist_dir().join(format!("{name}.br")).is_file(),
+            "{name} has no .br copy"
+        );
+        let answer = get(
+            &format!("{}{name}", nginx.url()),
+            &[("Accept-Encoding", "br")],
+        );
+        assert_eq!(answer.header("content-encoding"), "br", "{name}");
+        assert_eq!(
+            answer.header("cache-control"),
+            "public, max-age=31536000, immutable",
+            "{name}"
+        );
+    }
+}
+
+#[test]
 fn nginx_serves_the_shipped_config_with_its_headers() {
     let nginx = Nginx::start(&dist_dir(), Some(EMBED));
     let base = nginx.url();
