@@ -1,3 +1,5 @@
+//! The bank page's ways to study: links for every activity and a form for a custom exam.
+
 use crate::i18n::strings;
 use crate::route::{Activity, QuestionSet, Route, StudyOptions, COUNT_RANGE};
 use quiz_core::{Bank, Lang};

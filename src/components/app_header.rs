@@ -1,3 +1,5 @@
+//! The page header with the app's name and the language switch.
+
 use crate::i18n::strings;
 use quiz_core::Lang;
 use yew::prelude::*;

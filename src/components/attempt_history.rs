@@ -1,3 +1,5 @@
+//! The progress page's history of finished exams and practice rounds.
+
 use crate::i18n::{clock_text, date_time_text, strings};
 use quiz_core::progress::Progress;
 use quiz_core::session::Score;

@@ -1,3 +1,5 @@
+//! 备份与恢复: exporting progress, importing a backup with a preview, and the copies kept aside.
+
 use super::{ClockHandle, QuarantineList};
 use crate::hooks::{ProgressContext, ProgressEvent};
 use crate::i18n::{strings, with_count, Strings};

@@ -1,3 +1,5 @@
+//! The home page: the banks, the study streak and the links to progress and backup.
+
 use crate::i18n::strings;
 use crate::route::{QuestionSet, Route};
 use quiz_core::progress::{study_streak, Progress};

@@ -1,3 +1,5 @@
+//! A bank's own page: its contents, or why it could not be loaded.
+
 use super::{ActivityLinks, BankSummary, ErrorPanel, LoadingNotice, ProblemList, TagAccuracy};
 use crate::hooks::{use_bank, PreloadedBank, ProgressContext};
 use crate::i18n::strings;

@@ -1,3 +1,5 @@
+//! What a bank holds, shown on its page before a member chooses an activity.
+
 use crate::i18n::strings;
 use crate::route::{Activity, Route, StudyOptions};
 use quiz_core::bank::QuestionType;

@@ -1,3 +1,5 @@
+//! The progress page's per-bank table.
+
 use crate::i18n::strings;
 use crate::route::{QuestionSet, Route};
 use quiz_core::progress::Progress;

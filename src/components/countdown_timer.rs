@@ -1,3 +1,5 @@
+//! The exam countdown, derived from the deadline, with sparing announcements.
+
 use crate::i18n::{clock_text, strings, with_count};
 use quiz_core::Lang;
 use yew::prelude::*;

@@ -1,3 +1,5 @@
+//! The panel that explains a failed load instead of a blank page.
+
 use super::ProblemList;
 use crate::i18n::strings;
 use crate::load::{LoadError, LoadProblem};

@@ -1,3 +1,5 @@
+//! The 收藏 toggle on a question.
+
 use crate::hooks::{ProgressContext, ProgressEvent};
 use crate::i18n::strings;
 use quiz_core::Lang;

@@ -1,3 +1,5 @@
+//! The line shown while a file loads.
+
 use crate::i18n::strings;
 use quiz_core::Lang;
 use yew::prelude::*;

@@ -1,3 +1,5 @@
+//! The page for a wrong or outdated link.
+
 use crate::i18n::strings;
 use crate::route::Route;
 use quiz_core::Lang;

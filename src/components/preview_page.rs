@@ -1,3 +1,5 @@
+//! The coordinators' preview of a bank file picked on their device.
+
 use super::{Back, BankSummary, ClockHandle, ProblemList, QuestionCard, QuizStarter};
 use crate::i18n::strings;
 use crate::route::Route;

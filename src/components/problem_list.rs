@@ -1,3 +1,5 @@
+//! The located problems of a bank or manifest, as `quizbank check` reports them.
+
 use quiz_core::{Diagnostic, Lang, Severity};
 use yew::prelude::*;
 

@@ -1,3 +1,5 @@
+//! 我的学习: everything the member has done, from progress saved in the browser.
+
 use super::score_trend::TREND_EXAMS;
 use super::{AttemptHistory, BankTallyTable, ClockHandle, ScoreTrend, StudyCalendar};
 use crate::hooks::ProgressContext;

@@ -1,3 +1,5 @@
+//! A question shown with its answer, for reading and previews.
+
 use super::question_view::blanks_text;
 use super::FavouriteButton;
 use crate::i18n::strings;

@@ -1,3 +1,5 @@
+//! The numbered buttons that jump between a quiz's questions.
+
 use crate::i18n::strings;
 use quiz_core::session::{Item, Outcome};
 use quiz_core::Lang;

@@ -1,3 +1,5 @@
+//! One question to answer, by tap, key or typing.
+
 use super::FavouriteButton;
 use crate::i18n::{strings, with_count};
 use quiz_core::bank::{letter, Body, Question};

@@ -1,3 +1,5 @@
+//! A running exam or practice round, then its result.
+
 use super::{CountdownTimer, QuestionNavigator, QuestionView, ResultView, SubmitDialog};
 use crate::hooks::use_host;
 use crate::hooks::{ProgressContext, ProgressEvent};

@@ -1,3 +1,5 @@
+//! Starts or resumes an attempt once, then hands it to the quiz page.
+
 use super::{ClockHandle, QuizPage};
 use crate::i18n::strings;
 use crate::platform::StoreHandle;

@@ -1,3 +1,5 @@
+//! 背题: reading a bank's questions with their answers.
+
 use super::QuestionCard;
 use crate::i18n::strings;
 use crate::route::{Activity, Route, StudyOptions};

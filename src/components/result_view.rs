@@ -1,3 +1,5 @@
+//! The result of a finished attempt and the review of its questions.
+
 use super::QuestionView;
 use crate::i18n::{clock_text, strings};
 use crate::quiz_state::QuizState;

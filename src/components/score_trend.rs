@@ -1,3 +1,5 @@
+//! The progress page's chart of mock exam scores.
+
 use crate::i18n::strings;
 use quiz_core::progress::TrendPoint;
 use quiz_core::Lang;

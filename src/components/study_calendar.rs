@@ -1,3 +1,5 @@
+//! The progress page's study calendar heat-map.
+
 use crate::i18n::strings;
 use quiz_core::progress::{date_of_day, Progress, CALENDAR_WEEKS};
 use quiz_core::Lang;

@@ -1,3 +1,5 @@
+//! The page a deep link to an activity opens: loads the bank, then runs the activity.
+
 use super::quiz_page::Back;
 use super::{ClockHandle, ErrorPanel, LoadingNotice, QuizStarter, ReadPage};
 use crate::hooks::{use_bank, PreloadedBank, ProgressContext};

@@ -1,3 +1,5 @@
+//! The modal confirmation before an exam is submitted.
+
 use crate::i18n::strings;
 use quiz_core::Lang;
 use wasm_bindgen::JsCast;

@@ -1,3 +1,5 @@
+//! A bank page's accuracy by chapter or topic.
+
 use crate::i18n::strings;
 use quiz_core::progress::Progress;
 use quiz_core::{Bank, Lang};

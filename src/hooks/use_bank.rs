@@ -1,3 +1,5 @@
+//! Loading and checking a bank file, for the pages that need one.
+
 use super::use_loaded;
 use crate::load::{LoadError, LoadProblem, LoadState};
 use crate::platform::pacing::{next_task, Pacer};

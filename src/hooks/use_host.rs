@@ -1,3 +1,5 @@
+//! The façade for events sent to an embedding portal page.
+
 use crate::platform::{host, HostEvent};
 use crate::route::link_language;
 use gloo_events::EventListener;

@@ -1,3 +1,5 @@
+//! The interface language: chosen, remembered and switched.
+
 use crate::platform::KeyValueStore;
 use quiz_core::Lang;
 use std::rc::Rc;

@@ -1,3 +1,5 @@
+//! Loading the bank list, `questions/index.json`.
+
 use super::use_loaded;
 use crate::load::{LoadError, LoadProblem, LoadState};
 use crate::platform::{mark, Fetcher};

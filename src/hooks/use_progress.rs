@@ -1,3 +1,5 @@
+//! The façade for the member's progress: loading, recording and saving it.
+
 use crate::platform::{Clock, KeyValueStore};
 use crate::progress_store::{load, progress_key, save, StoreStatus};
 use gloo_events::EventListener;

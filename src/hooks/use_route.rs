@@ -1,3 +1,5 @@
+//! The hash route the page shows.
+
 use crate::route::Route;
 use gloo_events::EventListener;
 use yew::prelude::*;

@@ -1,3 +1,5 @@
+//! The "new questions available" notice from the service worker.
+
 use gloo_events::EventListener;
 use yew::prelude::*;
 

@@ -1,3 +1,5 @@
+//! Tests of progress: recording, merging, bounds, the daily set and streaks.
+
 use super::*;
 use crate::check_bank;
 use crate::session::{Mode, Plan, Selection, Session};

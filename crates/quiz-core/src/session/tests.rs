@@ -1,3 +1,5 @@
+//! Tests of the quiz engine: draws, shuffles, deadlines, answers and grading.
+
 use super::*;
 use crate::check_bank;
 
