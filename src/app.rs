@@ -122,7 +122,7 @@ pub fn shell(props: &ShellProps) -> Html {
                 <p>{ text.device_note }</p>
                 <p>
                     <a href={Route::Backup.to_hash()}>{ text.nav_backup }</a>{ " · " }
-                    <a href={Route::Preview.to_hash()}>{ text.preview_link }</a>{ " · " }
+                    <a class="app-footer__workbench" href="workbench.html">{ text.workbench_link }</a>{ " · " }
                     <a href="check.html">{ text.check_link }</a>
                 </p>
             </footer>

@@ -323,3 +323,44 @@ async fn html_and_script_in_cells_stay_text() {
     let pwned = js_sys::Reflect::get(&web_sys::window().unwrap(), &"pwned".into()).unwrap();
     assert!(pwned.is_undefined());
 }
+
+/// A bank of `count` questions made from the charter bank's, each with
+/// its own id and numbered stem, as a workbook the way `quizbank export`
+/// writes it (run here in the browser, which also shows the workbook
+/// writer works in WebAssembly).
+fn large_workbook(count: usize) -> Vec<u8> {
+    let mut bank = quiz_core::check_bank("charter.json", CHARTER)
+        .value
+        .unwrap();
+    let originals = bank.questions.clone();
+    bank.questions = (0..count)
+        .map(|i| {
+            let mut question = originals[i % originals.len()].clone();
+            question.id = format!("charter-{:04}", i + 1);
+            question.stem.zh = format!("（第 {} 题）{}", i + 1, question.stem.zh);
+            question
+        })
+        .collect();
+    bank_tools::export::to_xlsx(&bank).unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn a_thousand_row_workbook_opens_and_the_page_stays_responsive() {
+    let bytes = large_workbook(1_000);
+    let (root, _) = mount_workbench(FakeFetcher::published()).await;
+    let performance = web_sys::window().unwrap().performance().unwrap();
+    let started = performance.now();
+    drop_file(&root, "千题.xlsx", &bytes);
+    // The page says it is reading before the work starts.
+    yew::scheduler::flush().await;
+    let busy = root.query_selector(".wb-status--busy").unwrap().is_some();
+    let report = report(&root).await;
+    let took = performance.now() - started;
+    web_sys::console::log_1(&format!("1,000-row xlsx opened and checked in {took:.0} ms").into());
+    assert!(busy, "no busy status while opening");
+    assert!(
+        text(&report, ".wb-summary__count").starts_with("1000 "),
+        "{}",
+        texts(&report, ".wb-problem--error").join("\n")
+    );
+}
