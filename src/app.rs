@@ -123,7 +123,7 @@ pub fn shell(props: &ShellProps) -> Html {
                 // A list of links, each a full-size tap target.
                 <ul class="app-footer__links">
                     <li><a href={Route::Backup.to_hash()}>{ text.nav_backup }</a></li>
-                    <li><a href={Route::Preview.to_hash()}>{ text.preview_link }</a></li>
+                    <li><a class="app-footer__workbench" href="workbench.html">{ text.workbench_link }</a></li>
                     <li><a href="check.html">{ text.check_link }</a></li>
                 </ul>
             </footer>

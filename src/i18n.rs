@@ -78,8 +78,8 @@ pub struct Strings {
     pub preview_refused: &'static str,
     /// Said when the picked file can't be read.
     pub preview_read_failed: &'static str,
-    /// The footer link to the preview page.
-    pub preview_link: &'static str,
+    /// The footer link to the coordinators' workbench (workbench.html).
+    pub workbench_link: &'static str,
     /// The heading of the previewed question list.
     pub question_list: &'static str,
     /// The label before an answer.
@@ -426,7 +426,7 @@ pub static ZH: Strings = Strings {
     preview_ok: "检查通过，可以发布。",
     preview_refused: "有错误，修正后才能发布：",
     preview_read_failed: "无法读取所选文件。",
-    preview_link: "题库管理员：预览题库文件",
+    workbench_link: "题库管理员：题库工作台",
     question_list: "题目",
     answer_label: "答案",
     explanation_label: "解析",
@@ -617,7 +617,7 @@ pub static EN: Strings = Strings {
     preview_ok: "No errors: ready to publish.",
     preview_refused: "Errors to fix before publishing:",
     preview_read_failed: "The chosen file could not be read.",
-    preview_link: "Coordinators: preview a bank file",
+    workbench_link: "Coordinators: question bank workbench",
     question_list: "Questions",
     answer_label: "Answer",
     explanation_label: "Explanation",

@@ -5,7 +5,9 @@
 //! start-up into `web/boot.js` (saved content-hashed beside `index.html`),
 //! adds the fallback for browsers without modules, writes the service worker
 //! `sw.js` with the list of shell files to precache, and stores `.br` and
-//! `.gz` copies of the content-hashed files for precompressed serving.
+//! `.gz` copies of the content-hashed files for precompressed serving. The
+//! coordinators' workbench page, built beside the app, gets its own boot
+//! script the same way, and none of its files enter the shell list.
 
 use crate::process::run;
 use std::path::Path;
@@ -29,6 +31,24 @@ pub fn finish(dist: &Path, web: &Path) -> Result<(), String> {
     let html = rewrite_html(&html, &start, &boot_name, &nomodule_name)?;
     write(&html_path, html.as_bytes())?;
 
+    // The coordinators' workbench, when the build has it: its own boot
+    // script, the same checks, and none of its files in the app's shell.
+    let workbench_path = dist.join(WORKBENCH_PAGE);
+    let workbench_boot = if workbench_path.is_file() {
+        let page = read_text(&workbench_path)?;
+        let start = trunk_start(&page)?;
+        let boot = read_text(&web.join("workbench-boot.js"))?
+            .replace("__WORKBENCH_JS__", &start.js)
+            .replace("__WORKBENCH_WASM__", &start.wasm);
+        let boot_name = hashed_name("workbench-boot", "js", boot.as_bytes());
+        write(&dist.join(&boot_name), boot.as_bytes())?;
+        let page = rewrite_html(&page, &start, &boot_name, &nomodule_name)?;
+        write(&workbench_path, page.as_bytes())?;
+        Some(boot_name)
+    } else {
+        None
+    };
+
     let mut shell = vec!["./".to_string()];
     let mut hashed = Vec::new();
     for entry in std::fs::read_dir(dist).map_err(|e| format!("cannot list dist/: {e}"))? {
@@ -42,7 +62,7 @@ pub fn finish(dist: &Path, web: &Path) -> Result<(), String> {
         }
     }
     hashed.sort();
-    shell.extend(hashed.iter().cloned());
+    shell.extend(hashed.iter().filter(|name| !is_workbench(name)).cloned());
     for file in [
         "manifest.webmanifest",
         "icon.svg",
@@ -69,11 +89,26 @@ pub fn finish(dist: &Path, web: &Path) -> Result<(), String> {
         compress(&dist.join(name))?;
     }
     println!(
-        "xtask: dist/ finished: {boot_name}, sw.js ({} shell files), .br/.gz for {} hashed files",
+        "xtask: dist/ finished: {boot_name}, sw.js ({} shell files), .br/.gz for {} hashed files{}",
         shell.len(),
-        hashed.len()
+        hashed.len(),
+        workbench_boot.map_or_else(String::new, |boot| format!(
+            ", {WORKBENCH_PAGE} with {boot}"
+        ))
     );
     Ok(())
+}
+
+/// The coordinators' workbench page, built beside the app (see
+/// `Trunk.workbench.toml`).
+pub const WORKBENCH_PAGE: &str = "workbench.html";
+
+/// True for the workbench's own files: its page and the files Trunk and
+/// `finish` name after it (`workbench-<hash>.js`, `…_bg.wasm`, `.css`,
+/// `workbench-boot-<hash>.js`). Members never load them, so they stay out
+/// of the service worker's shell and of the app's size.
+pub fn is_workbench(name: &str) -> bool {
+    name == WORKBENCH_PAGE || name.starts_with("workbench-")
 }
 
 /// The file names in Trunk's start-up script.
@@ -275,6 +310,16 @@ const wasm = await init({ module_or_path: './quiz-app-3aefacd0e826e24a_bg.wasm' 
         assert!(!is_hashed("check.js"));
         assert!(!is_hashed("index.json"));
         assert!(!is_hashed("x-3AEFACD0E826E24A.js"));
+    }
+
+    #[test]
+    fn the_workbench_files_are_told_apart() {
+        assert!(is_workbench("workbench.html"));
+        assert!(is_workbench("workbench-3aefacd0e826e24a_bg.wasm"));
+        assert!(is_workbench("workbench-boot-0123456789abcdef.js"));
+        assert!(!is_workbench("quiz-app-3aefacd0e826e24a.js"));
+        assert!(!is_workbench("style-746e2d6555cf4b15.css"));
+        assert!(!is_workbench("boot-0123456789abcdef.js"));
     }
 
     #[test]

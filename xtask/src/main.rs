@@ -24,11 +24,13 @@ cargo xtask <command>
 Commands:
   serve [--address ADDR] [--port PORT] [--release]
         Install what is missing, build, and serve the app with the built-in
-        banks (default http://127.0.0.1:8080).
+        banks (default http://127.0.0.1:8080) and the coordinators'
+        workbench (/workbench.html, built once at start).
   test  Install what the tests need, then run fmt, clippy (native and wasm32),
         native tests, browser tests in headless Chromium and end-to-end tests
         against the release build. Prints a summary; non-zero on any failure.
-  dist  Build the deployable, size-optimised app into dist/: content-hashed
+  dist  Build the deployable, size-optimised app and the workbench page
+        (workbench.html, its own WebAssembly) into dist/: content-hashed
         files with .br/.gz copies, an external boot script (no inline
         script), and the service worker sw.js. See DEPLOY.md.
   bench [--check] [--runs N] [--only sizes,storage,probe,load]
@@ -95,8 +97,10 @@ fn serve(args: &[String]) -> Result<(), String> {
     port.parse::<u16>()
         .map_err(|_| format!("--port {port:?} is not a port number"))?;
     let tools = Tools::ensure_build()?;
-    println!("xtask: serving on http://{address}:{port}/ (Ctrl-C stops)");
+    let workbench = build_workbench(&tools, release)?;
+    println!("xtask: serving on http://{address}:{port}/ and /workbench.html (Ctrl-C stops; the workbench is rebuilt on the next start)");
     let mut command = tools.trunk();
+    command.env("QUIZ_WORKBENCH_DIST", &workbench);
     command.args(["serve", "--offline", "--address", &address, "--port", &port]);
     if release {
         command.arg("--release");
@@ -104,12 +108,41 @@ fn serve(args: &[String]) -> Result<(), String> {
     run(&mut command).map(|_| ())
 }
 
+/// Where Trunk builds the workbench page (see `Trunk.workbench.toml`).
+const WORKBENCH_DIST: &str = "target/workbench-dist";
+
+/// Builds the coordinators' workbench (`workbench.html` and its own
+/// WebAssembly) into [`WORKBENCH_DIST`] and returns that folder. Yew has
+/// no WebAssembly splitting, so the page is a Trunk build of its own; the
+/// app's build copies it in (the post-build hook in `Trunk.toml`).
+fn build_workbench(tools: &Tools, release: bool) -> Result<PathBuf, String> {
+    let mut command = tools.trunk();
+    command.args(["--config", "Trunk.workbench.toml", "build", "--offline"]);
+    if release {
+        command.arg("--release");
+    }
+    run(&mut command)?;
+    Ok(project_root().join(WORKBENCH_DIST))
+}
+
+/// The release build of the app with the workbench merged in, as Trunk
+/// leaves it in `dist/` (before [`dist::finish`]).
+fn trunk_release(tools: &Tools) -> Result<(), String> {
+    let workbench = build_workbench(tools, true)?;
+    run(tools.trunk().env("QUIZ_WORKBENCH_DIST", &workbench).args([
+        "build",
+        "--offline",
+        "--release",
+        "--dist",
+        "dist",
+    ]))
+    .map(|_| ())
+}
+
 /// Builds the release app into `dist/`.
 fn dist(tools: &Tools) -> Result<(), String> {
     let started = Instant::now();
-    run(tools
-        .trunk()
-        .args(["build", "--offline", "--release", "--dist", "dist"]))?;
+    trunk_release(tools)?;
     dist::finish(&project_root().join("dist"), &project_root().join("web"))?;
     println!(
         "xtask: dist/ built in {:.0} s",
@@ -146,6 +179,10 @@ fn test() -> Result<(), String> {
             "quiz-app",
             "-p",
             "quiz-core",
+            "-p",
+            "bank-tools",
+            "-p",
+            "workbench",
             "--all-targets",
             "--target",
             "wasm32-unknown-unknown",
@@ -165,17 +202,22 @@ fn test() -> Result<(), String> {
             "test",
             "-p",
             "quiz-app",
+            "-p",
+            "workbench",
             "--target",
             "wasm32-unknown-unknown",
             "--locked",
         ]),
     );
-    let built = summary.step(
-        Step::new("release build (dist/)"),
-        tools
-            .trunk()
-            .args(["build", "--offline", "--release", "--dist", "dist"]),
-    );
+    let built = {
+        let started = Instant::now();
+        let result = trunk_release(&tools);
+        summary.record(
+            "release build (dist/, app and workbench)",
+            started.elapsed(),
+            result,
+        )
+    };
     // Boot script, service worker and precompressed copies, as `dist` does.
     let built = built && {
         let started = Instant::now();

@@ -133,7 +133,10 @@ async fn run(root: &Path, options: &Options) -> Result<usize, String> {
     }
 
     if wants("sizes") {
-        figures.push(print_sizes(&options.dist)?);
+        figures.push(print_sizes(&options.dist, sizes::Bundle::App)?);
+        if options.dist.join("workbench.html").is_file() {
+            figures.push(print_sizes(&options.dist, sizes::Bundle::Workbench)?);
+        }
     }
     if wants("storage") {
         let units = storage::footprint(&questions)?;
@@ -223,10 +226,19 @@ fn print_layouts(questions: &Path, runs: usize) -> Result<(), String> {
     Ok(())
 }
 
-/// Prints the transfer-size table and returns the app's brotli figure.
-fn print_sizes(dist: &Path) -> Result<Figure, String> {
-    let kinds = sizes::measure(dist)?;
-    println!("\n== transfer size of dist/ (bytes)");
+/// Prints the transfer-size table of one bundle and returns its brotli
+/// figure.
+fn print_sizes(dist: &Path, bundle: sizes::Bundle) -> Result<Figure, String> {
+    let kinds = sizes::measure(dist, bundle)?;
+    let (title, label, key) = match bundle {
+        sizes::Bundle::App => ("the member app (index.html)", "app", "app_brotli_kb"),
+        sizes::Bundle::Workbench => (
+            "the coordinators' workbench (workbench.html)",
+            "bench",
+            "workbench_brotli_kb",
+        ),
+    };
+    println!("\n== transfer size of {title} in dist/ (bytes)");
     println!(
         "{:<6} {:>10} {:>10} {:>10}",
         "", "raw", "gzip -9", "brotli -11"
@@ -243,14 +255,14 @@ fn print_sizes(dist: &Path) -> Result<Figure, String> {
     }
     println!(
         "{:<6} {:>10} {:>10} {:>10}   ({:.1} KB brotli)",
-        "app",
+        label,
         total.raw,
         total.gzip,
         total.brotli,
         total.brotli as f64 / 1024.0
     );
     Ok(Figure {
-        key: "app_brotli_kb",
+        key,
         value: total.brotli as f64 / 1024.0,
     })
 }

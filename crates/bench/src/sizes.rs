@@ -22,9 +22,34 @@ pub const KINDS: [&str; 4] = ["wasm", "js", "css", "html"];
 /// worker (registered after the app runs, fetched off the critical path).
 const NOT_IN_FIRST_LOAD: [&str; 4] = ["check.html", "check.js", "check.css", "sw.js"];
 
-/// Measures every file of each kind at the top of `dist` (the app; the
-/// banks in `dist/questions/` are data and are measured on their own).
-pub fn measure(dist: &Path) -> Result<Vec<(&'static str, KindSize)>, String> {
+/// The two pages built into `dist/`, each with its own WebAssembly.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Bundle {
+    /// The member app (`index.html`): what every member downloads.
+    App,
+    /// The coordinators' workbench (`workbench.html` and the files named
+    /// after it, as `cargo xtask dist` builds them), with the stylesheet it
+    /// shares with the app.
+    Workbench,
+}
+
+impl Bundle {
+    /// Whether the file `name` at the top of `dist/` belongs to the bundle.
+    fn contains(self, name: &str) -> bool {
+        let workbench = name == "workbench.html" || name.starts_with("workbench-");
+        match self {
+            Bundle::App => !workbench,
+            Bundle::Workbench => {
+                workbench || (name.starts_with("style-") && name.ends_with(".css"))
+            }
+        }
+    }
+}
+
+/// Measures every file of each kind at the top of `dist` that belongs to
+/// `bundle` (the banks in `dist/questions/` are data and are measured on
+/// their own).
+pub fn measure(dist: &Path, bundle: Bundle) -> Result<Vec<(&'static str, KindSize)>, String> {
     let entries = std::fs::read_dir(dist)
         .map_err(|error| format!("cannot read {}: {error}", dist.display()))?;
     let mut totals: Vec<(&'static str, KindSize)> = KINDS
@@ -36,6 +61,7 @@ pub fn measure(dist: &Path) -> Result<Vec<(&'static str, KindSize)>, String> {
         if NOT_IN_FIRST_LOAD
             .iter()
             .any(|name| entry.file_name() == *name)
+            || !bundle.contains(&entry.file_name().to_string_lossy())
         {
             continue;
         }

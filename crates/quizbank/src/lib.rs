@@ -2,10 +2,11 @@
 //! coordinators already have (Excel, CSV, Moodle GIFT, Aiken), writing
 //! banks back to spreadsheets, and the bank lints `check` runs.
 //!
-//! It lives in a library so the conversions can be tested without running
-//! the command line, and so the templates in `questions/templates/` are
-//! produced by the same code that reads them.
+//! The conversions themselves live in `bank-tools`, which has no file
+//! system or command line, so the browser workbench runs the very same
+//! code; this crate re-exports them under their old paths and adds what
+//! reads files.
 
-pub mod export;
+pub use bank_tools::{export, lint};
+
 pub mod import;
-pub mod lint;

@@ -157,8 +157,8 @@ fn cmd_import(args: ImportArgs) -> Result<u8, String> {
             return Ok(1);
         }
     };
-    let mut text = serde_json::to_string_pretty(&bank).map_err(|e| e.to_string())?;
-    text.push('\n');
+    // The same form the workbench downloads.
+    let text = quizbank::export::bank_json(&bank);
     // The imported bank must pass the same checks as a hand-written one.
     let checked = quiz_core::check_bank(&format!("{id}.json"), text.as_bytes());
     for diagnostic in &checked.diagnostics {

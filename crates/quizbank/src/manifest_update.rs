@@ -295,7 +295,6 @@ fn check_written(index: &Path, manifest: &Manifest) -> Vec<String> {
 
 /// The manifest as written to disk: pretty JSON, Chinese unescaped.
 pub fn to_json(manifest: &Manifest) -> String {
-    let mut text = serde_json::to_string_pretty(manifest).unwrap_or_default();
-    text.push('\n');
-    text
+    // The same form the workbench downloads.
+    quizbank::export::manifest_json(manifest)
 }

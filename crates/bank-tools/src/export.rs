@@ -18,6 +18,196 @@ use rust_xlsxwriter::{
     Format as CellFormat, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError,
 };
 
+/// The bank as a file: the schema's key order (as `quiz_core`'s
+/// serialisation writes it), two-space indentation, Chinese unescaped and
+/// a final newline; tag names in key order and default values left out.
+/// This is what `quizbank import` writes. [`bank_json_styled`] keeps the
+/// style of the file a bank was read from.
+pub fn bank_json(bank: &Bank) -> String {
+    bank_json_styled(bank, &Style::default())
+}
+
+/// How a bank file is written, beyond what the bank says: kept from the
+/// file a bank was read from, so writing it back unchanged gives the same
+/// bytes and a diff of a published bank shows only what a coordinator
+/// changed.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Style {
+    /// The keys of `tag_names` in the file's order; keys not listed follow
+    /// in key order.
+    pub tag_order: Vec<String>,
+    /// Whether defaults are written out: `"partial_credit": false` in the
+    /// paper and `"difficulty": "medium"` in every question, as the
+    /// shipped banks do.
+    pub explicit_defaults: bool,
+}
+
+impl Style {
+    /// The style of a bank file's text; the default style when it cannot
+    /// be parsed.
+    pub fn of(text: &str) -> Style {
+        use quiz_core::json::Value;
+        let Ok(tree) = quiz_core::json::parse(text) else {
+            return Style::default();
+        };
+        let root = tree.root();
+        let tag_order = match root.get("tag_names").map(|node| node.value()) {
+            Some(Value::Object(members)) => members.iter().map(|m| m.key().into_owned()).collect(),
+            _ => Vec::new(),
+        };
+        let paper_explicit = root
+            .get("paper")
+            .and_then(|paper| paper.get("partial_credit"))
+            .is_some();
+        let questions_explicit = match root.get("questions").map(|node| node.value()) {
+            Some(Value::Array(items)) => items.iter().any(|question| {
+                question
+                    .get("difficulty")
+                    .is_some_and(|d| matches!(d.value(), Value::String(s) if s == "medium"))
+            }),
+            _ => false,
+        };
+        Style {
+            tag_order,
+            explicit_defaults: paper_explicit || questions_explicit,
+        }
+    }
+}
+
+/// [`bank_json`] in `style`.
+pub fn bank_json_styled(bank: &Bank, style: &Style) -> String {
+    // A bank is maps with string keys, strings and integers: writing it to
+    // a string cannot fail.
+    let mut text =
+        serde_json::to_string_pretty(&Styled { bank, style }).expect("a bank serialises to JSON");
+    text.push('\n');
+    text
+}
+
+/// A bank written in a style. The fields are quiz-core's `Bank`,
+/// `Paper` and `Question`, in their order; the round-trip test of the
+/// shipped banks keeps the two in step.
+struct Styled<'a> {
+    bank: &'a Bank,
+    style: &'a Style,
+}
+
+impl serde::Serialize for Styled<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let Styled { bank, style } = *self;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(schema) = &bank.schema {
+            map.serialize_entry("$schema", schema)?;
+        }
+        map.serialize_entry("id", &bank.id)?;
+        map.serialize_entry("version", &bank.version)?;
+        map.serialize_entry("updated", &bank.updated)?;
+        map.serialize_entry("title", &bank.title)?;
+        map.serialize_entry("description", &bank.description)?;
+        if !bank.tag_names.is_empty() {
+            map.serialize_entry("tag_names", &TagNames(bank, &style.tag_order))?;
+        }
+        if style.explicit_defaults {
+            map.serialize_entry("paper", &ExplicitPaper(&bank.paper))?;
+            let questions: Vec<ExplicitQuestion> =
+                bank.questions.iter().map(ExplicitQuestion).collect();
+            map.serialize_entry("questions", &questions)?;
+        } else {
+            map.serialize_entry("paper", &bank.paper)?;
+            map.serialize_entry("questions", &bank.questions)?;
+        }
+        map.end()
+    }
+}
+
+/// A paper with `partial_credit` written even when false.
+struct ExplicitPaper<'a>(&'a quiz_core::bank::Paper);
+
+impl serde::Serialize for ExplicitPaper<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let paper = self.0;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("time_limit_minutes", &paper.time_limit_minutes)?;
+        map.serialize_entry("pass_percent", &paper.pass_percent)?;
+        map.serialize_entry("partial_credit", &paper.partial_credit)?;
+        map.serialize_entry("sections", &paper.sections)?;
+        map.end()
+    }
+}
+
+/// A question with `difficulty` written even when medium.
+struct ExplicitQuestion<'a>(&'a Question);
+
+impl serde::Serialize for ExplicitQuestion<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let question = self.0;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("id", &question.id)?;
+        map.serialize_entry("type", &question.kind())?;
+        map.serialize_entry("stem", &question.stem)?;
+        match &question.body {
+            Body::Single { options, answer } => {
+                map.serialize_entry("options", options)?;
+                map.serialize_entry("answer", &letter(*answer).to_string())?;
+            }
+            Body::Multiple { options, answer } => {
+                map.serialize_entry("options", options)?;
+                let letters: String = answer.iter().map(|&i| letter(i)).collect();
+                map.serialize_entry("answer", &letters)?;
+            }
+            Body::Judge { answer } => map.serialize_entry("answer", answer)?,
+            Body::Fill { blanks } => map.serialize_entry("answer", blanks)?,
+        }
+        if let Some(explanation) = &question.explanation {
+            map.serialize_entry("explanation", explanation)?;
+        }
+        if let Some(source) = &question.source {
+            map.serialize_entry("source", source)?;
+        }
+        if !question.tags.is_empty() {
+            map.serialize_entry("tags", &question.tags)?;
+        }
+        map.serialize_entry("difficulty", &question.difficulty)?;
+        map.end()
+    }
+}
+
+/// A bank's tag names, those in the order first, then the rest by key.
+struct TagNames<'a>(&'a Bank, &'a [String]);
+
+impl serde::Serialize for TagNames<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let TagNames(bank, order) = *self;
+        let mut map = serializer.serialize_map(Some(bank.tag_names.len()))?;
+        let mut written = std::collections::BTreeSet::new();
+        for key in order {
+            if let Some(name) = bank.tag_names.get(key) {
+                if written.insert(key.as_str()) {
+                    map.serialize_entry(key, name)?;
+                }
+            }
+        }
+        for (key, name) in &bank.tag_names {
+            if !written.contains(key.as_str()) {
+                map.serialize_entry(key, name)?;
+            }
+        }
+        map.end()
+    }
+}
+
+/// The bank list as a file, in the same form as [`bank_json`]: what
+/// `quizbank manifest` writes and the workbench offers for download.
+pub fn manifest_json(manifest: &quiz_core::Manifest) -> String {
+    let mut text = serde_json::to_string_pretty(manifest).expect("a manifest serialises to JSON");
+    text.push('\n');
+    text
+}
+
 /// Choices about what the exported sheet contains.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ExportOptions {

@@ -183,7 +183,9 @@ impl Layout {
                 Column::Explanation(lang) => Part::Explanation(lang),
                 Column::Source(lang) => Part::Source(lang),
                 Column::Tags => Part::Tags,
-                Column::Type | Column::Difficulty | Column::Fixed => continue,
+                Column::Type => Part::Type,
+                Column::Difficulty => Part::Difficulty,
+                Column::Fixed => Part::Fixed,
             };
             parts.insert(part, self.name(index));
         }

@@ -22,7 +22,6 @@ use quiz_core::normalize::normalize_answer;
 use quiz_core::{Bank, Lang, LocalText, Question, QuestionType};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt;
-use std::io::Read;
 use std::path::Path;
 
 /// Longest stem or explanation, as `check_bank` allows.
@@ -38,8 +37,10 @@ const MAX_ID: usize = 64;
 /// Longest bank id or tag key, as `check_bank` allows.
 const MAX_KEY: usize = 40;
 /// Files larger than this are refused before reading: a real question
-/// sheet is far smaller, and a mistaken file should fail fast.
-const MAX_FILE_BYTES: usize = 64 * 1024 * 1024;
+/// sheet is far smaller, and a mistaken file should fail fast. Public so a
+/// caller that reads files (the CLI, a browser page) refuses them by size
+/// before loading them.
+pub const MAX_FILE_BYTES: usize = 64 * 1024 * 1024;
 
 /// The file formats `quizbank import` reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -70,6 +71,12 @@ impl Format {
             "aiken" | "txt" => Some(Format::Aiken),
             _ => None,
         }
+    }
+
+    /// Guesses the format from a file name as a browser gives it (no
+    /// folders), by the same rule as [`Format::from_path`].
+    pub fn from_name(name: &str) -> Option<Format> {
+        Format::from_path(Path::new(name))
     }
 
     /// Reads a format name as given on the command line (`--from xlsx`).
@@ -118,7 +125,9 @@ pub struct ImportError {
 }
 
 impl ImportError {
-    pub(crate) fn new(
+    /// Builds a problem; public so callers that read files (the CLI) can
+    /// report a file they could not read in the same shape.
+    pub fn new(
         file: &str,
         line: usize,
         column: Option<String>,
@@ -169,59 +178,6 @@ impl fmt::Display for ImportError {
 
 impl std::error::Error for ImportError {}
 
-/// Reads the questions in `path` into a new bank with id `bank_id`.
-///
-/// `format` overrides the guess from the file extension. `today`
-/// (`YYYY-MM-DD`) becomes the bank's `updated` date: the library has no
-/// clock so that imports are reproducible in tests. On failure every
-/// problem found is returned, in file order.
-pub fn import_file(
-    path: &Path,
-    format: Option<Format>,
-    bank_id: &str,
-    today: &str,
-) -> Result<Bank, Vec<ImportError>> {
-    let file_name = path.display().to_string();
-    let Some(format) = format.or_else(|| Format::from_path(path)) else {
-        return Err(vec![ImportError::new(
-            &file_name,
-            0,
-            None,
-            "无法从扩展名判断文件格式：请用 .xlsx、.csv、.gift 或 .txt（Aiken）文件，或用 --from 指定格式。",
-            "Cannot tell the format from the file extension: use a .xlsx, .csv, .gift or .txt (Aiken) file, or name the format with --from.",
-        )]);
-    };
-    let unreadable = |error: std::io::Error| {
-        vec![ImportError::new(
-            &file_name,
-            0,
-            None,
-            format!("无法读取文件：{error}"),
-            format!("Cannot read the file: {error}"),
-        )]
-    };
-    // Refused by its metadata before it is read: a named pipe could block
-    // forever, and a huge file would be loaded whole only to be refused.
-    let metadata = std::fs::metadata(path).map_err(unreadable)?;
-    if !metadata.is_file() {
-        return Err(vec![ImportError::new(
-            &file_name,
-            0,
-            None,
-            "这不是普通文件，不会读取。",
-            "This is not a regular file; it is not read.",
-        )]);
-    }
-    if metadata.len() > MAX_FILE_BYTES as u64 {
-        return Err(vec![too_large(&file_name, metadata.len())]);
-    }
-    let mut bytes = Vec::new();
-    std::fs::File::open(path)
-        .and_then(|file| file.take(MAX_FILE_BYTES as u64 + 1).read_to_end(&mut bytes))
-        .map_err(unreadable)?;
-    import_bytes(&bytes, format, bank_id, today, &file_name)
-}
-
 /// Reads questions from the bytes of a file in `format` into a new bank.
 ///
 /// `file_name` only names the file in error messages; `today` becomes the
@@ -234,6 +190,18 @@ pub fn import_bytes(
     today: &str,
     file_name: &str,
 ) -> Result<Bank, Vec<ImportError>> {
+    import_located(bytes, format, bank_id, today, file_name).map(|imported| imported.bank)
+}
+
+/// [`import_bytes`], also returning where each question came from, for a
+/// page that shows later problems at their row and column.
+pub fn import_located(
+    bytes: &[u8],
+    format: Format,
+    bank_id: &str,
+    today: &str,
+    file_name: &str,
+) -> Result<Imported, Vec<ImportError>> {
     let context = Context {
         file: file_name,
         bank_id,
@@ -260,8 +228,9 @@ pub fn import_bytes(
     }
 }
 
-/// The refusal of a file over [`MAX_FILE_BYTES`].
-fn too_large(file: &str, bytes: u64) -> ImportError {
+/// The refusal of a file over [`MAX_FILE_BYTES`], public so a caller that
+/// refuses a file by its size says the same as the importer.
+pub fn too_large(file: &str, bytes: u64) -> ImportError {
     let limit = MAX_FILE_BYTES / 1_048_576;
     ImportError::new(
         file,
@@ -335,6 +304,76 @@ pub(crate) enum Part {
     Explanation(Lang),
     Source(Lang),
     Tags,
+    /// The question type (spreadsheets only).
+    Type,
+    /// The difficulty (spreadsheets only).
+    Difficulty,
+    /// The fixed options (spreadsheets only).
+    Fixed,
+}
+
+impl Part {
+    /// The field path inside a question that this part is written to, as
+    /// `check_bank` names fields (`stem`, `options[2].en`, `answer`).
+    fn field(self) -> String {
+        let lang = |base: String, lang: Lang| match lang {
+            Lang::Zh => base,
+            Lang::En => format!("{base}.en"),
+        };
+        match self {
+            Part::Id => "id".into(),
+            Part::Stem(l) => lang("stem".into(), l),
+            Part::Option(i, l) => lang(format!("options[{i}]"), l),
+            // Fill answers are per blank (`answer[0].en`); the answer
+            // column holds them all.
+            Part::Answer(_) => "answer".into(),
+            Part::Explanation(l) => lang("explanation".into(), l),
+            Part::Source(l) => lang("source".into(), l),
+            Part::Tags => "tags".into(),
+            Part::Type => "type".into(),
+            Part::Difficulty => "difficulty".into(),
+            Part::Fixed => "options".into(),
+        }
+    }
+}
+
+/// Where a question of an imported bank came from, so a problem the
+/// bank's check finds later (a missing explanation, say) is shown at the
+/// row and column the coordinator edits rather than in generated JSON.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Origin {
+    /// The row (spreadsheets) or line (text formats) the question starts on.
+    pub line: usize,
+    /// Column names by the field path inside the question they fill
+    /// (`stem`, `stem.en`, `options[1]`, `answer`…); empty for text formats.
+    pub columns: BTreeMap<String, String>,
+}
+
+impl Origin {
+    /// The column holding `field` (a path inside the question such as
+    /// `options[1].en` or `answer[0]`): the column of the longest field
+    /// path that `field` starts with, so `answer[0].en` finds 答案.
+    pub fn column(&self, field: &str) -> Option<&str> {
+        self.columns
+            .iter()
+            .filter(|(key, _)| {
+                field == key.as_str()
+                    || field
+                        .strip_prefix(key.as_str())
+                        .is_some_and(|rest| rest.starts_with('.') || rest.starts_with('['))
+            })
+            .max_by_key(|(key, _)| key.len())
+            .map(|(_, column)| column.as_str())
+    }
+}
+
+/// An imported bank with where each question came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Imported {
+    /// The bank, exactly as [`import_bytes`] returns it.
+    pub bank: Bank,
+    /// One origin per question, in the bank's order.
+    pub origins: Vec<Origin>,
 }
 
 /// A question as read from a file, before ids and tag keys are assigned.
@@ -375,7 +414,11 @@ pub(crate) struct Parsed {
 }
 
 /// Checks the drafts, assigns ids and tag keys and builds the bank.
-fn assemble(context: &Context, format: Format, parsed: Parsed) -> Result<Bank, Vec<ImportError>> {
+fn assemble(
+    context: &Context,
+    format: Format,
+    parsed: Parsed,
+) -> Result<Imported, Vec<ImportError>> {
     let Parsed {
         slots,
         declared_tags,
@@ -479,11 +522,20 @@ fn assemble(context: &Context, format: Format, parsed: Parsed) -> Result<Bank, V
         return Err(errors);
     }
 
+    let mut origins = Vec::with_capacity(slots.len());
     let questions: Vec<Question> = slots
         .into_iter()
         .zip(ids)
         .flat_map(|(slot, id)| slot.map(|draft| (draft, id)))
         .map(|(draft, id)| {
+            origins.push(Origin {
+                line: draft.line,
+                columns: draft
+                    .columns
+                    .iter()
+                    .map(|(part, column)| (part.field(), column.clone()))
+                    .collect(),
+            });
             let mut tags: Vec<String> = Vec::new();
             for tag in &draft.tags {
                 let key = keys[tag].clone();
@@ -503,7 +555,7 @@ fn assemble(context: &Context, format: Format, parsed: Parsed) -> Result<Bank, V
         })
         .collect();
     let paper = default_paper(&questions);
-    Ok(Bank {
+    let bank = Bank {
         schema: Some("./bank.schema.json".to_string()),
         id: context.bank_id.to_string(),
         version: 1,
@@ -519,7 +571,8 @@ fn assemble(context: &Context, format: Format, parsed: Parsed) -> Result<Bank, V
         tag_names,
         paper,
         questions,
-    })
+    };
+    Ok(Imported { bank, origins })
 }
 
 /// The mock exam a new bank starts with: the usual branch-test layout,
