@@ -260,18 +260,19 @@ async fn shell_opens_a_bank_from_a_deep_link_and_shows_its_contents() {
     assert!(text.contains("第一章 党员"), "tag name missing: {text}");
 }
 
-#[wasm_bindgen_test]
-async fn a_bank_with_errors_is_refused_with_its_problems_listed() {
+/// The charter bank's page when its file answers with `bank` (or fails
+/// with the error), and the error panel shown there.
+async fn charter_page_refusing(bank: Result<&str, FetchError>) -> (web_sys::Element, String) {
     set_hash("#/bank/charter");
-    let broken = BANK.replace("\"answer\": \"B\"", "\"answer\": \"E\"");
+    let fetcher = FakeFetcher::default().with(MANIFEST_URL, MANIFEST);
+    let fetcher = match bank {
+        Ok(text) => fetcher.with("questions/charter.json", text),
+        Err(error) => fetcher.failing("questions/charter.json", error),
+    };
     let root = mount::<Shell>(ShellProps {
         preloaded_manifest: None,
         preloaded_bank: None,
-        platform: platform(
-            FakeFetcher::default()
-                .with(MANIFEST_URL, MANIFEST)
-                .with("questions/charter.json", &broken),
-        ),
+        platform: platform(fetcher),
     })
     .await;
     settle().await;
@@ -281,6 +282,13 @@ async fn a_bank_with_errors_is_refused_with_its_problems_listed() {
         .unwrap()
         .expect("error panel");
     let text = panel.text_content().unwrap();
+    (root, text)
+}
+
+#[wasm_bindgen_test]
+async fn a_bank_with_errors_is_refused_with_its_problems_listed() {
+    let broken = BANK.replace("\"answer\": \"B\"", "\"answer\": \"E\"");
+    let (_, text) = charter_page_refusing(Ok(&broken)).await;
     assert!(text.contains("questions/charter.json"), "{text}");
     assert!(text.contains("E 不在选项中"), "{text}");
     assert!(text.contains("charter-001"), "question id missing: {text}");
@@ -288,26 +296,9 @@ async fn a_bank_with_errors_is_refused_with_its_problems_listed() {
 
 #[wasm_bindgen_test]
 async fn a_bank_file_whose_id_differs_from_the_manifest_is_refused_at_its_id() {
-    set_hash("#/bank/charter");
     let renamed = BANK.replacen("\"id\": \"charter\"", "\"id\": \"charter-old\"", 1);
     assert_ne!(renamed, BANK);
-    let root = mount::<Shell>(ShellProps {
-        preloaded_manifest: None,
-        preloaded_bank: None,
-        platform: platform(
-            FakeFetcher::default()
-                .with(MANIFEST_URL, MANIFEST)
-                .with("questions/charter.json", &renamed),
-        ),
-    })
-    .await;
-    settle().await;
-    set_hash("");
-    let panel = root
-        .query_selector(".error-panel")
-        .unwrap()
-        .expect("error panel");
-    let text = panel.text_content().unwrap();
+    let (root, text) = charter_page_refusing(Ok(&renamed)).await;
     assert!(text.contains("charter-old"), "{text}");
     assert!(text.contains("index.json"), "{text}");
     let place = root
@@ -322,25 +313,9 @@ async fn a_bank_file_whose_id_differs_from_the_manifest_is_refused_at_its_id() {
 
 #[wasm_bindgen_test]
 async fn a_stalled_bank_download_times_out_with_a_retry() {
-    set_hash("#/bank/charter");
-    let root = mount::<Shell>(ShellProps {
-        preloaded_manifest: None,
-        preloaded_bank: None,
-        platform: platform(
-            FakeFetcher::default()
-                .with(MANIFEST_URL, MANIFEST)
-                .failing("questions/charter.json", FetchError::Timeout),
-        ),
-    })
-    .await;
-    settle().await;
-    set_hash("");
-    let panel = root
-        .query_selector(".error-panel")
-        .unwrap()
-        .expect("error panel");
-    let text = panel.text_content().unwrap();
+    let (root, text) = charter_page_refusing(Err(FetchError::Timeout)).await;
     assert!(text.contains("网络"), "names the network: {text}");
+    let panel = root.query_selector(".error-panel").unwrap().unwrap();
     assert!(
         panel.query_selector("button").unwrap().is_some(),
         "a retry button"
