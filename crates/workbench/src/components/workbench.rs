@@ -199,8 +199,9 @@ pub fn workbench(props: &WorkbenchProps) -> Html {
             <PageHeader lang={*lang} {on_switch_language} />
             <main class="wb-main" id="main">
                 <FileOpener lang={*lang} on_open={on_open_file} />
-                <PublishedBanks manifest={(*manifest).clone()} lang={*lang} on_open={on_open_published} />
+                // The report right under the opener, where the coordinator looks.
                 { report }
+                <PublishedBanks manifest={(*manifest).clone()} lang={*lang} on_open={on_open_published} />
             </main>
         </>
     }
