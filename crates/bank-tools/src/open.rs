@@ -196,6 +196,10 @@ pub struct Request<'a> {
     /// The id a bank JSON must have, when it is opened as a published
     /// bank the manifest lists under that id.
     pub expected_id: Option<&'a str>,
+    /// The published bank of the imported file's id, when there is one: a
+    /// spreadsheet holds only questions and tag names, so the bank keeps
+    /// the published title, description and paper (see [`carry_over`]).
+    pub published: Option<&'a Bank>,
 }
 
 /// Opens the bytes of a file: imports or reads the bank, checks it in
@@ -308,6 +312,13 @@ async fn open_import(
             return;
         }
     };
+    let imported = match request.published {
+        Some(published) if published.id == imported.bank.id => import::Imported {
+            bank: carry_over(&imported.bank, published),
+            origins: imported.origins,
+        },
+        _ => imported,
+    };
     let json = crate::bank_json(&imported.bank);
     let checked = check_bank_in_steps(file, json.as_bytes(), None, pause).await;
     let located = |path: &str| locate(path, &imported.origins, sheet);
@@ -336,6 +347,33 @@ async fn open_import(
             });
         }
         opened.bank = Some(bank);
+    }
+}
+
+/// An imported bank as an update of the published bank of the same id:
+/// the questions and tag names come from the import, the rest (title,
+/// description, paper, schema reference, version and date) from the
+/// published bank, since a spreadsheet does not hold them and the
+/// importer would otherwise name the bank by its id and give it the
+/// default paper. Tag names the import does not declare keep their
+/// published names.
+pub fn carry_over(imported: &Bank, published: &Bank) -> Bank {
+    let mut tag_names = published.tag_names.clone();
+    tag_names.extend(
+        imported
+            .tag_names
+            .iter()
+            .map(|(key, name)| (key.clone(), name.clone())),
+    );
+    let used: std::collections::BTreeSet<&String> =
+        imported.questions.iter().flat_map(|q| &q.tags).collect();
+    // A published name no question uses any more is dropped, as the
+    // checker would warn about it; names the import declares stay.
+    tag_names.retain(|key, _| used.contains(key) || imported.tag_names.contains_key(key));
+    Bank {
+        tag_names,
+        questions: imported.questions.clone(),
+        ..published.clone()
     }
 }
 

@@ -29,6 +29,7 @@ fn open(file: &str, bytes: &[u8]) -> Opened {
             bank_id: "mybank",
             today: TODAY,
             expected_id: None,
+            published: None,
         },
         bytes,
     )
@@ -189,6 +190,7 @@ fn a_bank_opened_as_another_published_id_is_refused_at_its_id() {
             bank_id: "x",
             today: TODAY,
             expected_id: Some("charter"),
+            published: None,
         },
         &bytes,
     );
@@ -389,9 +391,52 @@ fn a_bank_exports_to_a_workbook_that_opens_as_the_same_bank() {
             bank_id: "charter",
             today: &published.updated,
             expected_id: None,
+            published: None,
         },
         &xlsx,
     );
     let bank = opened.bank.expect("opens");
     assert_eq!(bank.questions, published.questions);
+}
+
+#[test]
+fn a_workbook_of_a_published_bank_updates_it_keeping_title_and_paper() {
+    let published = check_bank("charter.json", &read("questions/charter.json"))
+        .value
+        .unwrap();
+    let manifest = check_manifest("index.json", &read("questions/index.json"))
+        .value
+        .unwrap();
+    let options = export::ExportOptions {
+        ids: true,
+        tag_names: true,
+    };
+    let xlsx = export::to_xlsx_with(&published, options).unwrap();
+    let request = Request {
+        file: "charter.xlsx",
+        bank_id: "charter",
+        today: TODAY,
+        expected_id: None,
+        published: Some(&published),
+    };
+    // Unchanged: the bank is the published one, and nothing is to publish.
+    let opened = open_now(request, &xlsx);
+    let bank = opened.bank.expect("opens");
+    assert_eq!(
+        (&bank.title, &bank.paper),
+        (&published.title, &published.paper)
+    );
+    let same = publish(&bank, Some(&manifest), Some(&published), TODAY).unwrap();
+    assert_eq!(same.bank, published);
+    assert!(same.changes.is_empty(), "{:?}", same.changes);
+
+    // One question fewer: the next version, with title and paper kept.
+    let mut edited = published.clone();
+    edited.questions.remove(0);
+    let xlsx = export::to_xlsx_with(&edited, options).unwrap();
+    let bank = open_now(request, &xlsx).bank.expect("opens");
+    let next = publish(&bank, Some(&manifest), Some(&published), TODAY).unwrap();
+    assert_eq!(next.bank.version, published.version + 1);
+    assert_eq!(next.bank.title, published.title);
+    assert_eq!(next.bank.questions, edited.questions);
 }

@@ -66,6 +66,10 @@ pub struct Strings {
     pub download_index: &'static str,
     /// What to do with the two downloads.
     pub download_help: &'static str,
+    /// The workbook download button.
+    pub download_workbook: &'static str,
+    /// What the workbook is for.
+    pub download_workbook_help: &'static str,
     /// When the browser blocked a download.
     pub download_blocked: &'static str,
     /// When the bank list is unknown, so no index.json can be written.
@@ -110,6 +114,8 @@ const ZH: Strings = Strings {
     download_bank: "下载题库文件",
     download_index: "下载题库清单 index.json",
     download_help: "把这两个文件上传到门户的 questions/ 目录，替换原文件，成员刷新后就能看到。",
+    download_workbook: "下载 Excel 表格",
+    download_workbook_help: "下次修改时，在 Excel 或 WPS 中编辑这个表格（保留编号列），再拖到本页。",
     download_blocked: "浏览器阻止了下载：请换用系统自带的浏览器或电脑浏览器再试。",
     index_unavailable: "没有读到已发布的题库清单，无法生成更新后的 index.json：请在门户上打开本页后再下载。",
     index_changes: "index.json 中的变化：",
@@ -148,6 +154,8 @@ const EN: Strings = Strings {
     download_bank: "Download the bank file",
     download_index: "Download the bank list index.json",
     download_help: "Upload both files to the portal's questions/ folder, replacing the old ones; members see the change after a reload.",
+    download_workbook: "Download as Excel",
+    download_workbook_help: "For the next round of edits, change this workbook in Excel or WPS (keep the id column) and drop it on this page again.",
     download_blocked: "The browser blocked the download: try the phone's own browser or a computer's.",
     index_unavailable: "The published bank list could not be read, so no updated index.json can be made: open this page on the portal, then download.",
     index_changes: "Changes in index.json:",

@@ -9,6 +9,7 @@
 //! I/O, and the components here only show and route.
 
 pub mod components;
+pub mod files;
 pub mod i18n;
 pub mod opening;
 

@@ -131,8 +131,9 @@ pub async fn read_file(file: &web_sys::File) -> Result<Vec<u8>, Message> {
 
 /// Opens the bytes of a file: imports or reads it, checks it in steps
 /// that yield to the browser, and looks up the published bank of the
-/// same id for publishing later. `expected_id` is the id the bank list
-/// gives a published bank opened from it.
+/// same id, to update it (a spreadsheet keeps the published title, paper
+/// and tag names) and to tell what changed when publishing. `expected_id`
+/// is the id the bank list gives a published bank opened from it.
 pub async fn open_bytes(
     fetcher: Rc<dyn Fetcher>,
     manifest: Option<Rc<Manifest>>,
@@ -143,42 +144,47 @@ pub async fn open_bytes(
 ) -> Loaded {
     // Let the page paint "reading…" before the first long step.
     next_task().await;
+    let bank_id = open::suggested_id(file);
+    let kind = Kind::of(file, bytes);
+    let listed = |id: &str| manifest.as_ref().and_then(|list| list.bank(id).cloned());
+    // A spreadsheet named after a published bank updates it.
+    let mut published = match (kind, listed(&bank_id)) {
+        (Some(Kind::Import(_)), Some(entry)) => fetch_bank(&*fetcher, &entry.file).await,
+        _ => None,
+    };
     let mut pacer = Pacer::start();
     let mut pause = move || pacer.pause();
-    let bank_id = open::suggested_id(file);
     let opened = open::open(
         Request {
             file,
             bank_id: &bank_id,
             today,
             expected_id,
+            published: published.as_ref().map(|(bank, _)| bank),
         },
         bytes,
         &mut pause,
     )
     .await;
-    let entry = opened
-        .bank
-        .as_ref()
-        .and_then(|bank| manifest.as_ref()?.bank(&bank.id).cloned());
-    let (published, published_style) = match entry {
-        Some(entry) if opened.kind == Some(Kind::Bank) && expected_id == Some(&entry.id) => {
+    if kind == Some(Kind::Bank) {
+        let entry = opened.bank.as_ref().and_then(|bank| listed(&bank.id));
+        published = match entry {
             // The published bank itself: what was opened is what is published.
-            (opened.bank.clone().map(Rc::new), None)
-        }
-        Some(entry) => match fetch_bank(&*fetcher, &entry.file).await {
-            Some((bank, style)) => (Some(Rc::new(bank)), Some(style)),
-            None => (None, None),
-        },
-        None => (None, None),
-    };
-    let style = match (opened.kind, published_style) {
-        (Some(Kind::Import(_)), Some(style)) => style,
+            Some(entry) if expected_id == Some(entry.id.as_str()) => {
+                opened.bank.clone().map(|bank| (bank, opened.style.clone()))
+            }
+            Some(entry) => fetch_bank(&*fetcher, &entry.file).await,
+            None => None,
+        };
+    }
+    // A bank file keeps its own style; an import takes the published one's.
+    let style = match (kind, &published) {
+        (Some(Kind::Import(_)), Some((_, style))) => style.clone(),
         _ => opened.style.clone(),
     };
     Loaded {
         opened,
-        published,
+        published: published.map(|(bank, _)| Rc::new(bank)),
         style,
     }
 }

@@ -364,3 +364,25 @@ async fn a_thousand_row_workbook_opens_and_the_page_stays_responsive() {
         texts(&report, ".wb-problem--error").join("\n")
     );
 }
+
+#[wasm_bindgen_test]
+async fn the_workbook_for_the_next_round_opens_as_the_same_bank() {
+    let bank = quiz_core::check_bank("charter.json", CHARTER)
+        .value
+        .unwrap();
+    let workbook = workbench::files::bank_workbook(&bank).unwrap();
+    let (root, _) = mount_workbench(FakeFetcher::published()).await;
+    drop_file(&root, "charter.xlsx", &workbook);
+    let report = report(&root).await;
+    assert_eq!(text(&report, ".wb-summary__id"), "charter");
+    // The published bank, title and paper kept: nothing to publish.
+    assert_eq!(text(&report, ".wb-summary__title"), "党章");
+    assert_eq!(
+        text(&report, ".wb-download__changes"),
+        "index.json 无需改动。"
+    );
+    assert!(report
+        .query_selector(".wb-download__workbook")
+        .unwrap()
+        .is_some());
+}

@@ -1,3 +1,4 @@
+use crate::files::{bank_workbook, offer_bytes, XLSX_TYPE};
 use crate::i18n::strings;
 use crate::opening::Loaded;
 use bank_tools::export::bank_json_styled;
@@ -22,13 +23,16 @@ pub struct DownloadPanelProps {
 
 /// The files to publish: the bank JSON (written in the published file's
 /// style, with the version raised when the questions changed and today's
-/// date) and `index.json` with the bank's entry brought in line. Shown
-/// only for a bank without errors; warnings do not stop it.
+/// date) and `index.json` with the bank's entry brought in line; and the
+/// bank as a workbook for the next round of edits. Shown only for a bank
+/// without errors; warnings do not stop it.
 #[function_component(DownloadPanel)]
 pub fn download_panel(props: &DownloadPanelProps) -> Html {
     let text = strings(props.lang);
     let lang = props.lang;
     let blocked = use_state(|| false);
+    // Why the workbook could not be written, should that ever happen.
+    let failed = use_state(|| None::<String>);
     let publication = {
         let deps = (
             props.loaded.clone(),
@@ -47,6 +51,17 @@ pub fn download_panel(props: &DownloadPanelProps) -> Html {
         _ => (bank.clone(), None),
     };
     let bank_name = format!("{}.json", bank_to_write.id);
+    let workbook_name = format!("{}.xlsx", bank_to_write.id);
+    let on_download_workbook = {
+        let blocked = blocked.clone();
+        let failed = failed.clone();
+        let bank = bank_to_write.clone();
+        let name = workbook_name.clone();
+        Callback::from(move |_: MouseEvent| match bank_workbook(&bank) {
+            Ok(bytes) => blocked.set(offer_bytes(&name, &bytes, XLSX_TYPE).is_err()),
+            Err(error) => failed.set(Some(error)),
+        })
+    };
     let on_download_bank = {
         let blocked = blocked.clone();
         let style = props.loaded.style.clone();
@@ -97,6 +112,13 @@ pub fn download_panel(props: &DownloadPanelProps) -> Html {
                 { text.download_bank }{ " " }<code>{ bank_name }</code>
             </button>
             { index_part }
+            <button type="button" class="button button--secondary wb-download__workbook" onclick={on_download_workbook}>
+                { text.download_workbook }{ " " }<code>{ workbook_name }</code>
+            </button>
+            <p class="wb-note">{ text.download_workbook_help }</p>
+            if let Some(error) = &*failed {
+                <p class="wb-note wb-download__failed" role="alert">{ error.clone() }</p>
+            }
             if *blocked {
                 <p class="wb-note wb-download__blocked" role="alert">{ text.download_blocked }</p>
             }

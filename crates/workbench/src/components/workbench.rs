@@ -3,9 +3,10 @@ use super::{
 };
 use crate::i18n::strings;
 use crate::opening::{self, Loaded};
+use bank_tools::open::Problem;
 use quiz_app::hooks::LANGUAGE_KEY;
 use quiz_app::platform::Platform;
-use quiz_core::{Lang, Severity};
+use quiz_core::{Bank, Lang};
 use std::cell::Cell;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -26,7 +27,26 @@ enum Status {
     /// A file is being read and checked.
     Busy(String),
     /// A file was opened (or refused).
-    Done(Rc<Loaded>),
+    Done(Rc<Shown>),
+}
+
+/// An opened file with the parts the page's components take, shared so a
+/// re-render (a language switch) copies no bank or problem list.
+#[derive(PartialEq)]
+struct Shown {
+    loaded: Rc<Loaded>,
+    bank: Option<Rc<Bank>>,
+    problems: Rc<Vec<Problem>>,
+}
+
+impl Shown {
+    fn new(loaded: Loaded) -> Shown {
+        Shown {
+            bank: loaded.opened.bank.clone().map(Rc::new),
+            problems: Rc::new(loaded.opened.problems.clone()),
+            loaded: Rc::new(loaded),
+        }
+    }
 }
 
 /// The workbench page: open a file or a published bank, see every
@@ -94,7 +114,7 @@ pub fn workbench(props: &WorkbenchProps) -> Html {
             let latest = latest.clone();
             move |loaded: Loaded| {
                 if latest.borrow().get() == number {
-                    status.set(Status::Done(Rc::new(loaded)));
+                    status.set(Status::Done(Rc::new(Shown::new(loaded))));
                 }
             }
         }
@@ -143,11 +163,11 @@ pub fn workbench(props: &WorkbenchProps) -> Html {
         Status::Busy(name) => html! {
             <p class="wb-status wb-status--busy" role="status">{ text.reading }{ " " }<code>{ name.clone() }</code>{ "……" }</p>
         },
-        Status::Done(loaded) => {
-            let opened = &loaded.opened;
+        Status::Done(shown) => {
+            let opened = &shown.loaded.opened;
             let errors = opened.error_count();
             let warnings = opened.warning_count();
-            let problems = Rc::new(opened.problems.clone());
+            let problems = shown.problems.clone();
             html! {
                 <section class="wb-report" aria-live="polite">
                     <h2 class="wb-report__file"><code>{ opened.file.clone() }</code></h2>
@@ -159,15 +179,15 @@ pub fn workbench(props: &WorkbenchProps) -> Html {
                         { " " }
                         { if errors > 0 { text.fix_errors_first } else if warnings > 0 { text.bank_ready } else { text.no_problems } }
                     </p>
-                    if let Some(bank) = &opened.bank {
-                        <BankSummary bank={Rc::new(bank.clone())} lang={*lang} />
+                    if let Some(bank) = &shown.bank {
+                        <BankSummary bank={bank.clone()} lang={*lang} />
                     }
                     if !problems.is_empty() {
                         <h3>{ text.problems_heading }</h3>
                         <ProblemList file={AttrValue::from(opened.file.clone())} {problems} lang={*lang} />
                     }
-                    if opened.bank.is_some() && !opened.problems.iter().any(|p| p.severity == Severity::Error) {
-                        <DownloadPanel loaded={loaded.clone()} manifest={ready_manifest.clone()}
+                    if opened.bank.is_some() && errors == 0 {
+                        <DownloadPanel loaded={shown.loaded.clone()} manifest={ready_manifest.clone()}
                             today={AttrValue::from(today.clone())} lang={*lang} />
                     }
                 </section>
@@ -179,8 +199,9 @@ pub fn workbench(props: &WorkbenchProps) -> Html {
             <PageHeader lang={*lang} {on_switch_language} />
             <main class="wb-main" id="main">
                 <FileOpener lang={*lang} on_open={on_open_file} />
-                <PublishedBanks manifest={(*manifest).clone()} lang={*lang} on_open={on_open_published} />
+                // The report right under the opener, where the coordinator looks.
                 { report }
+                <PublishedBanks manifest={(*manifest).clone()} lang={*lang} on_open={on_open_published} />
             </main>
         </>
     }
