@@ -457,16 +457,11 @@ impl Terms {
     /// with line and column) when it is not valid JSON of that shape, or a
     /// term has no Chinese or no English rendering.
     pub fn parse(bytes: &[u8]) -> Result<Terms, (usize, usize, Message)> {
-        let terms: Terms = serde_json::from_slice(bytes).map_err(|error| {
-            (
-                error.line(),
-                error.column(),
-                Message::new(
-                    format!("术语表读不出来（{error}）：格式应是 {{\"terms\": [{{\"zh\": \"两学一做\", \"en\": [\"Two Studies, One Action\"]}}]}}。"),
-                    format!("The terminology list cannot be read ({error}): it should look like {{\"terms\": [{{\"zh\": \"两学一做\", \"en\": [\"Two Studies, One Action\"]}}]}}."),
-                ),
-            )
-        })?;
+        let terms: Terms = read_list(
+            bytes,
+            ("术语表", "The terminology list"),
+            r#"{"terms": [{"zh": "两学一做", "en": ["Two Studies, One Action"]}]}"#,
+        )?;
         for (i, term) in terms.terms.iter().enumerate() {
             if term.zh.trim().is_empty() || term.en.iter().all(|en| en.trim().is_empty()) {
                 return Err((
@@ -484,6 +479,29 @@ impl Terms {
         }
         Ok(terms)
     }
+}
+
+/// Reads a list kept beside the banks (`terms.json`, `retired.json`), or
+/// says where it is wrong and what it should look like: `name` is the
+/// list's name in Chinese and English, `example` a valid list.
+fn read_list<T: serde::de::DeserializeOwned>(
+    bytes: &[u8],
+    name: (&str, &str),
+    example: &str,
+) -> Result<T, (usize, usize, Message)> {
+    serde_json::from_slice(bytes).map_err(|error| {
+        (
+            error.line(),
+            error.column(),
+            Message::new(
+                format!("{}读不出来（{error}）：格式应是 {example}。", name.0),
+                format!(
+                    "{} cannot be read ({error}): it should look like {example}.",
+                    name.1
+                ),
+            ),
+        )
+    })
 }
 
 // ------------------------------------------------------------ Retired ids
@@ -516,16 +534,11 @@ impl Retired {
     /// languages, with line and column) when it is not valid JSON of that
     /// shape or an id is empty.
     pub fn parse(bytes: &[u8]) -> Result<Retired, (usize, usize, Message)> {
-        let retired: Retired = serde_json::from_slice(bytes).map_err(|error| {
-            (
-                error.line(),
-                error.column(),
-                Message::new(
-                    format!("停用编号表读不出来（{error}）：格式应是 {{\"retired\": [{{\"id\": \"charter-085\", \"reason\": \"……\"}}]}}。"),
-                    format!("The list of retired ids cannot be read ({error}): it should look like {{\"retired\": [{{\"id\": \"charter-085\", \"reason\": \"…\"}}]}}."),
-                ),
-            )
-        })?;
+        let retired: Retired = read_list(
+            bytes,
+            ("停用编号表", "The list of retired ids"),
+            r#"{"retired": [{"id": "charter-085", "reason": "…"}]}"#,
+        )?;
         if let Some(at) = retired
             .retired
             .iter()
