@@ -268,6 +268,8 @@ async fn open_bank(
             message: d.message,
         }));
     if let Some(bank) = checked.value {
+        // The lints are one more long step: let the page breathe first.
+        pause().await;
         // The checker accepted the bytes, so they are UTF-8 (a BOM would
         // only shift the lints' columns).
         let text = String::from_utf8_lossy(bytes);
@@ -319,6 +321,8 @@ async fn open_import(
         },
         _ => imported,
     };
+    // The import was one long step; the page gets its turn before the next.
+    pause().await;
     let json = crate::bank_json(&imported.bank);
     let checked = check_bank_in_steps(file, json.as_bytes(), None, pause).await;
     let located = |path: &str| locate(path, &imported.origins, sheet);
@@ -332,6 +336,7 @@ async fn open_import(
         });
     }
     if let Some(bank) = checked.value {
+        pause().await;
         let lints = lint::lint(&[Source {
             file,
             text: &json,
