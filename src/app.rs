@@ -5,11 +5,10 @@ use crate::components::{
     AppHeader, BackupPage, BankList, BankPage, ErrorPanel, LoadingNotice, NotFoundPage,
     PreviewPage, ProgressPage, StudyPage,
 };
-use crate::hooks::PreloadedBank;
 use crate::hooks::{use_language, use_manifest, use_progress, use_route, ProgressContext};
 use crate::hooks::{use_link_language, use_update_notice};
 use crate::i18n::strings;
-use crate::load::LoadState;
+use crate::load::{LoadState, PreloadedBank};
 use crate::platform::{Platform, StoreHandle};
 use crate::progress_store::StoreStatus;
 use crate::route::Route;

@@ -32,7 +32,7 @@ pub fn run() {
         return;
     };
     let platform = platform::Platform::browser();
-    let route = route::Route::parse(&hooks::current_hash());
+    let route = route::Route::parse(&route::current_hash());
     wasm_bindgen_futures::spawn_local(async move {
         let preloaded = startup::preload(platform.fetcher.clone(), &route).await;
         root.set_text_content(None);

@@ -283,6 +283,13 @@ fn is_plain_id(id: &str) -> bool {
     quiz_core::manifest::is_valid_id(id)
 }
 
+/// The location's hash, `""` when there is none.
+pub fn current_hash() -> String {
+    web_sys::window()
+        .and_then(|window| window.location().hash().ok())
+        .unwrap_or_default()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

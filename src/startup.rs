@@ -8,8 +8,8 @@
 //! while `index.html`'s own "loading" text is still on screen, and the
 //! app's first render is the page itself.
 
-use crate::hooks::{load_bank, load_manifest, PreloadedBank, BANKS_DIR};
 use crate::load::LoadState;
+use crate::load::{load_bank, load_manifest, PreloadedBank, BANKS_DIR};
 use crate::platform::Fetcher;
 use crate::route::Route;
 use quiz_core::Manifest;

@@ -5,7 +5,8 @@
 mod support;
 
 use quiz_app::app::Shell;
-use quiz_app::hooks::{MANIFEST_URL, UPDATE_EVENT};
+use quiz_app::hooks::UPDATE_EVENT;
+use quiz_app::load::MANIFEST_URL;
 use quiz_app::platform::{host, Host, HostEvent};
 use std::cell::RefCell;
 use std::rc::Rc;

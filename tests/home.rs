@@ -7,7 +7,7 @@ mod support;
 
 use quiz_app::app::{Shell, ShellProps};
 use quiz_app::components::{BankList, BankListProps, ErrorPanel, ErrorPanelProps};
-use quiz_app::hooks::MANIFEST_URL;
+use quiz_app::load::MANIFEST_URL;
 use quiz_app::load::{LoadError, LoadProblem, LoadState};
 use quiz_app::platform::pacing::{Pacer, SLICE_MS};
 use quiz_app::platform::{BrowserFetcher, FetchError, Fetcher};

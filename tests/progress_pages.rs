@@ -7,7 +7,7 @@
 mod support;
 
 use quiz_app::app::{Shell, ShellProps};
-use quiz_app::hooks::MANIFEST_URL;
+use quiz_app::load::MANIFEST_URL;
 use quiz_app::platform::{KeyValueStore, MemoryStorage, Platform};
 use quiz_app::progress_store::{load, progress_key};
 use quiz_core::progress::{encode, export_backup, Attempt, Progress};

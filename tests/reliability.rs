@@ -8,7 +8,7 @@
 mod support;
 
 use quiz_app::app::{Shell, ShellProps};
-use quiz_app::hooks::MANIFEST_URL;
+use quiz_app::load::MANIFEST_URL;
 use quiz_app::platform::{KeyValueStore, MemoryStorage, Platform, StorageError};
 use quiz_app::progress_store::active_key;
 use quiz_core::progress::SavedAttempt;

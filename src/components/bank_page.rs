@@ -1,9 +1,10 @@
 //! A bank's own page: its contents, or why it could not be loaded.
 
 use super::{ActivityLinks, BankSummary, ErrorPanel, LoadingNotice, ProblemList, TagAccuracy};
-use crate::hooks::{use_bank, PreloadedBank, ProgressContext};
+use crate::hooks::{use_bank, ProgressContext};
 use crate::i18n::strings;
 use crate::load::LoadState;
+use crate::load::PreloadedBank;
 use crate::platform::Platform;
 use crate::route::Route;
 use quiz_core::{BankEntry, Lang};

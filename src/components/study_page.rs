@@ -2,9 +2,10 @@
 
 use super::quiz_page::Back;
 use super::{ClockHandle, ErrorPanel, LoadingNotice, QuizStarter, ReadPage};
-use crate::hooks::{use_bank, PreloadedBank, ProgressContext};
+use crate::hooks::{use_bank, ProgressContext};
 use crate::i18n::strings;
 use crate::load::LoadState;
+use crate::load::PreloadedBank;
 use crate::platform::{Platform, StoreHandle};
 use crate::route::{Activity, QuestionSet, Route, StudyOptions};
 use quiz_core::progress::{daily_set, date_of_day};

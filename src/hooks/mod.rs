@@ -11,12 +11,12 @@ mod use_route;
 mod use_host;
 mod use_update_notice;
 
-pub use use_bank::{load_bank, use_bank, LoadedBank, PreloadedBank, BANKS_DIR};
+pub use use_bank::use_bank;
 pub use use_language::{use_language, LANGUAGE_KEY};
 use use_loaded::use_loaded;
-pub use use_manifest::{load_manifest, use_manifest, MANIFEST_URL};
+pub use use_manifest::use_manifest;
 pub use use_progress::{use_progress, ProgressContext, ProgressEvent};
-pub use use_route::{current_hash, use_route};
+pub use use_route::use_route;
 
 pub use use_host::{use_host, use_link_language};
 pub use use_update_notice::{use_update_notice, UPDATE_EVENT};

@@ -1,6 +1,6 @@
 //! The hash route the page shows.
 
-use crate::route::Route;
+use crate::route::{current_hash, Route};
 use gloo_events::EventListener;
 use yew::prelude::*;
 
@@ -21,11 +21,4 @@ pub fn use_route() -> Route {
         });
     }
     (*route).clone()
-}
-
-/// The location's hash, `""` when there is none.
-pub fn current_hash() -> String {
-    web_sys::window()
-        .and_then(|window| window.location().hash().ok())
-        .unwrap_or_default()
 }

@@ -11,7 +11,7 @@
 use bank_tools::export::Style;
 use bank_tools::open::{self, Kind, Opened, Place, Problem, Request};
 use bank_tools::publish::{publish, Publication};
-use quiz_app::hooks::{BANKS_DIR, MANIFEST_URL};
+use quiz_app::load::{BANKS_DIR, MANIFEST_URL};
 use quiz_app::platform::pacing::{next_task, Pacer};
 use quiz_app::platform::Fetcher;
 use quiz_core::diagnostic::Message;
