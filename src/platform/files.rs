@@ -13,15 +13,21 @@ pub struct DownloadBlocked;
 
 /// Offers `text` as a file download named `name`.
 pub fn offer_download(name: &str, text: &str) -> Result<(), DownloadBlocked> {
-    let document = web_sys::window()
-        .and_then(|w| w.document())
-        .ok_or(DownloadBlocked)?;
     let parts = js_sys::Array::of1(&text.into());
     let options = web_sys::BlobPropertyBag::new();
     options.set_type("application/json");
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
         .map_err(|_| DownloadBlocked)?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| DownloadBlocked)?;
+    offer_blob(name, &blob)
+}
+
+/// Offers `blob` as a file download named `name`: the one way the app and
+/// the workbench hand the browser a file to save.
+pub fn offer_blob(name: &str, blob: &web_sys::Blob) -> Result<(), DownloadBlocked> {
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or(DownloadBlocked)?;
+    let url = web_sys::Url::create_object_url_with_blob(blob).map_err(|_| DownloadBlocked)?;
     let link: web_sys::HtmlAnchorElement = document
         .create_element("a")
         .map_err(|_| DownloadBlocked)?

@@ -1,37 +1,23 @@
 //! Offering a file made in the page as a download.
 //!
 //! The member app's `offer_download` writes text as JSON; a workbook is
-//! bytes of another type, so the workbench has this small sibling. Nothing
-//! leaves the computer: the browser saves the bytes it is handed.
+//! bytes of another type, made into a blob here and handed to the app's
+//! `offer_blob`. Nothing leaves the computer: the browser saves the bytes
+//! it is handed.
 
-use quiz_app::platform::files::DownloadBlocked;
-use wasm_bindgen::JsCast;
+use quiz_app::platform::files::{offer_blob, DownloadBlocked};
 
 /// The media type of an Excel workbook.
 pub const XLSX_TYPE: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 /// Offers `bytes` as a file download named `name` of media type `mime`.
 pub fn offer_bytes(name: &str, bytes: &[u8], mime: &str) -> Result<(), DownloadBlocked> {
-    let document = web_sys::window()
-        .and_then(|w| w.document())
-        .ok_or(DownloadBlocked)?;
     let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
     let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)
         .map_err(|_| DownloadBlocked)?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| DownloadBlocked)?;
-    let link: web_sys::HtmlAnchorElement = document
-        .create_element("a")
-        .map_err(|_| DownloadBlocked)?
-        .dyn_into()
-        .map_err(|_| DownloadBlocked)?;
-    link.set_href(&url);
-    link.set_download(name);
-    link.click();
-    // The click has started the download; the URL may go once it returns.
-    let _ = web_sys::Url::revoke_object_url(&url);
-    Ok(())
+    offer_blob(name, &blob)
 }
 
 /// The bank as a workbook for the next round of edits in Excel or WPS:

@@ -166,7 +166,7 @@ pub async fn report(root: &Element) -> Element {
             }
         }
     }
-    panic!("no report after 60 s: {}", root.inner_html());
+    panic!("no report after 60 s: {:?}", root.text_content());
 }
 
 async fn settle_once() {
