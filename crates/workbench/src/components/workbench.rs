@@ -4,9 +4,9 @@ use super::{
 use crate::i18n::strings;
 use crate::opening::{self, Loaded};
 use bank_tools::open::Problem;
-use quiz_app::hooks::LANGUAGE_KEY;
+use quiz_app::hooks::use_language;
 use quiz_app::platform::Platform;
-use quiz_core::{Bank, Lang};
+use quiz_core::Bank;
 use std::cell::Cell;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -54,17 +54,9 @@ impl Shown {
 #[function_component(Workbench)]
 pub fn workbench(props: &WorkbenchProps) -> Html {
     let platform = &props.platform;
-    let lang = {
-        let storage = platform.storage.clone();
-        use_state(move || {
-            storage
-                .get(LANGUAGE_KEY)
-                .ok()
-                .flatten()
-                .and_then(|value| Lang::parse(&value))
-                .unwrap_or_default()
-        })
-    };
+    // The app's own language choice: the same stored key, the page's
+    // `lang` attribute, and a choice saved only when made.
+    let (lang, on_switch_language) = use_language(platform.storage.clone());
     let manifest = use_state(|| ManifestState::Loading);
     let status = use_state(|| Status::Idle);
     // Each open gets a number; a slower earlier one never overwrites it.
@@ -81,27 +73,10 @@ pub fn workbench(props: &WorkbenchProps) -> Html {
             });
         });
     }
-    use_effect_with(*lang, |lang| {
-        if let Some(root) = web_sys::window()
-            .and_then(|window| window.document())
-            .and_then(|document| document.document_element())
-        {
-            let _ = root.set_attribute("lang", lang.code());
-        }
-    });
     let today = opening::today(&*platform.clock);
     let ready_manifest = match &*manifest {
         ManifestState::Ready(list) => Some(list.clone()),
         _ => None,
-    };
-    let on_switch_language = {
-        let lang = lang.clone();
-        let storage = platform.storage.clone();
-        Callback::from(move |next: Lang| {
-            // A blocked store only means the choice is forgotten next time.
-            let _ = storage.set(LANGUAGE_KEY, next.code());
-            lang.set(next);
-        })
     };
     let begin = {
         let status = status.clone();
@@ -157,7 +132,7 @@ pub fn workbench(props: &WorkbenchProps) -> Html {
             });
         })
     };
-    let text = strings(*lang);
+    let text = strings(lang);
     let report = match &*status {
         Status::Idle => html! {},
         Status::Busy(name) => html! {
@@ -180,15 +155,15 @@ pub fn workbench(props: &WorkbenchProps) -> Html {
                         { if errors > 0 { text.fix_errors_first } else if warnings > 0 { text.bank_ready } else { text.no_problems } }
                     </p>
                     if let Some(bank) = &shown.bank {
-                        <BankSummary bank={bank.clone()} lang={*lang} />
+                        <BankSummary bank={bank.clone()} lang={lang} />
                     }
                     if !problems.is_empty() {
                         <h3>{ text.problems_heading }</h3>
-                        <ProblemList file={AttrValue::from(opened.file.clone())} {problems} lang={*lang} />
+                        <ProblemList file={AttrValue::from(opened.file.clone())} {problems} lang={lang} />
                     }
                     if opened.bank.is_some() && errors == 0 {
                         <DownloadPanel loaded={shown.loaded.clone()} manifest={ready_manifest.clone()}
-                            today={AttrValue::from(today.clone())} lang={*lang} />
+                            today={AttrValue::from(today.clone())} lang={lang} />
                     }
                 </section>
             }
@@ -196,12 +171,12 @@ pub fn workbench(props: &WorkbenchProps) -> Html {
     };
     html! {
         <>
-            <PageHeader lang={*lang} {on_switch_language} />
+            <PageHeader lang={lang} {on_switch_language} />
             <main class="wb-main" id="main">
-                <FileOpener lang={*lang} on_open={on_open_file} />
+                <FileOpener lang={lang} on_open={on_open_file} />
                 // The report right under the opener, where the coordinator looks.
                 { report }
-                <PublishedBanks manifest={(*manifest).clone()} lang={*lang} on_open={on_open_published} />
+                <PublishedBanks manifest={(*manifest).clone()} lang={lang} on_open={on_open_published} />
             </main>
         </>
     }
