@@ -11,7 +11,7 @@ use crate::import::notation;
 // The importer's column list, so a column the importer reads is the one
 // the export writes.
 use crate::import::table::Column;
-use quiz_core::bank::{letter, Body};
+use quiz_core::bank::{letter, Body, ExplicitDifficulty};
 use quiz_core::{Bank, Lang, Question};
 use rust_xlsxwriter::{
     Color, DataValidation, DataValidationErrorStyle, DocProperties, ExcelDateTime,
@@ -110,8 +110,8 @@ impl serde::Serialize for Styled<'_> {
         }
         if style.explicit_defaults {
             map.serialize_entry("paper", &ExplicitPaper(&bank.paper))?;
-            let questions: Vec<ExplicitQuestion> =
-                bank.questions.iter().map(ExplicitQuestion).collect();
+            let questions: Vec<ExplicitDifficulty> =
+                bank.questions.iter().map(ExplicitDifficulty).collect();
             map.serialize_entry("questions", &questions)?;
         } else {
             map.serialize_entry("paper", &bank.paper)?;
@@ -133,44 +133,6 @@ impl serde::Serialize for ExplicitPaper<'_> {
         map.serialize_entry("pass_percent", &paper.pass_percent)?;
         map.serialize_entry("partial_credit", &paper.partial_credit)?;
         map.serialize_entry("sections", &paper.sections)?;
-        map.end()
-    }
-}
-
-/// A question with `difficulty` written even when medium.
-struct ExplicitQuestion<'a>(&'a Question);
-
-impl serde::Serialize for ExplicitQuestion<'_> {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let question = self.0;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("id", &question.id)?;
-        map.serialize_entry("type", &question.kind())?;
-        map.serialize_entry("stem", &question.stem)?;
-        match &question.body {
-            Body::Single { options, answer } => {
-                map.serialize_entry("options", options)?;
-                map.serialize_entry("answer", &letter(*answer).to_string())?;
-            }
-            Body::Multiple { options, answer } => {
-                map.serialize_entry("options", options)?;
-                let letters: String = answer.iter().map(|&i| letter(i)).collect();
-                map.serialize_entry("answer", &letters)?;
-            }
-            Body::Judge { answer } => map.serialize_entry("answer", answer)?,
-            Body::Fill { blanks } => map.serialize_entry("answer", blanks)?,
-        }
-        if let Some(explanation) = &question.explanation {
-            map.serialize_entry("explanation", explanation)?;
-        }
-        if let Some(source) = &question.source {
-            map.serialize_entry("source", source)?;
-        }
-        if !question.tags.is_empty() {
-            map.serialize_entry("tags", &question.tags)?;
-        }
-        map.serialize_entry("difficulty", &question.difficulty)?;
         map.end()
     }
 }

@@ -316,37 +316,57 @@ impl Serialize for Choice {
 impl Serialize for Question {
     /// Writes the file format, fields in the order coordinators read them.
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("id", &self.id)?;
-        map.serialize_entry("type", &self.kind())?;
-        map.serialize_entry("stem", &self.stem)?;
-        match &self.body {
-            Body::Single { options, answer } => {
-                map.serialize_entry("options", options)?;
-                map.serialize_entry("answer", &letter(*answer).to_string())?;
-            }
-            Body::Multiple { options, answer } => {
-                map.serialize_entry("options", options)?;
-                let letters: String = answer.iter().map(|&i| letter(i)).collect();
-                map.serialize_entry("answer", &letters)?;
-            }
-            Body::Judge { answer } => map.serialize_entry("answer", answer)?,
-            Body::Fill { blanks } => map.serialize_entry("answer", blanks)?,
-        }
-        if let Some(explanation) = &self.explanation {
-            map.serialize_entry("explanation", explanation)?;
-        }
-        if let Some(source) = &self.source {
-            map.serialize_entry("source", source)?;
-        }
-        if !self.tags.is_empty() {
-            map.serialize_entry("tags", &self.tags)?;
-        }
-        if self.difficulty != Difficulty::Medium {
-            map.serialize_entry("difficulty", &self.difficulty)?;
-        }
-        map.end()
+        serialize_question(self, serializer, false)
     }
+}
+
+/// A question written with `difficulty` even when it is the default
+/// (medium), for files that spell out every field: the one difference from
+/// [`Question`]'s own form.
+pub struct ExplicitDifficulty<'a>(pub &'a Question);
+
+impl Serialize for ExplicitDifficulty<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serialize_question(self.0, serializer, true)
+    }
+}
+
+/// The file form of `question`, fields in the order coordinators read them.
+fn serialize_question<S: Serializer>(
+    question: &Question,
+    serializer: S,
+    always_difficulty: bool,
+) -> Result<S::Ok, S::Error> {
+    let mut map = serializer.serialize_map(None)?;
+    map.serialize_entry("id", &question.id)?;
+    map.serialize_entry("type", &question.kind())?;
+    map.serialize_entry("stem", &question.stem)?;
+    match &question.body {
+        Body::Single { options, answer } => {
+            map.serialize_entry("options", options)?;
+            map.serialize_entry("answer", &letter(*answer).to_string())?;
+        }
+        Body::Multiple { options, answer } => {
+            map.serialize_entry("options", options)?;
+            let letters: String = answer.iter().map(|&i| letter(i)).collect();
+            map.serialize_entry("answer", &letters)?;
+        }
+        Body::Judge { answer } => map.serialize_entry("answer", answer)?,
+        Body::Fill { blanks } => map.serialize_entry("answer", blanks)?,
+    }
+    if let Some(explanation) = &question.explanation {
+        map.serialize_entry("explanation", explanation)?;
+    }
+    if let Some(source) = &question.source {
+        map.serialize_entry("source", source)?;
+    }
+    if !question.tags.is_empty() {
+        map.serialize_entry("tags", &question.tags)?;
+    }
+    if always_difficulty || question.difficulty != Difficulty::Medium {
+        map.serialize_entry("difficulty", &question.difficulty)?;
+    }
+    map.end()
 }
 
 /// Counts blanks in a stem: each run of two or more underscores (ASCII `_`
