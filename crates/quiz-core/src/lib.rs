@@ -6,6 +6,7 @@
 //! behaves the same in the app and in `quizbank`.
 
 pub mod bank;
+pub mod calendar;
 pub mod diagnostic;
 mod fnv;
 pub mod json;
@@ -14,6 +15,7 @@ pub mod limits;
 pub mod manifest;
 pub mod normalize;
 pub mod progress;
+mod reader;
 #[cfg(feature = "tools")]
 pub mod schema;
 pub mod session;

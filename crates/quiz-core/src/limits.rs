@@ -49,6 +49,16 @@ pub const SECTION_POINTS: RangeInclusive<u32> = 1..=100;
 /// The characters of every id and tag key.
 pub const ID_CHARS: &str = "a-z0-9-";
 
+/// True for an id or tag key of 1 to `max` characters from [`ID_CHARS`]:
+/// the checker and the importers test ids by this rule, and the schema's
+/// [`id_pattern`] says the same.
+pub fn is_id(text: &str, max: usize) -> bool {
+    (1..=max).contains(&text.len())
+        && text
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
 /// The JSON Schema pattern of an id of at most `max` characters.
 pub fn id_pattern(max: usize) -> String {
     format!("^[{ID_CHARS}]{{1,{max}}}$")

@@ -3,11 +3,11 @@
 //! The manifest is fetched at run time, so coordinators can publish a new
 //! bank by copying files to the server without rebuilding the WASM.
 
-use crate::bank::decode::{read_file, Path, Reader};
 use crate::bank::fields;
 use crate::bank::Bank;
 use crate::diagnostic::{Checked, Code, Diagnostic, Message, Problems, Severity};
 use crate::json::{self, Node, Span};
+use crate::reader::{read_file, Path, Reader};
 use crate::LocalText;
 use serde::Serialize;
 use std::borrow::Cow;

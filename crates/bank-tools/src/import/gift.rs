@@ -8,8 +8,9 @@
 //! format and are reported rather than dropped silently.
 
 use super::notation::Problem;
-use super::{is_key, Draft, ImportError, Parsed, MAX_ID};
+use super::{Draft, ImportError, Parsed};
 use quiz_core::bank::{count_blanks, Blank, Body, Choice, Difficulty};
+use quiz_core::limits::{is_id, MAX_QUESTION_ID};
 use quiz_core::LocalText;
 use std::collections::HashMap;
 
@@ -391,7 +392,7 @@ fn question(chunk: &Chunk) -> Result<Draft, Failure> {
     }
     Ok(Draft {
         line: first_line,
-        id: title.filter(|title| is_key(title, MAX_ID)),
+        id: title.filter(|title| is_id(title, MAX_QUESTION_ID)),
         stem: LocalText { zh: stem, en: None },
         body,
         explanation: general.or(feedback).map(|zh| LocalText { zh, en: None }),

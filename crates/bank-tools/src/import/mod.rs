@@ -18,24 +18,16 @@ mod xlsx;
 
 use quiz_core::bank::repeated_option_message;
 use quiz_core::bank::{count_blanks, letter, Body, Choice, Difficulty, Paper, Section};
+use quiz_core::limits::{
+    is_id, MAX_BANK_ID, MAX_BLANKS, MAX_LONG_TEXT, MAX_QUESTIONS, MAX_QUESTION_ID, MAX_SHORT_TEXT,
+    MAX_TAGS, OPTIONS,
+};
 use quiz_core::normalize::normalize_answer;
 use quiz_core::{Bank, Lang, LocalText, Question, QuestionType};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt;
 use std::path::Path;
 
-/// Longest stem or explanation, as `check_bank` allows.
-const MAX_LONG_TEXT: usize = 4_000;
-/// Longest option, source or accepted answer, as `check_bank` allows.
-const MAX_SHORT_TEXT: usize = 1_000;
-/// Most tags on one question, as `check_bank` allows.
-const MAX_TAGS: usize = 10;
-/// Most blanks in one question, as `check_bank` allows.
-const MAX_BLANKS: usize = 20;
-/// Longest question id, as `check_bank` allows.
-const MAX_ID: usize = 64;
-/// Longest bank id or tag key, as `check_bank` allows.
-const MAX_KEY: usize = 40;
 /// Files larger than this are refused before reading: a real question
 /// sheet is far smaller, and a mistaken file should fail fast. Public so a
 /// caller that reads files (the CLI, a browser page) refuses them by size
@@ -425,14 +417,14 @@ fn assemble(
         mut errors,
     } = parsed;
     let file = context.file;
-    if !is_key(context.bank_id, MAX_KEY) {
+    if !is_id(context.bank_id, MAX_BANK_ID) {
         errors.push(context.whole_file(
             format!(
-                "题库编号“{}”无效：只能用小写英文字母、数字和“-”，长度 1 到 {MAX_KEY}，例如 charter。",
+                "题库编号“{}”无效：只能用小写英文字母、数字和“-”，长度 1 到 {MAX_BANK_ID}，例如 charter。",
                 context.bank_id
             ),
             format!(
-                "Bank id \"{}\" is invalid: use 1–{MAX_KEY} lower-case letters, digits and '-', e.g. charter.",
+                "Bank id \"{}\" is invalid: use 1–{MAX_BANK_ID} lower-case letters, digits and '-', e.g. charter.",
                 context.bank_id
             ),
         ));
@@ -454,17 +446,17 @@ fn assemble(
         };
         errors.push(context.whole_file(zh.into(), en.into()));
     }
-    if slots.len() > quiz_core::bank::MAX_QUESTIONS {
+    if slots.len() > MAX_QUESTIONS {
         errors.push(context.whole_file(
             format!(
                 "题目太多（{} 道），一个题库最多 {} 道：请拆分成几个文件。",
                 slots.len(),
-                quiz_core::bank::MAX_QUESTIONS
+                MAX_QUESTIONS
             ),
             format!(
                 "Too many questions ({}); a bank holds at most {}: split them into several files.",
                 slots.len(),
-                quiz_core::bank::MAX_QUESTIONS
+                MAX_QUESTIONS
             ),
         ));
     }
@@ -620,7 +612,7 @@ fn resolve_tags(
     taken.extend(
         written
             .iter()
-            .filter(|t| is_key(t, MAX_KEY))
+            .filter(|t| is_id(t, MAX_BANK_ID))
             .map(|t| t.to_string()),
     );
     let by_name: HashMap<String, String> = names
@@ -640,7 +632,7 @@ fn resolve_tags(
         if keys.contains_key(tag) {
             continue;
         }
-        let key = if names.contains_key(tag.as_str()) || is_key(tag, MAX_KEY) {
+        let key = if names.contains_key(tag.as_str()) || is_id(tag, MAX_BANK_ID) {
             tag.clone()
         } else if let Some(key) = by_name.get(&normalize_answer(tag)) {
             key.clone()
@@ -767,16 +759,17 @@ fn validate(draft: &Draft, file: &str, errors: &mut Vec<ImportError>) {
             } else {
                 QuestionType::Multiple
             };
-            if !(2..=8).contains(&options.len()) {
+            if !OPTIONS.contains(&options.len()) {
+                let (fewest, most) = (OPTIONS.start(), OPTIONS.end());
                 error(
                     Some(Part::Option(0, Lang::Zh)),
                     format!(
-                        "{}要有 2 到 8 个选项，这里有 {} 个。",
+                        "{}要有 {fewest} 到 {most} 个选项，这里有 {} 个。",
                         kind.label(Lang::Zh),
                         options.len()
                     ),
                     format!(
-                        "{} questions need 2 to 8 options; there are {}.",
+                        "{} questions need {fewest} to {most} options; there are {}.",
                         kind.label(Lang::En),
                         options.len()
                     ),
@@ -885,22 +878,13 @@ fn draft_options(body: &Body) -> &[Choice] {
     }
 }
 
-/// Whether `text` can be a bank id, question id or tag key: 1–`max`
-/// lower-case ASCII letters, digits and `-`.
-pub(crate) fn is_key(text: &str, max: usize) -> bool {
-    (1..=max).contains(&text.len())
-        && text
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-}
-
 /// Checks a question id written in a file; the message explains the rule.
 pub(crate) fn check_id(id: &str) -> Result<(), (String, String)> {
-    if is_key(id, MAX_ID) {
+    if is_id(id, MAX_QUESTION_ID) {
         return Ok(());
     }
     let lower = id.to_ascii_lowercase();
-    let hint = if lower != id && is_key(&lower, MAX_ID) {
+    let hint = if lower != id && is_id(&lower, MAX_QUESTION_ID) {
         (
             format!("，请改成小写“{lower}”"),
             format!("; write it in lower case: \"{lower}\""),
@@ -909,15 +893,15 @@ pub(crate) fn check_id(id: &str) -> Result<(), (String, String)> {
         (String::new(), String::new())
     };
     Err((
-        format!("编号“{id}”无效：只能用小写英文字母、数字和“-”，长度 1 到 {MAX_ID}，例如 charter-001{}。", hint.0),
-        format!("Id \"{id}\" is invalid: use 1–{MAX_ID} lower-case letters, digits and '-', e.g. charter-001{}.", hint.1),
+        format!("编号“{id}”无效：只能用小写英文字母、数字和“-”，长度 1 到 {MAX_QUESTION_ID}，例如 charter-001{}。", hint.0),
+        format!("Id \"{id}\" is invalid: use 1–{MAX_QUESTION_ID} lower-case letters, digits and '-', e.g. charter-001{}.", hint.1),
     ))
 }
 
 /// True for a real calendar date written `YYYY-MM-DD`, by the same rule
 /// `quiz_core::check_bank` applies.
 fn is_date(text: &str) -> bool {
-    quiz_core::bank::is_valid_date(text)
+    quiz_core::calendar::is_valid_date(text)
 }
 
 #[cfg(test)]

@@ -43,8 +43,9 @@ pub(crate) enum Column {
     Fixed,
 }
 
-/// How many option columns the template has (A to H).
-const MAX_OPTIONS: usize = 8;
+/// How many option columns the template has (A to H): as many options as
+/// a question may have.
+const MAX_OPTIONS: usize = *quiz_core::limits::OPTIONS.end();
 
 /// What a header cell means.
 enum Header {

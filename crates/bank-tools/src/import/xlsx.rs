@@ -14,8 +14,9 @@
 use super::archive::{self, Refusal};
 use super::notation::{self, Problem};
 use super::table::{self, column_letters, Row};
-use super::{is_key, ImportError, Parsed, MAX_KEY, MAX_SHORT_TEXT};
+use super::{ImportError, Parsed};
 use calamine::{Data, Reader, SheetType, Xlsx};
+use quiz_core::limits::{is_id, MAX_BANK_ID, MAX_SHORT_TEXT};
 use quiz_core::LocalText;
 use std::collections::BTreeMap;
 use std::io::Cursor;
@@ -285,7 +286,7 @@ fn tag_names(
                     .map_or_else(|| column_letters(index), |c| c.trim().to_string()),
             )
         };
-        if !is_key(&key, MAX_KEY) {
+        if !is_id(&key, MAX_BANK_ID) {
             errors.push(ImportError::new(
                 file,
                 row.number,

@@ -7,9 +7,9 @@
 pub(crate) mod decode;
 pub mod fields;
 
+pub use crate::calendar::is_valid_date;
 pub use decode::{
-    check_bank, check_bank_in_steps, is_valid_date, PauseFuture, MAX_BANK_BYTES, MAX_QUESTIONS,
-    QUESTIONS_PER_STEP,
+    check_bank, check_bank_in_steps, PauseFuture, MAX_BANK_BYTES, MAX_QUESTIONS, QUESTIONS_PER_STEP,
 };
 
 use crate::LocalText;

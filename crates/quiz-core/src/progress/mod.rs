@@ -17,12 +17,13 @@ mod record;
 mod review;
 mod stats;
 
+pub use crate::calendar::{date_of_day, day_number};
 pub use active::{SavedAnswer, SavedAttempt, SavedItem, ACTIVE_SCHEMA};
 pub use backup::{
     export_backup, preview_merge, read_backup, BackupError, MergePreview, BACKUP_KIND,
     MAX_BACKUP_ATTEMPTS, MAX_BACKUP_BYTES,
 };
-pub use daily::{daily_set, date_of_day, day_number, study_streak};
+pub use daily::{daily_set, study_streak};
 pub use migrate::{decode, encode, Decoded, SCHEMA_VERSION};
 pub use review::Review;
 pub use stats::{weekday, BankTally, CalendarDay, TagTally, TrendPoint, CALENDAR_WEEKS};
