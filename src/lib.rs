@@ -7,6 +7,7 @@ pub mod components;
 pub mod hooks;
 pub mod i18n;
 pub mod load;
+pub mod messages;
 pub mod platform;
 pub mod progress_store;
 pub mod quiz_state;

@@ -2,7 +2,7 @@
 
 use super::{ClockHandle, QuarantineList};
 use crate::hooks::{ProgressContext, ProgressEvent};
-use crate::i18n::{strings, with_count, Strings};
+use crate::i18n::{strings, Strings};
 use crate::platform::files::{chosen_file, copy_selected, offer_download, read_text};
 use crate::platform::StoreHandle;
 use crate::progress_store::StoreStatus;
@@ -243,20 +243,20 @@ fn import_outcome(import: &Import, text: &Strings, on_merge: Callback<MouseEvent
             <p class="notice import-preview" role="status">{ text.preview_nothing }</p>
         },
         Import::Checked(_, preview) => {
-            let lines = [
-                (preview.new_attempts, text.preview_new_attempts),
-                (preview.new_questions, text.preview_new_questions),
-                (preview.newer_questions, text.preview_newer_questions),
-                (preview.new_days, text.preview_new_days),
-                (preview.pruned, text.preview_pruned),
-                (preview.details_dropped, text.preview_details_dropped),
+            let lines: [(usize, PreviewLine); 6] = [
+                (preview.new_attempts, Strings::preview_new_attempts),
+                (preview.new_questions, Strings::preview_new_questions),
+                (preview.newer_questions, Strings::preview_newer_questions),
+                (preview.new_days, Strings::preview_new_days),
+                (preview.pruned, Strings::preview_pruned),
+                (preview.details_dropped, Strings::preview_details_dropped),
             ];
             html! {
                 <div class="import-preview" role="status">
                     <p>{ text.import_preview }</p>
                     <ul>
                         { for lines.iter().filter(|(n, _)| *n > 0).map(|(n, line)| html! {
-                            <li>{ with_count(line, n) }</li>
+                            <li>{ line(text, *n) }</li>
                         }) }
                     </ul>
                     <button type="button" class="button import-merge" onclick={on_merge}>{ text.import_merge }</button>
@@ -266,6 +266,9 @@ fn import_outcome(import: &Import, text: &Strings, on_merge: Callback<MouseEvent
     }
 }
 
+/// One line of the import preview, a message about a count.
+type PreviewLine = fn(&Strings, usize) -> String;
+
 fn refusal(error: &BackupError, text: &Strings) -> String {
     match error {
         BackupError::Empty => text.backup_empty.to_string(),
@@ -274,6 +277,6 @@ fn refusal(error: &BackupError, text: &Strings) -> String {
         BackupError::NotBackup => text.backup_not_backup.to_string(),
         BackupError::Newer { .. } => text.backup_newer.to_string(),
         BackupError::Damaged { reason } => format!("{} {reason}", text.backup_damaged),
-        BackupError::TooManyAttempts { count } => with_count(text.backup_too_many, count),
+        BackupError::TooManyAttempts { count } => text.backup_too_many(*count),
     }
 }

@@ -6,6 +6,18 @@ use quiz_core::bank::QuestionType;
 use quiz_core::{Bank, Lang};
 use yew::prelude::*;
 
+crate::messages! {
+    /// The summary's own sentences.
+    struct Text {}
+    impl {
+        /// The default paper in one line: questions, full marks, time
+        /// limit and pass mark.
+        fn paper_line(questions: u32, points: u32, minutes: u32, pass: u32):
+            "{questions} 题 · 满分 {points} 分 · {minutes} 分钟 · 及格线 {pass}%",
+            "{questions} questions · {points} points · {minutes} minutes · Pass mark {pass}%";
+    }
+}
+
 /// Props of [`BankSummary`].
 #[derive(Properties, PartialEq)]
 pub struct BankSummaryProps {
@@ -38,26 +50,12 @@ pub fn bank_summary(props: &BankSummaryProps) -> Html {
     }
     let paper = &bank.paper;
     let paper_questions: u32 = paper.sections.iter().map(|s| s.count).sum();
-    let paper_line = match lang {
-        Lang::Zh => format!(
-            "{paper_questions} 题 · 满分 {} {} · {} {} · {} {}%",
-            paper.total_points(),
-            text.points,
-            paper.time_limit_minutes,
-            text.minutes,
-            text.pass_mark,
-            paper.pass_percent
-        ),
-        Lang::En => format!(
-            "{paper_questions} questions · {} {} · {} {} · {} {}%",
-            paper.total_points(),
-            text.points,
-            paper.time_limit_minutes,
-            text.minutes,
-            text.pass_mark,
-            paper.pass_percent
-        ),
-    };
+    let paper_line = Text::of(lang).paper_line(
+        paper_questions,
+        paper.total_points(),
+        paper.time_limit_minutes,
+        paper.pass_percent,
+    );
     html! {
         <section class="bank-summary" aria-labelledby="bank-contents-heading">
             <h3 id="bank-contents-heading">{ text.bank_contents }</h3>

@@ -1,6 +1,6 @@
 //! The exam countdown, derived from the deadline, with sparing announcements.
 
-use crate::i18n::{clock_text, strings, with_count};
+use crate::i18n::{clock_text, strings};
 use quiz_core::Lang;
 use yew::prelude::*;
 
@@ -39,7 +39,7 @@ pub fn countdown_timer(props: &CountdownTimerProps) -> Html {
     let announcement = match crossed_threshold(seconds, props.total_ms.div_ceil(1000)) {
         Some(10) => text.time_ten_seconds.to_string(),
         Some(60) => text.time_warning.to_string(),
-        Some(threshold) => with_count(text.time_minutes_left, threshold / 60),
+        Some(threshold) => text.time_minutes_left(threshold / 60),
         None => String::new(),
     };
     let class = classes!("timer", (seconds <= 60).then_some("timer--warning"));

@@ -3,6 +3,26 @@
 use quiz_core::{Diagnostic, Lang, Severity};
 use yew::prelude::*;
 
+crate::messages! {
+    /// The problem list's labels.
+    struct Text {
+        /// The label of an error.
+        error:
+            "错误",
+            "Error";
+        /// The label of a warning.
+        warning:
+            "提示",
+            "Warning";
+    }
+    impl {
+        /// Where a problem is in its file.
+        fn place(line: usize, column: usize):
+            "第 {line} 行第 {column} 列",
+            "Line {line}, column {column}";
+    }
+}
+
 /// Props of [`ProblemList`].
 #[derive(Properties, PartialEq)]
 pub struct ProblemListProps {
@@ -16,18 +36,14 @@ pub struct ProblemListProps {
 /// `quizbank check` prints: place, field, question and message.
 #[function_component(ProblemList)]
 pub fn problem_list(props: &ProblemListProps) -> Html {
+    let text = Text::of(props.lang);
     html! {
         <ul class="problems">
             { for props.problems.iter().map(|problem| {
-                let place = match props.lang {
-                    Lang::Zh => format!("第 {} 行第 {} 列", problem.line, problem.column),
-                    Lang::En => format!("Line {}, column {}", problem.line, problem.column),
-                };
-                let (class, label) = match (problem.severity, props.lang) {
-                    (Severity::Error, Lang::Zh) => ("problem problem--error", "错误"),
-                    (Severity::Error, Lang::En) => ("problem problem--error", "Error"),
-                    (Severity::Warning, Lang::Zh) => ("problem problem--warning", "提示"),
-                    (Severity::Warning, Lang::En) => ("problem problem--warning", "Warning"),
+                let place = text.place(problem.line, problem.column);
+                let (class, label) = match problem.severity {
+                    Severity::Error => ("problem problem--error", text.error),
+                    Severity::Warning => ("problem problem--warning", text.warning),
                 };
                 html! {
                     <li class={class}>

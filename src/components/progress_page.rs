@@ -3,7 +3,7 @@
 use super::score_trend::TREND_EXAMS;
 use super::{AttemptHistory, BankTallyTable, ClockHandle, ScoreTrend, StudyCalendar};
 use crate::hooks::ProgressContext;
-use crate::i18n::{strings, with_count};
+use crate::i18n::strings;
 use crate::route::Route;
 use quiz_core::progress::study_streak;
 use quiz_core::{Lang, Manifest};
@@ -49,7 +49,7 @@ pub fn progress_page(props: &ProgressPageProps) -> Html {
             <section class="history" aria-labelledby="history-heading">
                 <h3 id="history-heading">{ text.history_heading }</h3>
                 if progress.pruned > 0 {
-                    <p class="notice history__pruned" role="note">{ with_count(text.pruned_notice, progress.pruned) }</p>
+                    <p class="notice history__pruned" role="note">{ text.pruned_notice(progress.pruned) }</p>
                 }
                 <AttemptHistory progress={progress.clone()} manifest={props.manifest.clone()} {utc_offset_ms} {lang} />
             </section>

@@ -3,7 +3,7 @@
 //! answers from the text.
 
 use super::ClockHandle;
-use crate::i18n::{date_time_text, strings, with_count};
+use crate::i18n::{date_time_text, strings};
 use crate::platform::files::offer_download;
 use crate::platform::StoreHandle;
 use crate::progress_store::{quarantined, MAX_QUARANTINED};
@@ -38,7 +38,7 @@ pub fn quarantine_list(props: &QuarantineListProps) -> Html {
     html! {
         <section class="backup-quarantine" aria-labelledby="quarantine-heading">
             <h3 id="quarantine-heading">{ text.quarantine_heading }</h3>
-            <p>{ with_count(text.quarantine_intro, MAX_QUARANTINED) }</p>
+            <p>{ text.quarantine_intro(MAX_QUARANTINED) }</p>
             <ul class="quarantine-list">
                 { for copies.iter().map(|copy| {
                     let kept_ms = copy.kept_ms;

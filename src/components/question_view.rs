@@ -1,7 +1,7 @@
 //! One question to answer, by tap, key or typing.
 
 use super::FavouriteButton;
-use crate::i18n::{strings, with_count};
+use crate::i18n::strings;
 use quiz_core::bank::{letter, Body, Question};
 use quiz_core::session::{Item, Outcome, Response};
 use quiz_core::Lang;
@@ -122,7 +122,7 @@ pub fn question_view(props: &QuestionViewProps) -> Html {
                         });
                         html! {
                             <label class="blank">
-                                <span class="blank__label">{ with_count(text.blank_label, blank + 1) }</span>
+                                <span class="blank__label">{ text.blank_label(blank + 1) }</span>
                                 <input type="text" class="blank__input" {value} {oninput}
                                     disabled={props.locked} autocomplete="off" enterkeyhint="done"
                                     data-blank={blank.to_string()} />

@@ -6,6 +6,17 @@ use quiz_core::Lang;
 use std::rc::Rc;
 use yew::prelude::*;
 
+crate::messages! {
+    /// The calendar's own sentence.
+    struct Text {}
+    impl {
+        /// How many of the calendar's days had study.
+        fn summary(weeks: usize, days: usize):
+            "最近 {weeks} 周中有 {days} 天学习",
+            "Studied on {days} days in the last {weeks} weeks";
+    }
+}
+
 /// Props of [`StudyCalendar`].
 #[derive(Properties, PartialEq)]
 pub struct StudyCalendarProps {
@@ -30,10 +41,7 @@ pub fn study_calendar(props: &StudyCalendarProps) -> Html {
         .flatten()
         .filter(|day| day.answered > 0)
         .count();
-    let summary = match props.lang {
-        Lang::Zh => format!("最近 {CALENDAR_WEEKS} 周中有 {studied} 天学习"),
-        Lang::En => format!("Studied on {studied} days in the last {CALENDAR_WEEKS} weeks"),
-    };
+    let summary = Text::of(props.lang).summary(CALENDAR_WEEKS, studied);
     html! {
         <section class="calendar" aria-labelledby="calendar-heading">
             <h3 id="calendar-heading">{ text.calendar_heading }</h3>

@@ -91,7 +91,7 @@ pub fn download_panel(props: &DownloadPanelProps) -> Html {
                             { publication.changes.iter().map(|(zh, en)| match lang {
                                 Lang::Zh => zh.clone(),
                                 Lang::En => en.clone(),
-                            }).collect::<Vec<_>>().join(lang_separator(lang)) }
+                            }).collect::<Vec<_>>().join(text.changes_separator) }
                         </p>
                     }
                 </>
@@ -123,13 +123,5 @@ pub fn download_panel(props: &DownloadPanelProps) -> Html {
                 <p class="wb-note wb-download__blocked" role="alert">{ text.download_blocked }</p>
             }
         </section>
-    }
-}
-
-/// How the changes are joined in a sentence.
-fn lang_separator(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Zh => "；",
-        Lang::En => "; ",
     }
 }
