@@ -1,19 +1,16 @@
 //! A running exam or practice round, then its result.
 
 use super::{CountdownTimer, QuestionNavigator, QuestionView, ResultView, SubmitDialog};
-use crate::hooks::use_host;
-use crate::hooks::{ProgressContext, ProgressEvent};
+use crate::hooks::{
+    use_countdown, use_host_events, use_quiz_keys, use_record_progress, use_save_unfinished,
+};
 use crate::i18n::strings;
 use crate::platform::Clock;
-use crate::platform::HostEvent;
 use crate::platform::StoreHandle;
-use crate::progress_store::save_active;
 use crate::quiz_state::{answered_by_one_tap, QuizAction, QuizState};
-use gloo_events::EventListener;
 use quiz_core::session::{Mode, Outcome};
 use quiz_core::Lang;
 use std::rc::Rc;
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 /// Props of [`QuizPage`].
@@ -75,173 +72,14 @@ pub fn quiz_page(props: &QuizPageProps) -> Html {
     let finished = session.is_finished();
     let timed = session.deadline_ms.is_some();
 
-    // The countdown: a tick a second while a timed session runs, and one
-    // at once whenever the page becomes visible again.
-    {
-        let dispatcher = state.dispatcher();
-        let clock = clock.clone();
-        use_effect_with(timed && !finished, move |running| {
-            let mut guards = None;
-            if *running {
-                let tick = {
-                    let dispatcher = dispatcher.clone();
-                    let clock = clock.clone();
-                    move || {
-                        dispatcher.dispatch(QuizAction::Tick {
-                            now_ms: clock.now_ms(),
-                        })
-                    }
-                };
-                tick();
-                let interval = gloo_timers::callback::Interval::new(1_000, tick.clone());
-                let visible = web_sys::window()
-                    .and_then(|w| w.document())
-                    .map(|document| {
-                        EventListener::new(&document, "visibilitychange", move |_| tick())
-                    });
-                guards = Some((interval, visible));
-            }
-            move || drop(guards)
-        });
-    }
-    // Keyboard: A–H / 1–8 choose, Enter confirms, arrows move.
-    {
-        let dispatcher = state.dispatcher();
-        let clock = clock.clone();
-        use_effect_with(finished, move |finished| {
-            let listener = (!*finished)
-                .then(|| web_sys::window().and_then(|w| w.document()))
-                .flatten()
-                .map(|document| {
-                    EventListener::new(&document, "keydown", move |event| {
-                        let Some(event) = event.dyn_ref::<web_sys::KeyboardEvent>() else {
-                            return;
-                        };
-                        if event.ctrl_key() || event.meta_key() || event.alt_key() {
-                            return;
-                        }
-                        let typing = event
-                            .target()
-                            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                            .is_some_and(|el| {
-                                matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
-                            });
-                        let key = event.key();
-                        if typing && key != "Enter" {
-                            return;
-                        }
-                        if key == "Enter" {
-                            if let Some(el) = event
-                                .target()
-                                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                            {
-                                // Enter on a focused button already clicks it.
-                                if el.tag_name() == "BUTTON" || el.tag_name() == "A" {
-                                    return;
-                                }
-                            }
-                        }
-                        // ← and → move between questions wherever focus is,
-                        // answer options included (the README promises it);
-                        // only text fields keep them, for the caret. Enter
-                        // acts here alone: it must not also click whatever
-                        // takes focus next, such as the submit dialog's
-                        // buttons.
-                        if matches!(key.as_str(), "ArrowLeft" | "ArrowRight" | "Enter") {
-                            event.prevent_default();
-                        }
-                        dispatcher.dispatch(QuizAction::Key {
-                            key,
-                            now_ms: clock.now_ms(),
-                        });
-                    })
-                });
-            move || drop(listener)
-        });
-    }
-
-    // Remember finished sessions and checked practice answers; the
-    // progress hook saves them in its own effect.
-    let progress = use_context::<ProgressContext>();
-    {
-        let (progress, state) = (progress.clone(), state.clone());
-        use_effect_with(finished, move |finished| {
-            if let (true, Some(progress)) = (*finished, progress) {
-                progress.on_event.emit(ProgressEvent::Finished(
-                    Rc::new(state.session.clone()),
-                    state.bank.clone(),
-                ));
-            }
-        });
-    }
-    {
-        let checked: Vec<bool> = session.items.iter().map(|item| item.checked).collect();
-        let (progress, state) = (progress.clone(), state.clone());
-        let previous = use_mut_ref(|| checked.clone());
-        use_effect_with(checked, move |checked| {
-            let newly: Vec<usize> = checked
-                .iter()
-                .zip(previous.borrow().iter())
-                .enumerate()
-                .filter(|(_, (now, before))| **now && !**before)
-                .map(|(index, _)| index)
-                .collect();
-            *previous.borrow_mut() = checked.clone();
-            if let Some(progress) = progress {
-                for index in newly {
-                    let right = state.session.outcome(index, &state.bank).is_correct();
-                    let question = state.session.items[index].id.clone();
-                    progress.on_event.emit(ProgressEvent::Answered {
-                        bank: state.bank.id.clone(),
-                        question,
-                        right,
-                    });
-                }
-            }
-        });
-    }
-
-    // Tell an embedding page when the quiz starts and when it is submitted.
-    let host = use_host();
-    {
-        let (host, state) = (host.clone(), state.clone());
-        use_effect_with((), move |_| {
-            if !state.session.is_finished() {
-                host.emit(HostEvent::started(&state.session));
-            }
-        });
-    }
-    {
-        let state = state.clone();
-        use_effect_with(finished, move |finished| {
-            if *finished {
-                host.emit(HostEvent::finished(&state.session, &state.bank));
-            }
-        });
-    }
-
-    // Save an unfinished exam after every change, so a reload or crash
-    // resumes it; once finished it is removed (it is in the history).
-    // A failed save is said on the page: the member must not reload.
-    let active_save_failed = use_state(|| false);
-    {
-        let storage = props.storage.clone();
-        let session = state.session.clone();
-        let failed = active_save_failed.clone();
-        use_effect_with(session, move |session| {
-            if let Some(storage) = storage.filter(|_| session.plan.mode == Mode::Exam) {
-                let saved = save_active(storage.0.as_ref(), session);
-                if let Err(error) = &saved {
-                    web_sys::console::warn_1(
-                        &format!("quiz: could not save the exam: {error}").into(),
-                    );
-                }
-                if *failed != saved.is_err() {
-                    failed.set(saved.is_err());
-                }
-            }
-        });
-    }
+    use_countdown(state.dispatcher(), clock.clone(), timed && !finished);
+    use_quiz_keys(state.dispatcher(), clock.clone(), !finished);
+    use_record_progress(state.clone());
+    use_host_events(state.clone());
+    let active_save_failed = use_save_unfinished(
+        props.storage.as_ref().map(|storage| storage.0.clone()),
+        state.session.clone(),
+    );
 
     let back = match &props.back {
         Back::Link(href) => {
@@ -381,7 +219,7 @@ pub fn quiz_page(props: &QuizPageProps) -> Html {
             if props.resume_discarded && !practice {
                 <p class="notice resume-discarded" role="status">{ text.resume_discarded }</p>
             }
-            if *active_save_failed {
+            if active_save_failed {
                 <p class="notice active-save-failed" role="alert">{ text.active_save_failed }</p>
             }
             <QuestionView question={question.clone()} item={item.clone()} number={index + 1} {revealed} {outcome}

@@ -1,6 +1,7 @@
 //! The façade for events sent to an embedding portal page.
 
 use crate::platform::{host, HostEvent};
+use crate::quiz_state::QuizState;
 use crate::route::link_language;
 use gloo_events::EventListener;
 use quiz_core::Lang;
@@ -12,6 +13,27 @@ use yew::prelude::*;
 #[hook]
 pub fn use_host() -> Callback<HostEvent> {
     Callback::from(|event: HostEvent| host::post(&event))
+}
+
+/// Tells the embedding page when a quiz starts (once, unless it opens
+/// already finished) and when it is submitted, with its result.
+#[hook]
+pub fn use_host_events(state: UseReducerHandle<QuizState>) {
+    let host = use_host();
+    {
+        let (host, state) = (host.clone(), state.clone());
+        use_effect_with((), move |_| {
+            if !state.session.is_finished() {
+                host.emit(HostEvent::started(&state.session));
+            }
+        });
+    }
+    let finished = state.session.is_finished();
+    use_effect_with(finished, move |finished| {
+        if *finished {
+            host.emit(HostEvent::finished(&state.session, &state.bank));
+        }
+    });
 }
 
 /// Applies `lang=zh|en` from the address (a menu link, or a host's
