@@ -3,7 +3,7 @@
 use crate::components::ClockHandle;
 use crate::components::{
     AppHeader, BackupPage, BankList, BankPage, ErrorPanel, LoadingNotice, NotFoundPage,
-    PreviewPage, ProgressPage, StudyPage,
+    PreviewMoved, ProgressPage, StudyPage,
 };
 use crate::hooks::{use_language, use_manifest, use_progress, use_route, ProgressContext};
 use crate::hooks::{use_link_language, use_update_notice};
@@ -46,10 +46,8 @@ pub fn shell(props: &ShellProps) -> Html {
     let new_questions = use_update_notice();
     let text = strings(lang);
     let body = match (route, manifest) {
-        // The preview works from a local file, even when the manifest fails.
-        (Route::Preview, _) => {
-            html! { <PreviewPage clock={ClockHandle(props.platform.clock.clone())} {lang} /> }
-        }
+        // An old link to the preview, which moved to the workbench.
+        (Route::Preview, _) => html! { <PreviewMoved {lang} /> },
         // Backups work from saved progress alone, even when the manifest fails.
         (Route::Backup, _) => {
             html! {

@@ -120,38 +120,10 @@ crate::messages! {
         unknown_bank:
             "没有找到这个题库",
             "There is no such bank";
-        /// The preview page's heading.
-        preview_heading:
-            "题库预览与检查",
-            "Preview and check a bank";
-        /// What the preview page does.
-        preview_intro:
-            "选择本机上的题库文件（.json），查看检查结果和题目。文件只在本机浏览器中读取，不会上传。",
-            "Pick a bank file (.json) on this device to see its check report and questions. The file is read in this browser only; nothing is uploaded.";
-        /// The file picker's label.
-        preview_pick:
-            "选择题库文件",
-            "Choose a bank file";
-        /// Said when a previewed file has no errors.
-        preview_ok:
-            "检查通过，可以发布。",
-            "No errors: ready to publish.";
-        /// Said when a previewed file has errors.
-        preview_refused:
-            "有错误，修正后才能发布：",
-            "Errors to fix before publishing:";
-        /// Said when the picked file can't be read.
-        preview_read_failed:
-            "无法读取所选文件。",
-            "The chosen file could not be read.";
         /// The footer link to the coordinators' workbench (workbench.html).
         workbench_link:
             "题库管理员：题库工作台",
             "Coordinators: question bank workbench";
-        /// The heading of the previewed question list.
-        question_list:
-            "题目",
-            "Questions";
         /// The label before an answer.
         answer_label:
             "答案",
@@ -401,10 +373,6 @@ crate::messages! {
         back_to_bank:
             "返回题库",
             "Back to bank";
-        /// The preview's practise button.
-        practice_preview:
-            "用这个文件练习",
-            "Practise with this file";
         /// The correct-count label.
         correct_count:
             "答对",

@@ -74,7 +74,9 @@ macro_rules! messages {
     ) => {
         $(#[$struct_meta])*
         $vis struct $name {
-            /// The language of this table, which the methods format in.
+            /// The language of this table, which the methods format in
+            /// (unread in a table without methods).
+            #[allow(dead_code)]
             lang: $crate::messages::Lang,
             $( $(#[$meta])* pub $field: &'static str, )*
         }

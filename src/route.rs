@@ -29,7 +29,8 @@ pub enum Route {
         /// Parameters that were ignored, to tell the member why.
         ignored: Vec<String>,
     },
-    /// The coordinators' preview of a bank file from their device.
+    /// An old link to the coordinators' preview of a bank file, which
+    /// moved to the workbench (`workbench.html`); the page says so.
     Preview,
     /// The member's progress: calendar, score trend, per-bank figures and
     /// the history.

@@ -348,6 +348,36 @@ async fn an_unknown_bank_in_a_link_gets_a_clear_page() {
     assert!(text.contains("nosuch"), "{text}");
 }
 
+#[wasm_bindgen_test]
+async fn an_old_preview_link_leads_to_the_workbench_even_without_the_bank_list() {
+    // The preview moved to workbench.html; a bookmark of `#/preview` says
+    // where, and (as the preview did) needs no bank list to say it.
+    set_hash("#/preview");
+    let root = mount::<Shell>(ShellProps {
+        preloaded_manifest: None,
+        preloaded_bank: None,
+        platform: platform(FakeFetcher::default()),
+    })
+    .await;
+    settle().await;
+    set_hash("");
+    let notice = root
+        .query_selector(".preview-moved")
+        .unwrap()
+        .expect("the notice, not the not-found page");
+    let text = notice.text_content().unwrap();
+    assert!(text.contains("题库工作台"), "{text}");
+    let link = root
+        .query_selector(".preview-moved__link")
+        .unwrap()
+        .expect("a link to the workbench");
+    assert_eq!(
+        link.get_attribute("href").as_deref(),
+        Some("workbench.html")
+    );
+    assert!(root.query_selector(".error-panel").unwrap().is_none());
+}
+
 fn best_progress() -> quiz_core::progress::Progress {
     let mut progress = quiz_core::progress::Progress::default();
     for (id, score) in [("a", 120), ("b", 171)] {

@@ -50,7 +50,7 @@ pub fn bank_page(props: &BankPageProps) -> Html {
                 if let Some(progress) = &progress {
                     <TagAccuracy bank={loaded.bank.clone()} progress={progress.progress.clone()} {lang} />
                 }
-                <BankSummary bank={loaded.bank.clone()} {lang} topic_links={true} />
+                <BankSummary bank={loaded.bank.clone()} {lang} />
                 if !loaded.warnings.is_empty() {
                     <details class="bank-warnings">
                         <summary>{ format!("{} ({})", text.warnings_heading, loaded.warnings.len()) }</summary>

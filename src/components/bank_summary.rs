@@ -25,14 +25,10 @@ pub struct BankSummaryProps {
     pub bank: std::rc::Rc<quiz_core::Bank>,
     /// The current language.
     pub lang: Lang,
-    /// Make each tag a link to practise that topic (专项练习); off for
-    /// previews of files that are not published.
-    #[prop_or_default]
-    pub topic_links: bool,
 }
 
-/// What a bank holds: questions by type, chapters and topics, and the
-/// default mock exam.
+/// What a bank holds: questions by type, chapters and topics (each a link
+/// to practise it), and the default mock exam.
 #[function_component(BankSummary)]
 pub fn bank_summary(props: &BankSummaryProps) -> Html {
     let text = strings(props.lang);
@@ -69,19 +65,13 @@ pub fn bank_summary(props: &BankSummaryProps) -> Html {
             </dl>
             if !tags.is_empty() {
                 <h3>{ text.tags_heading }</h3>
-                if props.topic_links {
-                    <p class="hint">{ text.topic_hint }</p>
-                }
+                <p class="hint">{ text.topic_hint }</p>
                 <ul class="tag-list">
                     { for tags.iter().map(|(tag, count)| {
                         let name = bank.tag_name(tag, lang);
                         let label = html! { <>{ name }<span class="tag__count">{ count }</span></> };
-                        if props.topic_links {
-                            let href = Route::study(&bank.id, Activity::Practice, StudyOptions { tag: Some(tag.to_string()), ..Default::default() }).to_hash();
-                            html! { <li data-tag={tag.to_string()}><a class="tag" {href}>{ label }</a></li> }
-                        } else {
-                            html! { <li class="tag" data-tag={tag.to_string()}>{ label }</li> }
-                        }
+                        let href = Route::study(&bank.id, Activity::Practice, StudyOptions { tag: Some(tag.to_string()), ..Default::default() }).to_hash();
+                        html! { <li data-tag={tag.to_string()}><a class="tag" {href}>{ label }</a></li> }
                     }) }
                 </ul>
             }

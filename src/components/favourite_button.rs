@@ -15,7 +15,7 @@ pub struct FavouriteButtonProps {
 }
 
 /// 收藏: marks a question to practise later. Shown only where progress is
-/// available (not in a coordinator's preview).
+/// available (a component test may render questions without it).
 #[function_component(FavouriteButton)]
 pub fn favourite_button(props: &FavouriteButtonProps) -> Html {
     let Some(progress) = use_context::<ProgressContext>() else {

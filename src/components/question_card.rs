@@ -1,4 +1,4 @@
-//! A question shown with its answer, for reading and previews.
+//! A question shown with its answer, for reading (背题).
 
 use super::question_view::blanks_text;
 use super::FavouriteButton;

@@ -22,8 +22,8 @@ pub struct QuizPageProps {
     pub clock: ClockHandle,
     /// The page title (the bank's name).
     pub title: String,
-    /// Where "back" leads.
-    pub back: Back,
+    /// Where the "back" link leads (the bank page).
+    pub back: AttrValue,
     /// The attempt was resumed from storage.
     #[prop_or_default]
     pub resumed: bool,
@@ -36,15 +36,6 @@ pub struct QuizPageProps {
     pub storage: Option<StoreHandle>,
     /// The current language.
     pub lang: Lang,
-}
-
-/// Where the quiz's "back" control leads.
-#[derive(Clone, PartialEq)]
-pub enum Back {
-    /// A link, e.g. to the bank page.
-    Link(String),
-    /// A callback, e.g. to close a preview's practice.
-    Action(Callback<()>),
 }
 
 /// A shared clock that compares by identity, for props.
@@ -81,13 +72,8 @@ pub fn quiz_page(props: &QuizPageProps) -> Html {
         state.session.clone(),
     );
 
-    let back = match &props.back {
-        Back::Link(href) => {
-            html! { <a class="back-link" href={href.clone()}><span class="back-link__mark" aria-hidden="true">{ "← " }</span>{ text.back_to_bank }</a> }
-        }
-        Back::Action(on_back) => html! {
-            <button type="button" class="back-link button--secondary" onclick={on_back.reform(|_: MouseEvent| ())}><span class="back-link__mark" aria-hidden="true">{ "← " }</span>{ text.back_to_bank }</button>
-        },
+    let back = html! {
+        <a class="back-link" href={props.back.clone()}><span class="back-link__mark" aria-hidden="true">{ "← " }</span>{ text.back_to_bank }</a>
     };
     if finished {
         let on_retake = {

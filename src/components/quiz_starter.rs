@@ -24,8 +24,8 @@ pub struct QuizStarterProps {
     /// Where unfinished exams are saved; `None` (a preview) saves nothing.
     #[prop_or_default]
     pub storage: Option<StoreHandle>,
-    /// Where "back" leads; see [`QuizPage`].
-    pub back: super::quiz_page::Back,
+    /// Where the "back" link leads; see [`QuizPage`].
+    pub back: AttrValue,
     /// The current language.
     pub lang: Lang,
 }

@@ -1,6 +1,5 @@
 //! The page a deep link to an activity opens: loads the bank, then runs the activity.
 
-use super::quiz_page::Back;
 use super::{ClockHandle, ErrorPanel, LoadingNotice, QuizStarter, ReadPage};
 use crate::hooks::{use_bank, ProgressContext};
 use crate::i18n::strings;
@@ -79,7 +78,7 @@ pub fn study_page(props: &StudyPageProps) -> Html {
                 <QuizStarter bank={loaded.bank.clone()} plan={plan_for(&loaded.bank, activity, &props.options, &picked(&loaded.bank))}
                     clock={ClockHandle(props.platform.clock.clone())} title={props.entry.title.get(lang).to_string()}
                     storage={Some(StoreHandle(props.platform.storage.clone()))}
-                    back={Back::Link(Route::Bank { id: props.entry.id.clone() }.to_hash())} {lang} />
+                    back={Route::Bank { id: props.entry.id.clone() }.to_hash()} {lang} />
             },
         },
     };

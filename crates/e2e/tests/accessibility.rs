@@ -150,6 +150,10 @@ async fn visit_every_state(audit: &mut Audit<'_>, base: &str) {
     phone.wait_for(".backup-export__text").await;
     audit.check("backup").await;
 
+    go(phone, base, "#/preview").await;
+    phone.wait_for(".preview-moved").await;
+    audit.check("old preview link").await;
+
     go(phone, base, "#/").await;
     phone.wait_for(".streak").await;
     audit.check("home with progress").await;
