@@ -42,7 +42,7 @@ pub fn preview_moved(props: &PreviewMovedProps) -> Html {
             <h2>{ text.heading }</h2>
             <p>{ text.body }</p>
             <p><a class="button preview-moved__link" href="workbench.html">{ text.open }</a></p>
-            <a href={Route::Home.to_hash()}><span class="back-link__mark" aria-hidden="true">{ "← " }</span>{ strings(props.lang).back_to_banks }</a>
+            <a class="back-link" href={Route::Home.to_hash()}><span class="back-link__mark" aria-hidden="true">{ "← " }</span>{ strings(props.lang).back_to_banks }</a>
         </section>
     }
 }
