@@ -1,6 +1,5 @@
 //! The root component.
 
-use crate::components::ClockHandle;
 use crate::components::{
     AppHeader, BackupPage, BankList, BankPage, ErrorPanel, LoadingNotice, NotFoundPage,
     PreviewMoved, ProgressPage, StudyPage,
@@ -9,7 +8,7 @@ use crate::hooks::{use_language, use_manifest, use_progress, use_route, Progress
 use crate::hooks::{use_link_language, use_update_notice};
 use crate::i18n::strings;
 use crate::load::{LoadState, PreloadedBank};
-use crate::platform::{Platform, StoreHandle};
+use crate::platform::Platform;
 use crate::progress_store::StoreStatus;
 use crate::route::Route;
 use quiz_core::Manifest;
@@ -51,8 +50,7 @@ pub fn shell(props: &ShellProps) -> Html {
         // Backups work from saved progress alone, even when the manifest fails.
         (Route::Backup, _) => {
             html! {
-                <BackupPage clock={ClockHandle(props.platform.clock.clone())}
-                    storage={StoreHandle(props.platform.storage.clone())} {lang} />
+                <BackupPage platform={props.platform.clone()} {lang} />
             }
         }
         (_, LoadState::Loading) => html! { <LoadingNotice {lang} /> },
@@ -88,7 +86,7 @@ pub fn shell(props: &ShellProps) -> Html {
             None => html! { <NotFoundPage asked={id} reason={Some(text.unknown_bank)} {lang} /> },
         },
         (Route::Progress, LoadState::Ready(manifest)) => html! {
-            <ProgressPage {manifest} clock={ClockHandle(props.platform.clock.clone())} {lang} />
+            <ProgressPage {manifest} platform={props.platform.clone()} {lang} />
         },
         (Route::NotFound(asked), LoadState::Ready(_)) => html! { <NotFoundPage {asked} {lang} /> },
     };

@@ -8,7 +8,7 @@ mod support;
 
 use quiz_app::app::{Shell, ShellProps};
 use quiz_app::load::MANIFEST_URL;
-use quiz_app::platform::{KeyValueStore, MemoryStorage, Platform};
+use quiz_app::platform::{BrowserHost, KeyValueStore, MemoryStorage, Platform};
 use quiz_app::progress_store::{load, progress_key};
 use quiz_core::progress::{encode, export_backup, Attempt, Progress};
 use std::rc::Rc;
@@ -62,6 +62,7 @@ fn platform_with(progress: &Progress) -> (Platform, Rc<MemoryStorage>) {
         storage: storage.clone(),
         fetcher: Rc::new(FakeFetcher::default().with(MANIFEST_URL, MANIFEST)),
         clock: Rc::new(clock),
+        host: Rc::new(BrowserHost),
     };
     (platform, storage)
 }

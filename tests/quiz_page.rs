@@ -6,7 +6,7 @@
 
 mod support;
 
-use quiz_app::components::{ClockHandle, QuizPage, QuizPageProps};
+use quiz_app::components::{QuizPage, QuizPageProps};
 use quiz_app::quiz_state::QuizState;
 use quiz_core::session::{Mode, Plan, Selection};
 use quiz_core::{check_bank, Lang};
@@ -37,12 +37,11 @@ impl Page {
         let initial = QuizState::start(bank, plan, 7, 0).unwrap();
         let props = QuizPageProps {
             initial,
-            clock: ClockHandle(Rc::new(FixedClock::default())),
+            platform: platform(FakeFetcher::default()),
             title: "党章".into(),
             back: "#/bank/charter".into(),
             resumed: false,
             resume_discarded: false,
-            storage: None,
             lang,
         };
         let root = fresh_root();

@@ -9,7 +9,7 @@ mod support;
 
 use quiz_app::app::{Shell, ShellProps};
 use quiz_app::load::MANIFEST_URL;
-use quiz_app::platform::{KeyValueStore, MemoryStorage, Platform, StorageError};
+use quiz_app::platform::{BrowserHost, KeyValueStore, MemoryStorage, Platform, StorageError};
 use quiz_app::progress_store::active_key;
 use quiz_core::progress::SavedAttempt;
 use quiz_core::session::{Mode, Plan, Selection, Session};
@@ -30,6 +30,7 @@ fn platform_over(storage: Rc<dyn KeyValueStore>) -> Platform {
                 .with("questions/charter.json", BANK),
         ),
         clock: Rc::new(FixedClock::default()),
+        host: Rc::new(BrowserHost),
     }
 }
 

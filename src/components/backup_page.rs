@@ -1,10 +1,10 @@
 //! 备份与恢复: exporting progress, importing a backup with a preview, and the copies kept aside.
 
-use super::{ClockHandle, QuarantineList};
+use super::QuarantineList;
 use crate::hooks::{ProgressContext, ProgressEvent};
 use crate::i18n::{strings, Strings};
 use crate::platform::files::{chosen_file, copy_selected, offer_download, read_text};
-use crate::platform::StoreHandle;
+use crate::platform::Platform;
 use crate::progress_store::StoreStatus;
 use crate::route::Route;
 use quiz_core::progress::{
@@ -19,10 +19,9 @@ use yew::prelude::*;
 /// Props of [`BackupPage`].
 #[derive(Properties, PartialEq)]
 pub struct BackupPageProps {
-    /// The clock, for the export time and the file name.
-    pub clock: ClockHandle,
-    /// Where unreadable progress was kept aside, to offer it.
-    pub storage: StoreHandle,
+    /// The clock, for the export time and the file name, and the storage
+    /// where unreadable progress was kept aside, to offer it.
+    pub platform: Platform,
     /// The current language.
     pub lang: Lang,
 }
@@ -73,12 +72,12 @@ pub fn backup_page(props: &BackupPageProps) -> Html {
     // The backup is serialised only when asked for: it can run to hundreds
     // of kilobytes, and this page re-renders on every keystroke of a paste.
     let backup_text = {
-        let (progress, clock) = (context.progress.clone(), props.clock.0.clone());
+        let (progress, clock) = (context.progress.clone(), props.platform.clock.clone());
         move || export_backup(&progress, clock.now_ms())
     };
     let file_name = format!(
         "lxyz-quiz-backup-{}.json",
-        date_of_day(props.clock.0.local_day())
+        date_of_day(props.platform.clock.local_day())
     );
 
     let on_save = {
@@ -115,7 +114,7 @@ pub fn backup_page(props: &BackupPageProps) -> Html {
         let (import, current, clock) = (
             import.clone(),
             context.progress.clone(),
-            props.clock.0.clone(),
+            props.platform.clock.clone(),
         );
         move |candidate: &str| {
             import.set(match read_backup(candidate, clock.now_ms()) {
@@ -221,7 +220,7 @@ pub fn backup_page(props: &BackupPageProps) -> Html {
                     { import_outcome(&import, text, on_merge) }
                 }
             </section>
-            <QuarantineList storage={props.storage.clone()} clock={props.clock.clone()} lang={props.lang} />
+            <QuarantineList platform={props.platform.clone()} lang={props.lang} />
         </article>
     }
 }

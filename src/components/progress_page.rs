@@ -1,9 +1,10 @@
 //! 我的学习: everything the member has done, from progress saved in the browser.
 
 use super::score_trend::TREND_EXAMS;
-use super::{AttemptHistory, BankTallyTable, ClockHandle, ScoreTrend, StudyCalendar};
+use super::{AttemptHistory, BankTallyTable, ScoreTrend, StudyCalendar};
 use crate::hooks::ProgressContext;
 use crate::i18n::strings;
+use crate::platform::Platform;
 use crate::route::Route;
 use quiz_core::progress::study_streak;
 use quiz_core::{Lang, Manifest};
@@ -16,7 +17,7 @@ pub struct ProgressPageProps {
     /// The banks, for titles and per-bank figures.
     pub manifest: Rc<Manifest>,
     /// The clock, for today and the time zone.
-    pub clock: ClockHandle,
+    pub platform: Platform,
     /// The current language.
     pub lang: Lang,
 }
@@ -32,9 +33,10 @@ pub fn progress_page(props: &ProgressPageProps) -> Html {
         return html! {};
     };
     let progress = context.progress.clone();
-    let today = props.clock.0.local_day();
+    let clock = &props.platform.clock;
+    let today = clock.local_day();
     let trend = Rc::new(progress.score_trend(None, TREND_EXAMS));
-    let utc_offset_ms = props.clock.0.utc_offset_ms(props.clock.0.now_ms());
+    let utc_offset_ms = clock.utc_offset_ms(clock.now_ms());
     html! {
         <article class="progress-page">
             <a class="back-link" href={Route::Home.to_hash()}><span class="back-link__mark" aria-hidden="true">{ "← " }</span>{ text.back_to_banks }</a>

@@ -2,10 +2,9 @@
 //! else reads it, and a member (or whoever helps them) may still recover
 //! answers from the text.
 
-use super::ClockHandle;
 use crate::i18n::{date_time_text, strings};
 use crate::platform::files::offer_download;
-use crate::platform::StoreHandle;
+use crate::platform::Platform;
 use crate::progress_store::{quarantined, MAX_QUARANTINED};
 use quiz_core::Lang;
 use yew::prelude::*;
@@ -13,10 +12,9 @@ use yew::prelude::*;
 /// Props of [`QuarantineList`].
 #[derive(Properties, PartialEq)]
 pub struct QuarantineListProps {
-    /// Where the copies are kept.
-    pub storage: StoreHandle,
-    /// For the local time each copy was kept aside.
-    pub clock: ClockHandle,
+    /// The storage the copies are kept in, and the clock for the local
+    /// time each copy was kept aside.
+    pub platform: Platform,
     /// The current language.
     pub lang: Lang,
 }
@@ -27,14 +25,15 @@ pub struct QuarantineListProps {
 #[function_component(QuarantineList)]
 pub fn quarantine_list(props: &QuarantineListProps) -> Html {
     let text = strings(props.lang);
-    let copies = use_memo(props.storage.clone(), |storage| {
-        quarantined(storage.0.as_ref())
+    let copies = use_memo(props.platform.clone(), |platform| {
+        quarantined(platform.storage.as_ref())
     });
     let shown = use_state(|| None::<u64>);
     if copies.is_empty() {
         return html! {};
     }
-    let offset = props.clock.0.utc_offset_ms(props.clock.0.now_ms());
+    let clock = &props.platform.clock;
+    let offset = clock.utc_offset_ms(clock.now_ms());
     html! {
         <section class="backup-quarantine" aria-labelledby="quarantine-heading">
             <h3 id="quarantine-heading">{ text.quarantine_heading }</h3>

@@ -5,8 +5,7 @@ use crate::hooks::{
     use_countdown, use_host_events, use_quiz_keys, use_record_progress, use_save_unfinished,
 };
 use crate::i18n::strings;
-use crate::platform::Clock;
-use crate::platform::StoreHandle;
+use crate::platform::{Clock, Platform};
 use crate::quiz_state::{answered_by_one_tap, QuizAction, QuizState};
 use quiz_core::session::{Mode, Outcome};
 use quiz_core::Lang;
@@ -18,8 +17,9 @@ use yew::prelude::*;
 pub struct QuizPageProps {
     /// The started attempt.
     pub initial: QuizState,
-    /// The clock, for `now_ms` and fresh seeds.
-    pub clock: ClockHandle,
+    /// The clock (`now_ms`, fresh seeds), the storage the unfinished exam
+    /// is saved in after every answer, and the embedding page's host.
+    pub platform: Platform,
     /// The page title (the bank's name).
     pub title: String,
     /// Where the "back" link leads (the bank page).
@@ -31,21 +31,8 @@ pub struct QuizPageProps {
     /// is a new draw; the page says why.
     #[prop_or_default]
     pub resume_discarded: bool,
-    /// Where the unfinished exam is saved after every answer.
-    #[prop_or_default]
-    pub storage: Option<StoreHandle>,
     /// The current language.
     pub lang: Lang,
-}
-
-/// A shared clock that compares by identity, for props.
-#[derive(Clone)]
-pub struct ClockHandle(pub Rc<dyn Clock>);
-
-impl PartialEq for ClockHandle {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
-    }
 }
 
 /// A running exam or practice: the question, the controls, the navigator,
@@ -58,7 +45,7 @@ pub fn quiz_page(props: &QuizPageProps) -> Html {
         let initial = props.initial.clone();
         use_reducer(move || initial)
     };
-    let clock = props.clock.0.clone();
+    let clock = props.platform.clock.clone();
     let session = &state.session;
     let finished = session.is_finished();
     let timed = session.deadline_ms.is_some();
@@ -66,11 +53,9 @@ pub fn quiz_page(props: &QuizPageProps) -> Html {
     use_countdown(state.dispatcher(), clock.clone(), timed && !finished);
     use_quiz_keys(state.dispatcher(), clock.clone(), !finished);
     use_record_progress(state.clone());
-    use_host_events(state.clone());
-    let active_save_failed = use_save_unfinished(
-        props.storage.as_ref().map(|storage| storage.0.clone()),
-        state.session.clone(),
-    );
+    use_host_events(props.platform.host.clone(), state.clone());
+    let active_save_failed =
+        use_save_unfinished(props.platform.storage.clone(), state.session.clone());
 
     let back = html! {
         <a class="back-link" href={props.back.clone()}><span class="back-link__mark" aria-hidden="true">{ "← " }</span>{ text.back_to_bank }</a>

@@ -1,8 +1,8 @@
 //! Starts or resumes an attempt once, then hands it to the quiz page.
 
-use super::{ClockHandle, QuizPage};
+use super::QuizPage;
 use crate::i18n::strings;
-use crate::platform::StoreHandle;
+use crate::platform::Platform;
 use crate::progress_store::load_active;
 use crate::quiz_state::QuizState;
 use quiz_core::session::{Mode, Plan};
@@ -17,13 +17,11 @@ pub struct QuizStarterProps {
     pub bank: Rc<Bank>,
     /// What to draw and how.
     pub plan: Plan,
-    /// The clock for `now_ms` and the seed.
-    pub clock: ClockHandle,
+    /// The clock for `now_ms` and the seed, and the storage an unfinished
+    /// exam is resumed from and saved in.
+    pub platform: Platform,
     /// The page title.
     pub title: String,
-    /// Where unfinished exams are saved; `None` (a preview) saves nothing.
-    #[prop_or_default]
-    pub storage: Option<StoreHandle>,
     /// Where the "back" link leads; see [`QuizPage`].
     pub back: AttrValue,
     /// The current language.
@@ -38,8 +36,8 @@ pub fn quiz_starter(props: &QuizStarterProps) -> Html {
         let (bank, plan, clock, storage) = (
             props.bank.clone(),
             props.plan.clone(),
-            props.clock.0.clone(),
-            props.storage.clone(),
+            props.platform.clock.clone(),
+            props.platform.storage.clone(),
         );
         use_state(move || {
             let now = clock.now_ms();
@@ -47,9 +45,9 @@ pub fn quiz_starter(props: &QuizStarterProps) -> Html {
             // its deadline; if that passed meanwhile, it submits now. One
             // from another version of the bank, or that no longer fits its
             // questions, is not resumed, and the page says so.
-            let saved = storage
-                .filter(|_| plan.mode == Mode::Exam)
-                .and_then(|storage| load_active(storage.0.as_ref(), &bank.id))
+            let saved = (plan.mode == Mode::Exam)
+                .then(|| load_active(storage.as_ref(), &bank.id))
+                .flatten()
                 .filter(|session| session.plan.mode == Mode::Exam);
             let discarded = saved.as_ref().is_some_and(|session| {
                 session.bank_version != bank.version || !session.fits(&bank)
@@ -68,8 +66,8 @@ pub fn quiz_starter(props: &QuizStarterProps) -> Html {
     };
     match &*started {
         Ok((initial, resumed, resume_discarded)) => html! {
-            <QuizPage initial={initial.clone()} resumed={*resumed} resume_discarded={*resume_discarded} clock={props.clock.clone()}
-                storage={props.storage.clone()} title={props.title.clone()} back={props.back.clone()} lang={props.lang} />
+            <QuizPage initial={initial.clone()} resumed={*resumed} resume_discarded={*resume_discarded} platform={props.platform.clone()}
+                title={props.title.clone()} back={props.back.clone()} lang={props.lang} />
         },
         Err(_) => html! {
             <section class="not-found" role="alert">

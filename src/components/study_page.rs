@@ -1,11 +1,11 @@
 //! The page a deep link to an activity opens: loads the bank, then runs the activity.
 
-use super::{ClockHandle, ErrorPanel, LoadingNotice, QuizStarter, ReadPage};
+use super::{ErrorPanel, LoadingNotice, QuizStarter, ReadPage};
 use crate::hooks::{use_bank, ProgressContext};
 use crate::i18n::strings;
 use crate::load::LoadState;
 use crate::load::PreloadedBank;
-use crate::platform::{Platform, StoreHandle};
+use crate::platform::Platform;
 use crate::route::{Activity, QuestionSet, Route, StudyOptions};
 use quiz_core::progress::{daily_set, date_of_day};
 use quiz_core::session::{Mode, Plan, Selection};
@@ -76,8 +76,7 @@ pub fn study_page(props: &StudyPageProps) -> Html {
             }
             activity => html! {
                 <QuizStarter bank={loaded.bank.clone()} plan={plan_for(&loaded.bank, activity, &props.options, &picked(&loaded.bank))}
-                    clock={ClockHandle(props.platform.clock.clone())} title={props.entry.title.get(lang).to_string()}
-                    storage={Some(StoreHandle(props.platform.storage.clone()))}
+                    platform={props.platform.clone()} title={props.entry.title.get(lang).to_string()}
                     back={Route::Bank { id: props.entry.id.clone() }.to_hash()} {lang} />
             },
         },

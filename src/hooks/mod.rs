@@ -26,5 +26,5 @@ pub use use_record_progress::use_record_progress;
 pub use use_route::use_route;
 pub use use_save_unfinished::use_save_unfinished;
 
-pub use use_host::{use_host, use_host_events, use_link_language};
+pub use use_host::{use_host_events, use_link_language};
 pub use use_update_notice::{use_update_notice, UPDATE_EVENT};

@@ -1,37 +1,31 @@
 //! The façade for events sent to an embedding portal page.
 
-use crate::platform::{host, HostEvent};
+use crate::platform::{Host, HostEvent};
 use crate::quiz_state::QuizState;
 use crate::route::link_language;
 use gloo_events::EventListener;
 use quiz_core::Lang;
+use std::rc::Rc;
 use yew::prelude::*;
 
-/// Tells the embedding page what happened (a quiz started or finished),
-/// through the installed [`host::Host`]; on a page that is not embedded the
-/// boot script drops the events.
-#[hook]
-pub fn use_host() -> Callback<HostEvent> {
-    Callback::from(|event: HostEvent| host::post(&event))
-}
-
 /// Tells the embedding page when a quiz starts (once, unless it opens
-/// already finished) and when it is submitted, with its result.
+/// already finished) and when it is submitted, with its result, through
+/// `host` (the platform's; on a page that is not embedded the boot script
+/// drops the events).
 #[hook]
-pub fn use_host_events(state: UseReducerHandle<QuizState>) {
-    let host = use_host();
+pub fn use_host_events(host: Rc<dyn Host>, state: UseReducerHandle<QuizState>) {
     {
         let (host, state) = (host.clone(), state.clone());
         use_effect_with((), move |_| {
             if !state.session.is_finished() {
-                host.emit(HostEvent::started(&state.session));
+                host.post(&HostEvent::started(&state.session));
             }
         });
     }
     let finished = state.session.is_finished();
     use_effect_with(finished, move |finished| {
         if *finished {
-            host.emit(HostEvent::finished(&state.session, &state.bank));
+            host.post(&HostEvent::finished(&state.session, &state.bank));
         }
     });
 }

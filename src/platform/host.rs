@@ -3,13 +3,12 @@
 //! The app only says what happened; the boot script (`web/boot.js`) owns the
 //! postMessage bridge with its origin allow-list, so the WASM carries no
 //! embedding logic and a page that is not embedded costs nothing. Behind a
-//! trait so browser tests can record the events.
+//! trait, reached through `Platform::host`, so browser tests can record the
+//! events.
 
 use quiz_core::json::write::push_object;
 use quiz_core::session::{Mode, Score, Selection, Session};
 use quiz_core::Bank;
-use std::cell::RefCell;
-use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
 
 /// Something the host page may want to know.
@@ -125,26 +124,6 @@ impl Host for BrowserHost {
         if let Some(bridge) = bridge {
             let _ = bridge.call1(&JsValue::NULL, &JsValue::from_str(&event.to_json()));
         }
-    }
-}
-
-thread_local! {
-    static INSTALLED: RefCell<Option<Rc<dyn Host>>> = const { RefCell::new(None) };
-}
-
-/// Replaces where events go (tests install a recorder). A registry rather
-/// than a Yew context: a context provider costs WASM size on every page for
-/// a feature most visits never use.
-pub fn install(host: Rc<dyn Host>) {
-    INSTALLED.with(|installed| *installed.borrow_mut() = Some(host));
-}
-
-/// Sends an event to the installed host, or to [`BrowserHost`].
-pub fn post(event: &HostEvent) {
-    let host = INSTALLED.with(|installed| installed.borrow().clone());
-    match host {
-        Some(host) => host.post(event),
-        None => BrowserHost.post(event),
     }
 }
 

@@ -1,7 +1,7 @@
 //! Browser I/O behind small traits: storage, fetch and the panic display.
 //!
 //! Components never call `web_sys` for I/O directly; they get a [`Platform`]
-//! from context, so tests can hand them an in-memory or faulty one.
+//! as a prop, so tests can hand them an in-memory or faulty one.
 
 pub mod clock;
 pub mod fetch;
@@ -29,7 +29,11 @@ pub fn mark(name: &str) {
     }
 }
 
-/// The I/O services the app uses, shared through a Yew context.
+/// The I/O services the app uses: the one way they reach components, as a
+/// prop of every component that does I/O (see ARCHITECTURE.md). A test
+/// builds one with the fakes it needs (full or blocked storage, a fetcher
+/// that fails, a fixed clock, a host that records), and the compiler sees
+/// to it that no such component is rendered without one.
 #[derive(Clone)]
 pub struct Platform {
     /// Where preferences and progress are kept.
@@ -38,6 +42,8 @@ pub struct Platform {
     pub fetcher: Rc<dyn Fetcher>,
     /// The time and random seeds.
     pub clock: Rc<dyn Clock>,
+    /// Where quiz events for an embedding page go.
+    pub host: Rc<dyn Host>,
 }
 
 impl Platform {
@@ -47,6 +53,7 @@ impl Platform {
             storage: Rc::new(BrowserStorage),
             fetcher: Rc::new(BrowserFetcher),
             clock: Rc::new(BrowserClock),
+            host: Rc::new(BrowserHost),
         }
     }
 }
@@ -56,15 +63,6 @@ impl PartialEq for Platform {
         Rc::ptr_eq(&self.storage, &other.storage)
             && Rc::ptr_eq(&self.fetcher, &other.fetcher)
             && Rc::ptr_eq(&self.clock, &other.clock)
-    }
-}
-
-/// A shared store that compares by identity, for props.
-#[derive(Clone)]
-pub struct StoreHandle(pub Rc<dyn KeyValueStore>);
-
-impl PartialEq for StoreHandle {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
+            && Rc::ptr_eq(&self.host, &other.host)
     }
 }

@@ -3,7 +3,9 @@
 
 #![allow(dead_code)]
 
-use quiz_app::platform::{Clock, FetchError, FetchFuture, Fetcher, MemoryStorage, Platform};
+use quiz_app::platform::{
+    BrowserHost, Clock, FetchError, FetchFuture, Fetcher, MemoryStorage, Platform,
+};
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -102,12 +104,14 @@ impl Fetcher for FakeFetcher {
     }
 }
 
-/// A platform with in-memory storage and the given fetcher.
+/// A platform with in-memory storage, the given fetcher and a fixed clock;
+/// host events go where the browser's would (nowhere, outside a portal).
 pub fn platform(fetcher: FakeFetcher) -> Platform {
     Platform {
         storage: Rc::new(MemoryStorage::default()),
         fetcher: Rc::new(fetcher),
         clock: Rc::new(FixedClock::default()),
+        host: Rc::new(BrowserHost),
     }
 }
 

@@ -113,6 +113,7 @@ async fn the_language_preference_of_the_app_is_kept() {
                 storage: storage.clone(),
                 fetcher: std::rc::Rc::new(FakeFetcher::published()),
                 clock: std::rc::Rc::new(FixedClock),
+                host: std::rc::Rc::new(quiz_app::platform::BrowserHost),
             },
         };
         yew::Renderer::<workbench::components::Workbench>::with_root_and_props(

@@ -90,6 +90,7 @@ pub async fn mount_workbench(fetcher: FakeFetcher) -> (Element, Rc<MemoryStorage
             storage: storage.clone(),
             fetcher: Rc::new(fetcher),
             clock: Rc::new(FixedClock),
+            host: Rc::new(quiz_app::platform::BrowserHost),
         },
     };
     Renderer::<Workbench>::with_root_and_props(root.clone(), props).render();
