@@ -249,13 +249,33 @@ fn test() -> Result<(), String> {
 /// Builds `dist/`, then runs the bench binary with `args`: it measures and,
 /// with `--check`, compares with `bench/budgets.toml`.
 fn bench(args: &[String]) -> Result<(), String> {
-    let tools = Tools::ensure_test()?;
+    let tools = Tools::ensure_bench()?;
     dist(&tools)?;
+    let reference = build_reference(&tools)?;
     run(tools
         .command("cargo")
         .args(["run", "-p", "bench", "--locked", "--"])
         .args(args)
-        .env("QUIZ_DIST", project_root().join("dist")))
+        .env("QUIZ_DIST", project_root().join("dist"))
+        .env("QUIZ_REFERENCE_DIST", reference))
+}
+
+/// Where Trunk builds the bench's reference page (see
+/// `crates/bench-reference/Trunk.toml`).
+const REFERENCE_DIST: &str = "target/bench-reference-dist";
+
+/// Builds the bench's one-component Yew reference page with the app's
+/// release profile and wasm-opt level, so the bench can divide the app's
+/// load times by the reference's, measured in the same sitting.
+fn build_reference(tools: &Tools) -> Result<PathBuf, String> {
+    run(tools.trunk().args([
+        "--config",
+        "crates/bench-reference/Trunk.toml",
+        "build",
+        "--offline",
+        "--release",
+    ]))?;
+    Ok(project_root().join(REFERENCE_DIST))
 }
 
 /// The fuzz targets in `fuzz/fuzz_targets/`.
