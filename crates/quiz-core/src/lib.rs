@@ -13,6 +13,7 @@ pub mod lang;
 pub mod limits;
 pub mod manifest;
 pub mod normalize;
+pub mod order;
 pub mod progress;
 #[cfg(feature = "tools")]
 pub mod schema;
