@@ -128,7 +128,7 @@ fn quarantined_keys(store: &dyn KeyValueStore) -> Vec<String> {
             Some((stamp, key))
         })
         .collect();
-    keys.sort_unstable();
+    quiz_core::order::sort(&mut keys);
     keys.into_iter().map(|(_, key)| key).collect()
 }
 

@@ -33,12 +33,15 @@ Commands:
         (workbench.html, its own WebAssembly) into dist/: content-hashed
         files with .br/.gz copies, an external boot script (no inline
         script), and the service worker sw.js. See DEPLOY.md.
-  bench [--check] [--runs N] [--only sizes,storage,probe,load]
-        Build dist/, then print transfer sizes, first-question times under
-        the Lighthouse mobile preset in headless Chromium, bank parse speed,
-        memory and storage figures (see BENCHMARKS.md). With --check, exit
-        non-zero when a figure exceeds bench/budgets.toml. Needs what
-        `test` installs (Chromium, chromedriver).
+  bench [--check] [--runs N] [--only sizes,storage,probe,load,layouts,lighthouse]
+        Build dist/ and the bench's one-component Yew reference page, then
+        print transfer sizes, what the exam deep link downloads,
+        first-question times under the Lighthouse mobile preset in headless
+        Chromium (and their ratio to the reference page's), bank parse
+        speed, memory and storage figures, and Lighthouse's scores (see
+        BENCHMARKS.md). With --check, exit non-zero when a figure exceeds
+        bench/budgets.toml. Installs what `test` needs and Lighthouse
+        (npm, into bench/lighthouse/).
   fuzz [--seconds N] [--target check_bank|check_manifest]
         Fuzz the bank and manifest parsers with cargo-fuzz (libFuzzer) for N
         seconds per target (default 60), seeded with the shipped banks and
@@ -249,13 +252,33 @@ fn test() -> Result<(), String> {
 /// Builds `dist/`, then runs the bench binary with `args`: it measures and,
 /// with `--check`, compares with `bench/budgets.toml`.
 fn bench(args: &[String]) -> Result<(), String> {
-    let tools = Tools::ensure_test()?;
+    let tools = Tools::ensure_bench()?;
     dist(&tools)?;
+    let reference = build_reference(&tools)?;
     run(tools
         .command("cargo")
         .args(["run", "-p", "bench", "--locked", "--"])
         .args(args)
-        .env("QUIZ_DIST", project_root().join("dist")))
+        .env("QUIZ_DIST", project_root().join("dist"))
+        .env("QUIZ_REFERENCE_DIST", reference))
+}
+
+/// Where Trunk builds the bench's reference page (see
+/// `crates/bench-reference/Trunk.toml`).
+const REFERENCE_DIST: &str = "target/bench-reference-dist";
+
+/// Builds the bench's one-component Yew reference page with the app's
+/// release profile and wasm-opt level, so the bench can divide the app's
+/// load times by the reference's, measured in the same sitting.
+fn build_reference(tools: &Tools) -> Result<PathBuf, String> {
+    run(tools.trunk().args([
+        "--config",
+        "crates/bench-reference/Trunk.toml",
+        "build",
+        "--offline",
+        "--release",
+    ]))?;
+    Ok(project_root().join(REFERENCE_DIST))
 }
 
 /// The fuzz targets in `fuzz/fuzz_targets/`.

@@ -22,6 +22,10 @@ const WASM_OPT_VERSION: &str = "132";
 const AXE_VERSION: &str = "4.14.1";
 /// The cargo-fuzz release `cargo xtask fuzz` installs.
 const CARGO_FUZZ_VERSION: &str = "0.13.2";
+/// The Lighthouse release the bench runs; matches
+/// `bench/lighthouse/package.json`.
+const LIGHTHOUSE_VERSION: &str = "12.8.2";
+
 /// Debian packages for the browser tests.
 const DEBIAN_PACKAGES: [&str; 3] = ["chromium", "chromium-driver", "fonts-noto-cjk"];
 /// Debian packages `dist` needs (brotli compresses the hashed files) and
@@ -70,6 +74,15 @@ impl Tools {
         tools.ensure_axe()?;
         tools.ensure_browser()?;
         tools.ensure_debian_tool(DEBIAN_TOOLS[1])?;
+        Ok(tools)
+    }
+
+    /// Makes sure everything `bench` needs is installed: what `test`
+    /// needs, and Lighthouse (from the npm registry, into
+    /// `bench/lighthouse/`), which the bench runs against the browser.
+    pub fn ensure_bench() -> Result<Tools, String> {
+        let tools = Tools::ensure_test()?;
+        tools.ensure_lighthouse()?;
         Ok(tools)
     }
 
@@ -195,6 +208,28 @@ impl Tools {
         run(self
             .command("npm")
             .args(["ci", "--no-audit", "--no-fund", "--prefix", "tools"]))
+    }
+
+    /// Installs Lighthouse at the version `bench/lighthouse/package.json`
+    /// pins unless it is there. It is kept apart from `tools/` so the test
+    /// set-up does not download it.
+    fn ensure_lighthouse(&self) -> Result<(), String> {
+        let folder = crate::project_root().join("bench/lighthouse");
+        let manifest = folder.join("node_modules/lighthouse/package.json");
+        let installed = std::fs::read_to_string(&manifest).unwrap_or_default();
+        if installed.contains(&format!("\"version\": \"{LIGHTHOUSE_VERSION}\"")) {
+            return Ok(());
+        }
+        if self.which("npm").is_none() {
+            return Err(format!(
+                "Lighthouse {LIGHTHOUSE_VERSION} is needed for the bench and npm is missing: install Node.js and npm (Debian: apt-get install nodejs npm)"
+            ));
+        }
+        println!("xtask: installing Lighthouse {LIGHTHOUSE_VERSION} from the npm registry into bench/lighthouse/");
+        run(self
+            .command("npm")
+            .args(["ci", "--no-audit", "--no-fund", "--prefix"])
+            .arg(&folder))
     }
 
     /// Installs a Debian package unless its program is already there.

@@ -75,7 +75,14 @@ pub fn generate(questions: &Path, count: usize) -> Result<GeneratedBank, String>
         },
         "questions": questions,
     });
-    let bytes = serde_json::to_vec_pretty(&bank).map_err(|error| error.to_string())?;
+    let mut bytes = serde_json::to_vec_pretty(&bank).map_err(|error| error.to_string())?;
+    // The largest bank (20,000 questions, the most a bank may hold) written
+    // pretty-printed from today's longer shipped questions passes the 32 MB
+    // a bank file may be; written on one line, as other tools export
+    // banks, it fits, and the app must still read it.
+    if bytes.len() > quiz_core::limits::MAX_BANK_BYTES {
+        bytes = serde_json::to_vec(&bank).map_err(|error| error.to_string())?;
+    }
     Ok(GeneratedBank { id, bytes, count })
 }
 

@@ -39,7 +39,7 @@ pub struct Figure {
 /// when `all_required`.
 pub fn compare(budgets: &Budgets, figures: &[Figure], all_required: bool) -> usize {
     println!(
-        "\n{:<58} {:>10} {:>8} {:>8}  verdict",
+        "\n{:<86} {:>10} {:>8} {:>8}  verdict",
         "budget", "measured", "max", "aim"
     );
     let mut over = 0;
@@ -66,7 +66,7 @@ pub fn compare(budgets: &Budgets, figures: &[Figure], all_required: bool) -> usi
                     "ok"
                 };
                 println!(
-                    "{:<58} {:>10} {:>8} {:>8}  {verdict}",
+                    "{:<86} {:>10} {:>8} {:>8}  {verdict}",
                     budget.what,
                     number(figure.value),
                     number(budget.max),
@@ -81,7 +81,7 @@ pub fn compare(budgets: &Budgets, figures: &[Figure], all_required: bool) -> usi
                     "skipped"
                 };
                 println!(
-                    "{:<58} {:>10} {:>8} {:>8}  {verdict}",
+                    "{:<86} {:>10} {:>8} {:>8}  {verdict}",
                     budget.what,
                     "-",
                     number(budget.max),

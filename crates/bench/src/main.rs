@@ -8,6 +8,7 @@
 mod banks;
 mod budgets;
 mod cdp;
+mod lighthouse;
 mod page_load;
 mod probe;
 mod server;
@@ -21,12 +22,12 @@ use std::process::ExitCode;
 
 /// Every figure key the budgets file must cover.
 pub const FIGURE_KEYS: [&str; 9] = [
-    "app_brotli_kb",
-    "first_question_cold_ms",
-    "first_question_repeat_ms",
-    "parse_ratio_5k",
-    "longest_task_1k_ms",
+    "exam_link_brotli_kb",
+    "first_question_cold_ratio",
+    "first_question_repeat_ratio",
     "first_question_1k_ms",
+    "longest_task_1k_ms",
+    "parse_ratio_5k",
     "wasm_memory_5k_mb",
     "grade_100_ms",
     "storage_1000_attempts_kunits",
@@ -34,6 +35,10 @@ pub const FIGURE_KEYS: [&str; 9] = [
 
 /// The deep links the first-question budget covers: the shipped 党章 bank.
 const CHARTER_LINKS: [&str; 2] = ["#/bank/charter/practice", "#/bank/charter/exam"];
+
+/// The link whose downloads the size budget counts: a member opening an
+/// exam from the branch's WeChat group.
+const EXAM_LINK: &str = "#/bank/charter/exam";
 
 /// The generated bank sizes.
 const BANK_SIZES: [usize; 3] = [1_000, 5_000, 20_000];
@@ -43,13 +48,16 @@ bench [--check] [--runs N] [--only PARTS] [--dist DIR]
 
   --check       compare with bench/budgets.toml; exit 1 when over budget
   --runs N      runs per timed figure, median reported (default 5, at least 1)
-  --only PARTS  comma-separated subset of: sizes,storage,probe,load,layouts
+  --only PARTS  comma-separated subset of: sizes,storage,probe,load,layouts,lighthouse
   --dist DIR    the built app (default: dist/ at the workspace root)
+  --reference DIR
+                the built reference page (default: $QUIZ_REFERENCE_DIST, else
+                target/bench-reference-dist/)
 ";
 
 /// Every part, in the order they run; a run of all of them must meet
 /// every budget.
-const PARTS: [&str; 5] = ["sizes", "storage", "probe", "load", "layouts"];
+const PARTS: [&str; 6] = ["sizes", "storage", "probe", "load", "layouts", "lighthouse"];
 
 /// Questions in the bank the layouts part checks: the size of the one-line
 /// banks that took seconds to locate before locating was linear.
@@ -61,6 +69,7 @@ struct Options {
     runs: usize,
     parts: Vec<String>,
     dist: PathBuf,
+    reference: PathBuf,
 }
 
 #[tokio::main(flavor = "current_thread")]
@@ -93,6 +102,9 @@ fn parse_args(root: &Path) -> Result<Options, String> {
         runs: 5,
         parts: PARTS.map(String::from).to_vec(),
         dist: root.join("dist"),
+        reference: std::env::var_os("QUIZ_REFERENCE_DIST")
+            .map(PathBuf::from)
+            .unwrap_or_else(|| root.join("target/bench-reference-dist")),
     };
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
@@ -111,6 +123,9 @@ fn parse_args(root: &Path) -> Result<Options, String> {
                 options.parts = value.split(',').map(str::to_string).collect();
             }
             "--dist" => options.dist = PathBuf::from(args.next().ok_or("--dist needs a folder")?),
+            "--reference" => {
+                options.reference = PathBuf::from(args.next().ok_or("--reference needs a folder")?)
+            }
             other => return Err(format!("unknown option {other:?}")),
         }
     }
@@ -132,11 +147,16 @@ async fn run(root: &Path, options: &Options) -> Result<usize, String> {
         ));
     }
 
+    let mut over = 0;
     if wants("sizes") {
-        figures.push(print_sizes(&options.dist, sizes::Bundle::App)?);
+        print_sizes(&options.dist, sizes::Bundle::App)?;
         if options.dist.join("workbench.html").is_file() {
-            figures.push(print_sizes(&options.dist, sizes::Bundle::Workbench)?);
+            print_sizes(&options.dist, sizes::Bundle::Workbench)?;
         }
+        if options.reference.join("index.html").is_file() {
+            print_sizes(&options.reference, sizes::Bundle::Reference)?;
+        }
+        over += print_member_dependencies(root);
     }
     if wants("storage") {
         let units = storage::footprint(&questions)?;
@@ -167,7 +187,13 @@ async fn run(root: &Path, options: &Options) -> Result<usize, String> {
         figures.extend(print_probe(&figures_probe));
     }
     if wants("load") {
-        figures.extend(charter_loads(&options.dist, options.runs).await?);
+        if !options.reference.join("index.html").is_file() {
+            return Err(format!(
+                "no reference page in {}: run `cargo xtask bench` (it builds it)",
+                options.reference.display()
+            ));
+        }
+        figures.extend(charter_loads(&options.dist, &options.reference, options.runs).await?);
         let thousand = &generated[0];
         let copy = work.join("dist-1k");
         page_load::dist_with_bank(
@@ -183,10 +209,13 @@ async fn run(root: &Path, options: &Options) -> Result<usize, String> {
     if wants("layouts") {
         print_layouts(&questions, options.runs)?;
     }
+    if wants("lighthouse") {
+        lighthouse::print_scores(root, &options.dist, EXAM_LINK)?;
+    }
 
     println!("\n== budgets (bench/budgets.toml)");
     let all_required = PARTS.iter().all(|part| wants(part));
-    let over = budgets::compare(&budgets, &figures, all_required);
+    over += budgets::compare(&budgets, &figures, all_required);
     Ok(if options.check { over } else { 0 })
 }
 
@@ -226,19 +255,15 @@ fn print_layouts(questions: &Path, runs: usize) -> Result<(), String> {
     Ok(())
 }
 
-/// Prints the transfer-size table of one bundle and returns its brotli
-/// figure.
-fn print_sizes(dist: &Path, bundle: sizes::Bundle) -> Result<Figure, String> {
+/// Prints the transfer-size table of one bundle.
+fn print_sizes(dist: &Path, bundle: sizes::Bundle) -> Result<(), String> {
     let kinds = sizes::measure(dist, bundle)?;
-    let (title, label, key) = match bundle {
-        sizes::Bundle::App => ("the member app (index.html)", "app", "app_brotli_kb"),
-        sizes::Bundle::Workbench => (
-            "the coordinators' workbench (workbench.html)",
-            "bench",
-            "workbench_brotli_kb",
-        ),
+    let (title, label) = match bundle {
+        sizes::Bundle::App => ("the member app (index.html)", "app"),
+        sizes::Bundle::Workbench => ("the coordinators' workbench (workbench.html)", "bench"),
+        sizes::Bundle::Reference => ("the one-component Yew reference page", "ref"),
     };
-    println!("\n== transfer size of {title} in dist/ (bytes)");
+    println!("\n== transfer size of {title} (bytes)");
     println!(
         "{:<6} {:>10} {:>10} {:>10}",
         "", "raw", "gzip -9", "brotli -11"
@@ -261,10 +286,41 @@ fn print_sizes(dist: &Path, bundle: sizes::Bundle) -> Result<Figure, String> {
         total.brotli,
         total.brotli as f64 / 1024.0
     );
-    Ok(Figure {
-        key,
-        value: total.brotli as f64 / 1024.0,
-    })
+    Ok(())
+}
+
+/// Prints which crates the member's WebAssembly must never contain and
+/// whether it does, from the function names of the build Trunk made
+/// before `wasm-opt` stripped them; returns how many it contains. LTO
+/// drops unused code today, but a dependency the app does not use must
+/// fail here rather than wait for someone to notice the size.
+fn print_member_dependencies(root: &Path) -> usize {
+    let target = std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root.join("target"));
+    let wasm = target.join("wasm32-unknown-unknown/release/quiz-app.wasm");
+    println!(
+        "\n== crates kept out of the member's wasm (function names in {})",
+        wasm.display()
+    );
+    let Ok(bytes) = std::fs::read(&wasm) else {
+        println!("  not checked: no release build of the app there");
+        return 0;
+    };
+    let mut found = 0;
+    for name in sizes::NOT_IN_MEMBER_WASM {
+        let count = sizes::count_mentions(&bytes, name);
+        println!(
+            "  {name:<12} {}",
+            if count == 0 {
+                "absent".to_string()
+            } else {
+                format!("PRESENT ({count} names)")
+            }
+        );
+        found += usize::from(count > 0);
+    }
+    found
 }
 
 /// Prints the probe page's figures and returns the budgeted ones.
@@ -317,18 +373,38 @@ fn print_probe(probe: &probe::ProbeFigures) -> Vec<Figure> {
     ]
 }
 
-/// First question on the charter deep links, cold and repeat.
-async fn charter_loads(dist: &Path, runs: usize) -> Result<Vec<Figure>, String> {
+/// First question on the charter deep links, cold and repeat, each run
+/// beside a load of the reference page, and what the exam link downloads.
+async fn charter_loads(dist: &Path, reference: &Path, runs: usize) -> Result<Vec<Figure>, String> {
     let server = CachingServer::start(dist)?;
+    let yardstick = CachingServer::start(reference)?;
     println!("\n== first question under the mobile preset (ms since navigation; median of {runs})");
+    // The runs alternate between the pages, so a busy spell on the machine
+    // slows the reference and the app alike.
+    let mut by_link: Vec<Vec<page_load::Visit>> = vec![Vec::new(); CHARTER_LINKS.len()];
+    let mut references = Vec::new();
+    for _ in 0..runs {
+        references.push(page_load::visit(&yardstick, "").await?);
+        for (visits, link) in by_link.iter_mut().zip(CHARTER_LINKS) {
+            visits.push(page_load::visit(&server, link).await?);
+        }
+    }
     println!(
         "{:<32} {:>8} {:>8} {:>12}",
         "link", "cold", "repeat", "longest task"
     );
+    let (ref_cold, ref_repeat, ref_longest) = medians(&references);
+    println!(
+        "{:<32} {:>8} {:>8} {:>12}",
+        "reference page (one component)",
+        number(ref_cold),
+        number(ref_repeat),
+        number(ref_longest)
+    );
     let (mut worst_cold, mut worst_repeat) = (0.0_f64, 0.0_f64);
-    for link in CHARTER_LINKS {
-        let visits = visits(&server, link, runs).await?;
-        let (cold, repeat, longest) = medians(&visits);
+    let mut exam_bytes = f64::NAN;
+    for (visits, link) in by_link.iter().zip(CHARTER_LINKS) {
+        let (cold, repeat, longest) = medians(visits);
         println!(
             "{link:<32} {:>8} {:>8} {:>12}",
             number(cold),
@@ -337,16 +413,41 @@ async fn charter_loads(dist: &Path, runs: usize) -> Result<Vec<Figure>, String> 
         );
         worst_cold = worst_cold.max(cold);
         worst_repeat = worst_repeat.max(repeat);
-        print_requests(&visits);
+        print_requests(visits);
+        if link == EXAM_LINK {
+            let mut sizes: Vec<f64> = visits
+                .iter()
+                .map(|visit| sizes::code_bytes(&visit.cold.requests) as f64)
+                .collect();
+            exam_bytes = median(&mut sizes);
+        }
     }
+    let (cold_ratio, repeat_ratio) = (worst_cold / ref_cold, worst_repeat / ref_repeat);
+    println!(
+        "worst link / reference: cold {} ({} / {} ms), repeat {} ({} / {} ms)",
+        number(cold_ratio),
+        number(worst_cold),
+        number(ref_cold),
+        number(repeat_ratio),
+        number(worst_repeat),
+        number(ref_repeat)
+    );
+    println!(
+        "{EXAM_LINK} downloads {} bytes of wasm, js, css and html (as served: brotli) before its first question",
+        number(exam_bytes)
+    );
     Ok(vec![
         Figure {
-            key: "first_question_cold_ms",
-            value: worst_cold,
+            key: "exam_link_brotli_kb",
+            value: exam_bytes / 1024.0,
         },
         Figure {
-            key: "first_question_repeat_ms",
-            value: worst_repeat,
+            key: "first_question_cold_ratio",
+            value: cold_ratio,
+        },
+        Figure {
+            key: "first_question_repeat_ratio",
+            value: repeat_ratio,
         },
     ])
 }

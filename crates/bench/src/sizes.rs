@@ -31,6 +31,9 @@ pub enum Bundle {
     /// after it, as `cargo xtask dist` builds them), with the stylesheet it
     /// shares with the app.
     Workbench,
+    /// The bench's one-component Yew page, in a folder of its own: the
+    /// yardstick for what Yew itself weighs.
+    Reference,
 }
 
 impl Bundle {
@@ -39,6 +42,7 @@ impl Bundle {
         let workbench = name == "workbench.html" || name.starts_with("workbench-");
         match self {
             Bundle::App => !workbench,
+            Bundle::Reference => true,
             Bundle::Workbench => {
                 workbench || (name.starts_with("style-") && name.ends_with(".css"))
             }
@@ -100,4 +104,72 @@ pub fn brotli(bytes: &[u8]) -> Vec<u8> {
     // Reading from a slice and writing to a Vec cannot fail.
     let _ = brotli::BrotliCompress(&mut input, &mut out, &params);
     out
+}
+
+/// Crates the member's WebAssembly must not contain: quiz-core's `tools`
+/// feature brings serde_json for the CLI, the schema and the workbench,
+/// and a feature unified into the app's build by mistake would ship it to
+/// every member.
+pub const NOT_IN_MEMBER_WASM: [&str; 3] = ["serde_json", "bank_tools", "calamine"];
+
+/// How many times `name` occurs in `bytes`: in a build that keeps function
+/// names, how many functions of that crate (mangled names carry the crate's
+/// name) made it in.
+pub fn count_mentions(bytes: &[u8], name: &str) -> usize {
+    let needle = name.as_bytes();
+    if needle.is_empty() {
+        return 0;
+    }
+    bytes
+        .windows(needle.len())
+        .filter(|window| *window == needle)
+        .count()
+}
+
+/// The bytes of code and markup (wasm, js, css, html; not the service
+/// worker, which is fetched after the app runs) that a page load received,
+/// from the bench server's log lines (`200 /path br 1234 B`).
+pub fn code_bytes(requests: &[String]) -> usize {
+    requests
+        .iter()
+        .filter_map(|line| {
+            let mut parts = line.split_whitespace();
+            let (status, path, _, bytes) =
+                (parts.next()?, parts.next()?, parts.next()?, parts.next()?);
+            let name = path.rsplit('/').next().unwrap_or(path);
+            let code = KINDS.iter().any(|kind| name.ends_with(&format!(".{kind}")));
+            (status == "200" && code && !NOT_IN_FIRST_LOAD.contains(&name))
+                .then(|| bytes.parse::<usize>().ok())
+                .flatten()
+        })
+        .sum()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn code_bytes_count_what_was_sent_of_code_and_markup() {
+        let log = [
+            "200 /index.html br 900 B",
+            "200 /quiz-app-1.wasm br 190000 B",
+            "200 /questions/index.json br 700 B",
+            "200 /questions/charter.json br 30000 B",
+            "200 /sw.js br 2000 B",
+            "304 /style-2.css",
+            "200 /style-2.css br 4000 B",
+        ]
+        .map(String::from);
+        assert_eq!(code_bytes(&log), 900 + 190_000 + 4000);
+    }
+
+    #[test]
+    fn mentions_are_counted() {
+        assert_eq!(
+            count_mentions(b"a serde_json b serde_json", "serde_json"),
+            2
+        );
+        assert_eq!(count_mentions(b"serde", "serde_json"), 0);
+    }
 }

@@ -222,8 +222,9 @@ impl Problems {
     /// the text, whatever its layout and however many problems it has.
     pub(crate) fn locate(mut self, file: &str, text: &str) -> Vec<Diagnostic> {
         let index = LineIndex::new(text);
-        self.pending
-            .sort_by_key(|problem| (problem.span.start, std::cmp::Reverse(problem.severity)));
+        crate::order::sort_by_key(&mut self.pending, |problem| {
+            (problem.span.start, std::cmp::Reverse(problem.severity))
+        });
         let offsets: Vec<usize> = self
             .pending
             .iter()

@@ -14,6 +14,7 @@ pub mod lang;
 pub mod limits;
 pub mod manifest;
 pub mod normalize;
+pub mod order;
 pub mod progress;
 mod reader;
 #[cfg(feature = "tools")]

@@ -165,7 +165,7 @@ impl SavedAttempt {
         for saved in &self.items {
             let kind = QuestionType::from_key(&saved.kind)?;
             let mut sorted = saved.order.clone();
-            sorted.sort_unstable();
+            crate::order::sort(&mut sorted);
             if sorted.iter().enumerate().any(|(i, &o)| i != o) {
                 return None;
             }

@@ -13,7 +13,7 @@ use rand_pcg::Pcg32;
 pub fn daily_set(bank: &Bank, date: &str, count: usize) -> Vec<String> {
     let seed = crate::fnv::fnv1a(format!("{date}|{}|{}", bank.id, bank.version).as_bytes());
     let mut ids: Vec<&str> = bank.questions.iter().map(|q| q.id.as_str()).collect();
-    ids.sort_unstable();
+    crate::order::sort(&mut ids);
     ids.shuffle(&mut Pcg32::seed_from_u64(seed));
     ids.into_iter().take(count).map(str::to_string).collect()
 }

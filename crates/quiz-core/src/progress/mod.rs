@@ -181,15 +181,14 @@ impl Progress {
             }
         }
         let mut added: Vec<usize> = index.into_values().collect();
-        added.sort_unstable();
+        crate::order::sort(&mut added);
         self.attempts.extend(
             added
                 .into_iter()
                 .map(|position| other.attempts[position].clone()),
         );
-        // Ids are unique once merged, so the order is total and the smaller
-        // unstable sort gives the stable result.
-        self.attempts.sort_unstable_by(|a, b| {
+        // Ids are unique once merged, so the order is total.
+        crate::order::sort_by(&mut self.attempts, |a, b| {
             a.started_ms
                 .cmp(&b.started_ms)
                 .then_with(|| a.id.cmp(&b.id))

@@ -98,7 +98,7 @@ impl Progress {
             .filter(|(_, _, record)| record.review.is_due(today))
             .map(|(at, id, record)| (record.review.due, at, id))
             .collect();
-        due.sort_unstable();
+        crate::order::sort(&mut due);
         due.into_iter().map(|(_, _, id)| id.to_string()).collect()
     }
 

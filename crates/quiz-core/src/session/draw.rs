@@ -89,8 +89,9 @@ pub(super) fn section_counts(
             let mut counts: Vec<usize> = base.iter().map(|c| c * total / paper_total).collect();
             let mut order: Vec<usize> = (0..base.len()).collect();
             // Ties keep the paper's order: the index makes the key total.
-            order
-                .sort_unstable_by_key(|&i| (std::cmp::Reverse((base[i] * total) % paper_total), i));
+            crate::order::sort_by_key(&mut order, |&i| {
+                (std::cmp::Reverse((base[i] * total) % paper_total), i)
+            });
             let mut left = total - counts.iter().sum::<usize>();
             for &i in order.iter().cycle().take(base.len() * 2) {
                 if left == 0 {

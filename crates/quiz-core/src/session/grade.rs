@@ -156,7 +156,7 @@ pub(super) fn grade(session: &Session, bank: &Bank) -> Grade {
     }
     // One entry per type: the order is total, so the smaller unstable sort
     // gives the stable result.
-    by_type.sort_unstable_by_key(|b| QuestionType::from_key(&b.key));
+    crate::order::sort_by_key(&mut by_type, |b| QuestionType::from_key(&b.key));
     let passed = u64::from(score.0) * 100 >= u64::from(max.0) * u64::from(session.pass_percent);
     let end = session.finished.map_or(session.started_ms, |f| f.at_ms);
     Grade {

@@ -268,7 +268,7 @@ impl Session {
                     chosen.remove(at);
                 } else {
                     chosen.push(option);
-                    chosen.sort_unstable();
+                    crate::order::sort(&mut chosen);
                 }
             }
             QuestionType::Judge | QuestionType::Fill => return Err(Refused::WrongKind),

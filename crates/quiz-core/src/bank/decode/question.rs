@@ -386,7 +386,7 @@ impl<'r> Reader<'r> {
             }
             indexes.push(index);
         }
-        indexes.sort_unstable();
+        crate::order::sort(&mut indexes);
         if let Some(count) = option_count {
             if let Some(&bad) = indexes.iter().find(|&&i| i >= count) {
                 self.error(Code::BadAnswer, node.span(), path,
