@@ -4,17 +4,8 @@ use quiz_core::{Diagnostic, Lang, Severity};
 use yew::prelude::*;
 
 crate::messages! {
-    /// The problem list's labels.
-    struct Text {
-        /// The label of an error.
-        error:
-            "错误",
-            "Error";
-        /// The label of a warning.
-        warning:
-            "提示",
-            "Warning";
-    }
+    /// The problem list's own sentence.
+    struct Text {}
     impl {
         /// Where a problem is in its file.
         fn place(line: usize, column: usize):
@@ -41,10 +32,11 @@ pub fn problem_list(props: &ProblemListProps) -> Html {
         <ul class="problems">
             { for props.problems.iter().map(|problem| {
                 let place = text.place(problem.line, problem.column);
-                let (class, label) = match problem.severity {
-                    Severity::Error => ("problem problem--error", text.error),
-                    Severity::Warning => ("problem problem--warning", text.warning),
+                let class = match problem.severity {
+                    Severity::Error => "problem problem--error",
+                    Severity::Warning => "problem problem--warning",
                 };
+                let label = problem.severity.label(props.lang);
                 html! {
                     <li class={class}>
                         <span class="problem__severity">{ label }</span>

@@ -94,75 +94,39 @@ pub fn quiz_page(props: &QuizPageProps) -> Html {
     let answered = session.items.len() - session.unanswered();
     let total = session.items.len();
 
-    let dispatch = |make: fn(&Rc<dyn Clock>) -> QuizAction| {
-        let dispatcher = state.dispatcher();
-        let clock = clock.clone();
-        Callback::from(move |_: MouseEvent| dispatcher.dispatch(make(&clock)))
-    };
-    let on_choose = {
-        let dispatcher = state.dispatcher();
-        let clock = clock.clone();
-        Callback::from(move |shown| {
-            dispatcher.dispatch(QuizAction::Choose {
-                index,
-                shown,
-                now_ms: clock.now_ms(),
-            })
-        })
-    };
-    let on_judge = {
-        let dispatcher = state.dispatcher();
-        let clock = clock.clone();
-        Callback::from(move |value| {
-            dispatcher.dispatch(QuizAction::Judge {
-                index,
-                value,
-                now_ms: clock.now_ms(),
-            })
-        })
-    };
-    let on_fill = {
-        let dispatcher = state.dispatcher();
-        let clock = clock.clone();
-        Callback::from(move |(blank, text): (usize, String)| {
-            dispatcher.dispatch(QuizAction::Fill {
-                index,
-                blank,
-                text,
-                now_ms: clock.now_ms(),
-            })
-        })
-    };
-    let on_goto = {
-        let dispatcher = state.dispatcher();
-        Callback::from(move |to| dispatcher.dispatch(QuizAction::Goto(to)))
-    };
-    let on_flag = {
-        let dispatcher = state.dispatcher();
-        Callback::from(move |_: MouseEvent| dispatcher.dispatch(QuizAction::ToggleFlag(index)))
-    };
-    let on_previous = dispatch(|_| QuizAction::Previous);
-    let on_next = dispatch(|_| QuizAction::Next);
-    let on_check = dispatch(|clock| QuizAction::Check {
-        now_ms: clock.now_ms(),
+    let on_choose = action(&state, &clock, move |shown, now_ms| QuizAction::Choose {
+        index,
+        shown,
+        now_ms,
     });
-    let on_ask_submit = dispatch(|_| QuizAction::AskSubmit);
-    let on_finish_practice = dispatch(|clock| QuizAction::Submit {
-        now_ms: clock.now_ms(),
+    let on_judge = action(&state, &clock, move |value, now_ms| QuizAction::Judge {
+        index,
+        value,
+        now_ms,
     });
-    let on_confirm = {
-        let dispatcher = state.dispatcher();
-        let clock = clock.clone();
-        Callback::from(move |()| {
-            dispatcher.dispatch(QuizAction::Submit {
-                now_ms: clock.now_ms(),
-            })
-        })
-    };
-    let on_cancel = {
-        let dispatcher = state.dispatcher();
-        Callback::from(move |()| dispatcher.dispatch(QuizAction::CancelSubmit))
-    };
+    let on_fill = action(&state, &clock, move |(blank, text), now_ms| {
+        QuizAction::Fill {
+            index,
+            blank,
+            text,
+            now_ms,
+        }
+    });
+    let on_goto = action(&state, &clock, |to, _| QuizAction::Goto(to));
+    let on_flag = action(&state, &clock, move |_: MouseEvent, _| {
+        QuizAction::ToggleFlag(index)
+    });
+    let on_previous = action(&state, &clock, |_: MouseEvent, _| QuizAction::Previous);
+    let on_next = action(&state, &clock, |_: MouseEvent, _| QuizAction::Next);
+    let on_check = action(&state, &clock, |_: MouseEvent, now_ms| QuizAction::Check {
+        now_ms,
+    });
+    let on_ask_submit = action(&state, &clock, |_: MouseEvent, _| QuizAction::AskSubmit);
+    let on_finish_practice = action(&state, &clock, |_: MouseEvent, now_ms| QuizAction::Submit {
+        now_ms,
+    });
+    let on_confirm = action(&state, &clock, |(), now_ms| QuizAction::Submit { now_ms });
+    let on_cancel = action(&state, &clock, |(), _| QuizAction::CancelSubmit);
     let remaining = session.remaining_ms(state.now_ms);
     // The exam's whole length, so that the countdown announces only the
     // thresholds this exam crosses.
@@ -224,4 +188,16 @@ pub fn quiz_page(props: &QuizPageProps) -> Html {
             }
         </div>
     }
+}
+
+/// A callback that dispatches the action `make` builds from the event's
+/// value and the clock's time at that moment: actions carry `now_ms`, so
+/// the reducer reads no clock.
+fn action<T: 'static>(
+    state: &UseReducerHandle<QuizState>,
+    clock: &Rc<dyn Clock>,
+    make: impl Fn(T, u64) -> QuizAction + 'static,
+) -> Callback<T> {
+    let (dispatcher, clock) = (state.dispatcher(), clock.clone());
+    Callback::from(move |value| dispatcher.dispatch(make(value, clock.now_ms())))
 }

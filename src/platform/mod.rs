@@ -1,4 +1,5 @@
-//! Browser I/O behind small traits: storage, fetch and the panic display.
+//! Browser I/O behind small traits: storage, fetch, the clock, events for an
+//! embedding page, files for backups and the panic display.
 //!
 //! Components never call `web_sys` for I/O directly; they get a [`Platform`]
 //! as a prop, so tests can hand them an in-memory or faulty one.

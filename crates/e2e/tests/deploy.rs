@@ -10,13 +10,22 @@ use std::time::{Duration, Instant};
 /// listed origin.
 const EMBED: &str = r#"{"allowed_origins": ["{allowed}"]}"#;
 
-/// The name of the first built file with this ending.
+/// The name of a content-hashed built file with this ending.
 fn built(ending: &str) -> String {
     std::fs::read_dir(dist_dir())
         .unwrap()
         .filter_map(Result::ok)
         .map(|entry| entry.file_name().to_string_lossy().into_owned())
-        .find(|name| name.ends_with(ending) && name.contains('-'))
+        // A content hash after the last '-' (15 or 16 hex digits): other
+        // files with a '-' (sw-retire.js) are neither hashed nor
+        // compressed, and the directory's order is arbitrary.
+        .find(|name| {
+            name.strip_suffix(ending)
+                .and_then(|stem| stem.rsplit_once('-'))
+                .is_some_and(|(_, hash)| {
+                    hash.len() >= 15 && hash.bytes().all(|b| b.is_ascii_hexdigit())
+                })
+        })
         .unwrap_or_else(|| panic!("no *{ending} in dist/"))
 }
 

@@ -14,6 +14,19 @@ pub enum Severity {
     Error,
 }
 
+impl Severity {
+    /// The label a problem list shows before the message, in `lang`: the
+    /// app's and the workbench's lists say the same.
+    pub fn label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Severity::Error, Lang::Zh) => "错误",
+            (Severity::Error, Lang::En) => "Error",
+            (Severity::Warning, Lang::Zh) => "提示",
+            (Severity::Warning, Lang::En) => "Warning",
+        }
+    }
+}
+
 /// What kind of problem it is: a stable name for `--format json` and tests.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]

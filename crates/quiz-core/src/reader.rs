@@ -214,7 +214,9 @@ pub(crate) struct Reader<'r> {
     /// The id of the question being read, attached to its problems.
     pub(crate) question: Option<Cow<'r, str>>,
     /// The bank's declared tag keys, once read; tags are checked as they
-    /// are met so problems point at the tag itself.
+    /// are met so problems point at the tag itself. This and
+    /// `section_counts` are the bank decoder's; the manifest leaves them
+    /// empty.
     pub(crate) declared_tags: Option<Vec<String>>,
     /// Where each paper section's `count` is, for the paper check.
     pub(crate) section_counts: Vec<Span>,

@@ -69,14 +69,6 @@ quiz_app::messages! {
         problems_heading:
             "问题",
             "Problems";
-        /// Label of an error.
-        error:
-            "错误",
-            "Error";
-        /// Label of a warning.
-        warning:
-            "提示",
-            "Warning";
         /// Before the count of errors.
         errors_count:
             "错误",

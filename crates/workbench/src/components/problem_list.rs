@@ -26,10 +26,11 @@ pub fn problem_list(props: &ProblemListProps) -> Html {
     html! {
         <ol class="wb-problems">
             { for props.problems.iter().map(|problem| {
-                let (class, label) = match problem.severity {
-                    Severity::Error => ("wb-problem wb-problem--error", text.error),
-                    Severity::Warning => ("wb-problem wb-problem--warning", text.warning),
+                let class = match problem.severity {
+                    Severity::Error => "wb-problem wb-problem--error",
+                    Severity::Warning => "wb-problem wb-problem--warning",
                 };
+                let label = problem.severity.label(lang);
                 html! {
                     <li class={class}>
                         <span class="wb-problem__severity">{ label }</span>

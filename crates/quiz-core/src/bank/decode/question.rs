@@ -128,28 +128,26 @@ impl<'r> Reader<'r> {
         let stem_node = fields.get("stem");
         let stem = stem_node.and_then(|n| self.text(n, &path.field("stem"), MAX_LONG_TEXT));
         let body = kind.and_then(|kind| self.body(kind, &fields, stem.as_ref(), stem_node, path));
-        let explanation = match fields.get("explanation") {
-            Some(n) => self
-                .text(n, &path.field("explanation"), MAX_LONG_TEXT)
-                .map(Some),
-            None => {
-                self.report(Severity::Warning, Code::MissingExplanation, start_of(fields.span), &path.field("explanation"),
-                    "这道题没有解析（explanation）：学员答错时需要知道为什么。".into(),
-                    "This question has no explanation: members need to know why when they get it wrong.".into());
-                Some(None)
-            }
-        };
-        let source = match fields.get("source") {
-            Some(n) => self
-                .text(n, &path.field("source"), MAX_SHORT_TEXT)
-                .map(Some),
-            None => {
-                self.report(Severity::Warning, Code::MissingSource, start_of(fields.span), &path.field("source"),
-                    "这道题没有出处（source）：请写明文件、版本和条款，或讲话名称和日期。".into(),
-                    "This question has no source: name the document, edition and article, or the speech and date.".into());
-                Some(None)
-            }
-        };
+        let explanation = self.recommended_text(
+            &fields,
+            path,
+            ("explanation", MAX_LONG_TEXT),
+            Code::MissingExplanation,
+            (
+                "这道题没有解析（explanation）：学员答错时需要知道为什么。",
+                "This question has no explanation: members need to know why when they get it wrong.",
+            ),
+        );
+        let source = self.recommended_text(
+            &fields,
+            path,
+            ("source", MAX_SHORT_TEXT),
+            Code::MissingSource,
+            (
+                "这道题没有出处（source）：请写明文件、版本和条款，或讲话名称和日期。",
+                "This question has no source: name the document, edition and article, or the speech and date.",
+            ),
+        );
         let tags = match fields.get("tags") {
             Some(n) => self.tags(n, &path.field("tags")),
             None => Some(Vec::new()),
@@ -167,6 +165,28 @@ impl<'r> Reader<'r> {
             tags: tags?,
             difficulty: difficulty?,
         })
+    }
+
+    /// An optional text field that a question should have: read when
+    /// present, else a warning with `code` and the `(zh, en)` reason. `None`
+    /// only when the text itself has a problem.
+    fn recommended_text(
+        &mut self,
+        fields: &Fields,
+        path: &Path,
+        (name, max): (&str, usize),
+        code: Code,
+        (zh, en): (&str, &str),
+    ) -> Option<Option<LocalText>> {
+        match fields.get(name) {
+            Some(node) => self.text(node, &path.field(name), max).map(Some),
+            None => {
+                let span = start_of(fields.span);
+                let path = path.field(name);
+                self.report(Severity::Warning, code, span, &path, zh.into(), en.into());
+                Some(None)
+            }
+        }
     }
 
     fn body(
