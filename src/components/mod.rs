@@ -30,6 +30,7 @@ mod study_calendar;
 mod study_page;
 mod submit_dialog;
 mod tag_accuracy;
+mod text_size_switch;
 
 pub use activity_links::{ActivityLinks, ActivityLinksProps};
 pub use app_header::{AppHeader, AppHeaderProps};
@@ -60,3 +61,4 @@ pub use study_calendar::{StudyCalendar, StudyCalendarProps};
 pub use study_page::{plan_for, StudyPage, StudyPageProps};
 pub use submit_dialog::{SubmitDialog, SubmitDialogProps};
 pub use tag_accuracy::{TagAccuracy, TagAccuracyProps};
+pub use text_size_switch::{TextSizeSwitch, TextSizeSwitchProps};

@@ -7,6 +7,7 @@ mod use_loaded;
 mod use_manifest;
 mod use_progress;
 mod use_route;
+mod use_text_size;
 
 mod use_host;
 mod use_update_notice;
@@ -17,6 +18,7 @@ use use_loaded::use_loaded;
 pub use use_manifest::use_manifest;
 pub use use_progress::{use_progress, ProgressContext, ProgressEvent};
 pub use use_route::use_route;
+pub use use_text_size::{use_text_size, TextSize, TEXT_SIZE_KEY};
 
 pub use use_host::{use_host, use_link_language};
 pub use use_update_notice::{use_update_notice, UPDATE_EVENT};
