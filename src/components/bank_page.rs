@@ -1,6 +1,9 @@
 //! A bank's own page: its contents, or why it could not be loaded.
 
-use super::{ActivityLinks, BankSummary, ErrorPanel, LoadingNotice, ProblemList, TagAccuracy};
+use super::{
+    ActivityLinks, BankSummary, ClockHandle, ErrorPanel, LoadingNotice, PaperLinkMaker,
+    ProblemList, TagAccuracy,
+};
 use crate::hooks::{use_bank, ProgressContext};
 use crate::i18n::strings;
 use crate::load::LoadState;
@@ -51,6 +54,7 @@ pub fn bank_page(props: &BankPageProps) -> Html {
                     <TagAccuracy bank={loaded.bank.clone()} progress={progress.progress.clone()} {lang} />
                 }
                 <BankSummary bank={loaded.bank.clone()} {lang} topic_links={true} />
+                <PaperLinkMaker bank={loaded.bank.clone()} clock={ClockHandle(props.platform.clock.clone())} {lang} />
                 if !loaded.warnings.is_empty() {
                     <details class="bank-warnings">
                         <summary>{ format!("{} ({})", text.warnings_heading, loaded.warnings.len()) }</summary>

@@ -120,7 +120,11 @@ async fn visit_every_state(audit: &mut Audit<'_>, base: &str) {
 
     go(phone, base, "#/bank/charter").await;
     phone.wait_for(".activities").await;
-    audit.check("bank").await;
+    // The coordinators' shared-paper link maker, open with a link made.
+    phone.click(".paper-maker summary").await;
+    phone.click(".paper-maker__make").await;
+    phone.wait_for(".paper-maker__link").await;
+    audit.check("bank (with a paper link)").await;
 
     go(phone, base, "#/bank/charter/exam?n=4&t=600").await;
     phone.wait_for(".quiz--exam .question").await;
@@ -134,7 +138,10 @@ async fn visit_every_state(audit: &mut Audit<'_>, base: &str) {
 
     phone.click(".dialog__confirm").await;
     phone.wait_for(".score-card").await;
-    audit.check("result").await;
+    // The result card made, with its picture and buttons.
+    phone.click(".result-card__make").await;
+    phone.wait_for(".result-card__image").await;
+    audit.check("result (with its card)").await;
 
     phone.click(".review__wrong-only").await;
     audit.check("review (wrong answers only)").await;

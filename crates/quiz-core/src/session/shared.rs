@@ -15,7 +15,7 @@
 
 use super::draw::{points_for, section_counts};
 use super::{Item, Response};
-use crate::bank::{Bank, Body, Question};
+use crate::bank::{Bank, Body};
 
 /// The 32 characters of a code: digits and capitals without 0, 1, I and O,
 /// which are easy to misread when a code is typed or read aloud.
@@ -94,14 +94,14 @@ impl SplitMix {
 }
 
 /// A hash of everything that makes up the bank's questions (ids, types,
-/// stems, options and answers, in id order so the file's order does not
-/// count): it changes whenever the questions do, and only then.
+/// stems, options and answers): it changes whenever the questions do, and
+/// only then. Each question is hashed alone and the hashes are added, so
+/// the file's order does not count (and no sort is needed, which keeps the
+/// members' download small).
 pub fn questions_hash(bank: &Bank) -> u64 {
-    let mut questions: Vec<&Question> = bank.questions.iter().collect();
-    questions.sort_by(|a, b| a.id.cmp(&b.id));
-    let mut hash = Fnv::new();
-    hash.text("questions").number(questions.len() as u64);
-    for question in questions {
+    let mut total = bank.questions.len() as u64;
+    for question in &bank.questions {
+        let mut hash = Fnv::new();
         hash.text(&question.id)
             .text(question.kind().key())
             .text(&question.stem.zh)
@@ -134,8 +134,11 @@ pub fn questions_hash(bank: &Bank) -> u64 {
                 }
             }
         }
+        // SplitMix64's output step spreads each question's hash over all
+        // bits before they are added.
+        total = total.wrapping_add(SplitMix(hash.0).next());
     }
-    hash.0
+    total
 }
 
 /// The check half of a code for `salt` and `bank`.
@@ -198,10 +201,18 @@ pub(super) fn draw_shared(bank: &Bank, code: &str, count: Option<u32>) -> Vec<It
     let mut items = Vec::new();
     for (kind, take) in section_counts(bank, &bank.paper, count) {
         // Id order, so the paper does not depend on the file's order.
-        let mut pool: Vec<&Question> = bank.questions.iter().filter(|q| q.kind() == kind).collect();
-        pool.sort_by(|a, b| a.id.cmp(&b.id));
+        let mut pool: Vec<&str> = bank
+            .questions
+            .iter()
+            .filter(|q| q.kind() == kind)
+            .map(|q| q.id.as_str())
+            .collect();
+        pool.sort_unstable();
         rng.shuffle(&mut pool);
-        for question in pool.into_iter().take(take) {
+        for id in pool.into_iter().take(take) {
+            let Some(question) = bank.questions.iter().find(|q| q.id == id) else {
+                continue;
+            };
             let options = question.options();
             let mut order: Vec<usize> = (0..options.len()).collect();
             let free: Vec<usize> = (0..options.len()).filter(|&i| !options[i].fixed).collect();

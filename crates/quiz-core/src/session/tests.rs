@@ -369,12 +369,12 @@ fn a_shared_paper_is_pinned_for_this_bank_and_code() {
     // branch has posted would give its members different papers.
     let bank = bank();
     let code = shared::new_code(&bank, 0x5eed);
-    assert_eq!(code, "FRR2-MAU8");
+    assert_eq!(code, "FRR2-N72T");
     let session = shared_exam(&bank, &code, None, 1).unwrap();
     let golden: Vec<(String, Vec<usize>)> = [
         ("s3", vec![1, 0]),
-        ("s1", vec![0, 2, 1, 3]),
-        ("m1", vec![1, 2, 0, 3]),
+        ("s2", vec![0, 1]),
+        ("m1", vec![1, 2, 3, 0]),
         ("j1", vec![]),
         ("f1", vec![]),
     ]
@@ -382,7 +382,22 @@ fn a_shared_paper_is_pinned_for_this_bank_and_code() {
     .map(|(id, order)| (id.to_string(), order))
     .collect();
     assert_eq!(shape(&session), golden);
-    assert_eq!(shared::questions_hash(&bank), 11_169_884_630_687_752_106);
+    // The whole bank through the same code: the fixed option (以上都不对)
+    // stays last.
+    let all = shared_exam(&bank, &code, Some(6), 1).unwrap();
+    let golden_all: Vec<(String, Vec<usize>)> = [
+        ("s3", vec![1, 0]),
+        ("s2", vec![0, 1]),
+        ("s1", vec![0, 1, 2, 3]),
+        ("m1", vec![1, 2, 3, 0]),
+        ("j1", vec![]),
+        ("f1", vec![]),
+    ]
+    .into_iter()
+    .map(|(id, order)| (id.to_string(), order))
+    .collect();
+    assert_eq!(shape(&all), golden_all);
+    assert_eq!(shared::questions_hash(&bank), 10_110_653_840_394_239_429);
 }
 
 #[test]
