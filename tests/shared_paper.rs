@@ -189,3 +189,62 @@ async fn a_code_that_does_not_fit_says_so_and_offers_the_bank_page() {
         root.set_text_content(None);
     }
 }
+
+/// The shell on a paper link of `code`, over `storage`.
+async fn open_paper(
+    code: &str,
+    storage: Rc<quiz_app::platform::MemoryStorage>,
+) -> web_sys::Element {
+    set_hash(&format!("#/bank/charter/exam?paper={code}"));
+    let mut platform = platform(
+        FakeFetcher::default()
+            .with(MANIFEST_URL, MANIFEST)
+            .with("questions/charter.json", BANK),
+    );
+    platform.storage = storage;
+    let root = mount::<Shell>(ShellProps {
+        preloaded_manifest: None,
+        preloaded_bank: None,
+        platform,
+    })
+    .await;
+    settle().await;
+    root
+}
+
+#[wasm_bindgen_test]
+async fn a_paper_link_does_not_resume_another_unfinished_exam_but_resumes_its_own() {
+    use quiz_app::platform::MemoryStorage;
+    use quiz_app::progress_store::{load_active, save_active};
+    use quiz_core::session::{Mode, Plan, Selection, Session};
+    let bank = bank();
+    let storage = Rc::new(MemoryStorage::default());
+    // An unfinished ordinary mock exam of the same bank.
+    let plan = Plan {
+        mode: Mode::Exam,
+        selection: Selection::Paper { count: Some(2) },
+        time_limit_ms: Some(600_000),
+    };
+    let ordinary = Session::start(&bank, plan, 5, 0).unwrap();
+    save_active(storage.as_ref(), &ordinary).unwrap();
+    let code = new_code(&bank, 11);
+    let root = open_paper(&code, storage.clone()).await;
+    assert!(root.query_selector(".resumed").unwrap().is_none());
+    // The shared paper (four questions) replaced it as the unfinished exam.
+    let saved = load_active(storage.as_ref(), "charter").expect("saved");
+    assert_eq!(saved.plan.selection.paper_code(), Some(code.as_str()));
+    assert_eq!(saved.items.len(), 4);
+    set_hash("#/");
+    settle().await;
+    root.set_text_content(None);
+    // Opening the same link again resumes the paper.
+    let again = open_paper(&code, storage.clone()).await;
+    assert!(
+        again.query_selector(".resumed").unwrap().is_some(),
+        "{}",
+        again.text_content().unwrap()
+    );
+    set_hash("#/");
+    settle().await;
+    again.set_text_content(None);
+}
