@@ -141,7 +141,13 @@ impl Route {
             ["bank", id] if is_plain_id(id) => Route::Bank { id: id.to_string() },
             ["bank", id, activity] if is_plain_id(id) => match Activity::from_key(activity) {
                 Some(activity) => {
-                    let (options, ignored) = parse_options(query);
+                    let (mut options, mut ignored) = parse_options(query);
+                    // Only exams have shared papers.
+                    if activity != Activity::Exam {
+                        if let Some(paper) = options.paper.take() {
+                            ignored.push(format!("paper={paper}"));
+                        }
+                    }
                     Route::Study {
                         id: id.to_string(),
                         activity,
@@ -393,6 +399,14 @@ mod tests {
             panic!("not a study route");
         };
         assert_eq!(options.paper.as_deref(), Some("bx"));
+        let Route::Study {
+            options, ignored, ..
+        } = Route::parse("#/bank/charter/practice?paper=K7QF-3M2A")
+        else {
+            panic!("not a study route");
+        };
+        assert_eq!(options.paper, None);
+        assert_eq!(ignored, ["paper=K7QF-3M2A"]);
     }
 
     #[test]

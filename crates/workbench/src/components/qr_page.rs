@@ -89,7 +89,10 @@ pub fn qr_page(props: &QrPageProps) -> Html {
             <h1>{ texts.heading }</h1>
             if let Some((link, (path, side))) = drawn {
                 <p>{ texts.hint }</p>
-                <svg class="qr-page__code" role="img" aria-label={texts.alt}
+                // A fixed size that fits a phone, scans well from another
+                // screen and needs no style (the page's policy allows none
+                // inline).
+                <svg class="qr-page__code" role="img" aria-label={texts.alt} width="320" height="320"
                     viewBox={format!("0 0 {side} {side}")} shape-rendering="crispEdges">
                     <rect width={side.to_string()} height={side.to_string()} fill="#ffffff" />
                     <path d={path} fill="#000000" />
