@@ -25,6 +25,7 @@ struct Texts {
     share: &'static str,
     long_press: &'static str,
     alt: &'static str,
+    colon: &'static str,
     paper: &'static str,
     failed: &'static str,
     save_failed: &'static str,
@@ -42,6 +43,7 @@ fn texts(lang: Lang) -> &'static Texts {
         share: "分享",
         long_press: "在微信中：长按图片，可保存或发送给朋友。",
         alt: "成绩卡片",
+        colon: "：",
         paper: "试卷",
         failed: "无法生成图片：此浏览器不支持画布。请截屏保存成绩。",
         save_failed: "此浏览器无法下载文件：请长按图片保存。",
@@ -56,6 +58,7 @@ fn texts(lang: Lang) -> &'static Texts {
         share: "Share",
         long_press: "In WeChat: long-press the picture to save or forward it.",
         alt: "Result card",
+        colon: ": ",
         paper: "Paper",
         failed: "Cannot draw the picture: this browser has no canvas. Please take a screenshot.",
         save_failed: "This browser cannot download files: long-press the picture to save it.",
@@ -100,8 +103,10 @@ pub struct ResultCardProps {
 }
 
 /// A made card: the PNG as a data URL for the `<img>` (WeChat saves and
-/// forwards an image's long press, and cannot download files), and as a
-/// blob for saving and sharing once the browser has encoded it.
+/// forwards an image's long press, and cannot download files; a data URL
+/// survives where a blob URL may not), and its description. The same PNG
+/// as a blob, for saving and sharing, is kept beside it once the browser
+/// has encoded it.
 #[derive(Clone, PartialEq)]
 struct Made {
     url: String,
@@ -184,8 +189,8 @@ pub fn result_card(props: &ResultCardProps) -> Html {
                 Ok(canvas) => {
                     let url = canvas.to_data_url().unwrap_or_default();
                     let alt = format!(
-                        "{}：{} {} {}",
-                        texts.alt, facts.bank_title, facts.score, facts.verdict.0
+                        "{}{}{} {} {}",
+                        texts.alt, texts.colon, facts.bank_title, facts.score, facts.verdict.0
                     );
                     made.set(Some(Made { url, alt }));
                     problem.set(None);

@@ -26,6 +26,10 @@ async fn card_png(phone: &Phone) -> (u32, u32, Vec<u8>) {
     let bytes = base64::engine::general_purpose::STANDARD
         .decode(data)
         .expect("base64");
+    // `QUIZ_CARD_PNG=/tmp/card.png` keeps the card to look at.
+    if let Some(path) = std::env::var_os("QUIZ_CARD_PNG") {
+        std::fs::write(path, &bytes).expect("write the card");
+    }
     let mut decoder = png::Decoder::new(std::io::Cursor::new(bytes));
     decoder.set_transformations(png::Transformations::EXPAND);
     let mut reader = decoder.read_info().expect("a PNG header");
