@@ -2,10 +2,10 @@
 
 use crate::components::{
     AppHeader, BackupPage, BankList, BankPage, ErrorPanel, LoadingNotice, NotFoundPage,
-    PreviewMoved, ProgressPage, StudyPage,
+    PreviewMoved, ProgressPage, StudyPage, TextSizeSwitch,
 };
 use crate::hooks::{use_language, use_manifest, use_progress, use_route, ProgressContext};
-use crate::hooks::{use_link_language, use_update_notice};
+use crate::hooks::{use_link_language, use_text_size, use_update_notice};
 use crate::i18n::strings;
 use crate::load::{LoadState, PreloadedBank};
 use crate::platform::Platform;
@@ -35,6 +35,7 @@ pub struct ShellProps {
 #[function_component(Shell)]
 pub fn shell(props: &ShellProps) -> Html {
     let (lang, on_switch_language) = use_language(props.platform.storage.clone());
+    let (text_size, on_choose_text_size) = use_text_size(props.platform.storage.clone());
     let (manifest, on_retry) = use_manifest(
         props.platform.fetcher.clone(),
         props.preloaded_manifest.clone(),
@@ -100,7 +101,9 @@ pub fn shell(props: &ShellProps) -> Html {
     };
     html! {
         <ContextProvider<ProgressContext> context={progress.clone()}>
-            <AppHeader {lang} {on_switch_language} />
+            <AppHeader {lang} {on_switch_language}>
+                <TextSizeSwitch size={text_size} on_choose={on_choose_text_size} {lang} />
+            </AppHeader>
             if let Some(message) = banner {
                 <p class="storage-banner" role="status">{ message }</p>
             }

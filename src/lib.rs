@@ -3,6 +3,7 @@
 //! inject faults.
 
 pub mod app;
+pub mod card;
 pub mod components;
 pub mod hooks;
 pub mod i18n;

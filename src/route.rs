@@ -89,6 +89,10 @@ pub struct StudyOptions {
     /// A set of the member's own questions
     /// (`set=wrong|favourites|daily|due`).
     pub set: Option<QuestionSet>,
+    /// A shared paper's code (`paper=K7QF-3M2A`), normalized when it is
+    /// well formed; otherwise what the link said (letters, digits and
+    /// dashes only), so the exam page can say the code does not fit.
+    pub paper: Option<String>,
 }
 
 /// Question sets built from the member's progress or the date.
@@ -138,7 +142,13 @@ impl Route {
             ["bank", id] if is_plain_id(id) => Route::Bank { id: id.to_string() },
             ["bank", id, activity] if is_plain_id(id) => match Activity::from_key(activity) {
                 Some(activity) => {
-                    let (options, ignored) = parse_options(query);
+                    let (mut options, mut ignored) = parse_options(query);
+                    // Only exams have shared papers.
+                    if activity != Activity::Exam {
+                        if let Some(paper) = options.paper.take() {
+                            ignored.push(format!("paper={paper}"));
+                        }
+                    }
                     Route::Study {
                         id: id.to_string(),
                         activity,
@@ -178,6 +188,9 @@ impl Route {
                 }
                 if let Some(set) = options.set {
                     query.push(format!("set={}", set.key()));
+                }
+                if let Some(paper) = &options.paper {
+                    query.push(format!("paper={paper}"));
                 }
                 let query = if query.is_empty() {
                     String::new()
@@ -236,6 +249,19 @@ fn parse_options(query: &str) -> (StudyOptions, Vec<String>) {
             "tag" if is_plain_id(&value) => options.tag = Some(value),
             "set" if QuestionSet::from_key(&value).is_some() => {
                 options.set = QuestionSet::from_key(&value)
+            }
+            // Kept even when malformed: the exam page must say that the
+            // branch's paper cannot be opened, not quietly draw another.
+            "paper" => {
+                options.paper = Some(
+                    quiz_core::session::shared::normalize(&value).unwrap_or_else(|| {
+                        value
+                            .chars()
+                            .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
+                            .take(20)
+                            .collect()
+                    }),
+                )
             }
             // The language; `link_language` reads it for every route.
             "lang" if quiz_core::Lang::parse(&value).is_some() => {}
@@ -353,6 +379,35 @@ mod tests {
         ] {
             assert_eq!(Route::parse(&route.to_hash()), route);
         }
+    }
+
+    #[test]
+    fn paper_codes_are_normalized_and_kept_when_malformed() {
+        let Route::Study {
+            options, ignored, ..
+        } = Route::parse("#/bank/charter/exam?paper=k7qf3m2a&n=20")
+        else {
+            panic!("not a study route");
+        };
+        assert_eq!(options.paper.as_deref(), Some("K7QF-3M2A"));
+        assert_eq!(options.count, Some(20));
+        assert!(ignored.is_empty());
+        let route = Route::study("charter", Activity::Exam, options);
+        assert_eq!(route.to_hash(), "#/bank/charter/exam?n=20&paper=K7QF-3M2A");
+        assert_eq!(Route::parse(&route.to_hash()), route);
+        let Route::Study { options, .. } = Route::parse("#/bank/charter/exam?paper=%3Cb%3Ex")
+        else {
+            panic!("not a study route");
+        };
+        assert_eq!(options.paper.as_deref(), Some("bx"));
+        let Route::Study {
+            options, ignored, ..
+        } = Route::parse("#/bank/charter/practice?paper=K7QF-3M2A")
+        else {
+            panic!("not a study route");
+        };
+        assert_eq!(options.paper, None);
+        assert_eq!(ignored, ["paper=K7QF-3M2A"]);
     }
 
     #[test]

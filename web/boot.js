@@ -68,15 +68,16 @@ function isLanguage(value) {
 }
 
 // Plain links and WeChat menus may say `?bank=charter&mode=exam&lang=en`
+// (or, for a branch's shared paper, `…&paper=K7QF-3M2A`)
 // (WeChat may drop or mangle a hash when a link is shared). The parameters
 // become the hash route once, and leave the address, so a reload or the back
 // gesture stays inside the app.
 function applyLinkParameters() {
   const search = new URLSearchParams(location.search);
-  const keys = ["bank", "mode", "lang", "n", "t", "tag", "set"];
+  const keys = ["bank", "mode", "lang", "n", "t", "tag", "set", "paper"];
   if (!keys.some((key) => search.has(key))) return;
   const extra = new URLSearchParams();
-  for (const key of ["n", "t", "tag", "set"]) {
+  for (const key of ["n", "t", "tag", "set", "paper"]) {
     if (search.has(key)) extra.set(key, search.get(key));
   }
   const lang = search.get("lang");

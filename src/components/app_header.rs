@@ -1,4 +1,5 @@
-//! The page header with the app's name and the language switch.
+//! The page header with the app's name, the language switch and the
+//! controls every page offers (the text size).
 
 use crate::i18n::strings;
 use quiz_core::Lang;
@@ -11,6 +12,10 @@ pub struct AppHeaderProps {
     pub lang: Lang,
     /// Called with the language the member switched to.
     pub on_switch_language: Callback<Lang>,
+    /// Further controls shown on every page under the title (the text
+    /// size switch).
+    #[prop_or_default]
+    pub children: Html,
 }
 
 /// The page header: the app's name and the one-tap language switch.
@@ -38,6 +43,7 @@ pub fn app_header(props: &AppHeaderProps) -> Html {
             >
                 { text.switch_language }
             </button>
+            { props.children.clone() }
         </header>
     }
 }

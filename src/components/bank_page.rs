@@ -1,6 +1,8 @@
 //! A bank's own page: its contents, or why it could not be loaded.
 
-use super::{ActivityLinks, BankSummary, ErrorPanel, LoadingNotice, ProblemList, TagAccuracy};
+use super::{
+    ActivityLinks, BankSummary, ErrorPanel, LoadingNotice, PaperLinkMaker, ProblemList, TagAccuracy,
+};
 use crate::hooks::{use_bank, ProgressContext};
 use crate::i18n::strings;
 use crate::load::LoadState;
@@ -51,6 +53,7 @@ pub fn bank_page(props: &BankPageProps) -> Html {
                     <TagAccuracy bank={loaded.bank.clone()} progress={progress.progress.clone()} {lang} />
                 }
                 <BankSummary bank={loaded.bank.clone()} {lang} />
+                <PaperLinkMaker bank={loaded.bank.clone()} platform={props.platform.clone()} {lang} />
                 if !loaded.warnings.is_empty() {
                     <details class="bank-warnings">
                         <summary>{ format!("{} ({})", text.warnings_heading, loaded.warnings.len()) }</summary>

@@ -48,11 +48,13 @@ pub fn bank_tally_table(props: &BankTallyTableProps) -> Html {
                                 <th scope="row">
                                     <a href={Route::Bank { id: bank.id.clone() }.to_hash()}>{ bank.title.get(props.lang) }</a>
                                 </th>
-                                <td>{ tally.questions }</td>
-                                <td>{ tally.percent().map_or("–".to_string(), |p| format!("{p}%")) }</td>
-                                <td>{ count_link(tally.due, Route::practice_set(&bank.id, QuestionSet::Due).to_hash()) }</td>
-                                <td>{ count_link(tally.wrong_book, Route::practice_set(&bank.id, QuestionSet::Wrong).to_hash()) }</td>
-                                <td>{ props.progress.best_exam(&bank.id)
+                                // Each cell names its column for the narrow layout,
+                                // where the rows stack (large text on a phone).
+                                <td data-label={text.col_answered}>{ tally.questions }</td>
+                                <td data-label={text.col_accuracy}>{ tally.percent().map_or("–".to_string(), |p| format!("{p}%")) }</td>
+                                <td data-label={text.col_due}>{ count_link(tally.due, Route::practice_set(&bank.id, QuestionSet::Due).to_hash()) }</td>
+                                <td data-label={text.col_wrong}>{ count_link(tally.wrong_book, Route::practice_set(&bank.id, QuestionSet::Wrong).to_hash()) }</td>
+                                <td data-label={text.col_best}>{ props.progress.best_exam(&bank.id)
                                     .map_or("–".to_string(), |(score, max)| format!("{}/{}", Score(score), Score(max))) }</td>
                             </tr>
                         }

@@ -74,7 +74,7 @@ pub fn quiz_page(props: &QuizPageProps) -> Html {
         return html! {
             <div class="quiz quiz--finished">
                 { back }
-                <ResultView state={Rc::new((*state).clone())} {lang} {on_retake} />
+                <ResultView state={Rc::new((*state).clone())} {lang} {on_retake} platform={props.platform.clone()} />
             </div>
         };
     }

@@ -45,10 +45,16 @@ pub fn quiz_starter(props: &QuizStarterProps) -> Html {
             // its deadline; if that passed meanwhile, it submits now. One
             // from another version of the bank, or that no longer fits its
             // questions, is not resumed, and the page says so.
+            // A shared paper's link resumes only that paper: the member
+            // opened it to take the branch's paper, not another exam.
             let saved = (plan.mode == Mode::Exam)
                 .then(|| load_active(storage.as_ref(), &bank.id))
                 .flatten()
-                .filter(|session| session.plan.mode == Mode::Exam);
+                .filter(|session| session.plan.mode == Mode::Exam)
+                .filter(|session| {
+                    plan.selection.paper_code().is_none()
+                        || session.plan.selection == plan.selection
+                });
             let discarded = saved.as_ref().is_some_and(|session| {
                 session.bank_version != bank.version || !session.fits(&bank)
             });

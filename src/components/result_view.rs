@@ -1,7 +1,8 @@
 //! The result of a finished attempt and the review of its questions.
 
-use super::QuestionView;
-use crate::i18n::{clock_text, strings};
+use super::{CardFacts, PaperTexts, QuestionView, ResultCard};
+use crate::i18n::{clock_text, date_time_text, strings};
+use crate::platform::Platform;
 use crate::quiz_state::QuizState;
 use quiz_core::bank::QuestionType;
 use quiz_core::session::{FinishReason, Mode, Outcome};
@@ -18,6 +19,9 @@ pub struct ResultViewProps {
     pub lang: Lang,
     /// Start again with a fresh draw.
     pub on_retake: Callback<()>,
+    /// The clock, for the local time on the result card, and the storage
+    /// where the card remembers the member's name.
+    pub platform: Platform,
 }
 
 /// The grade: score, pass or fail, time used, breakdowns by type and
@@ -65,6 +69,29 @@ pub fn result_view(props: &ResultViewProps) -> Html {
         }
     };
     let on_retake = props.on_retake.reform(|_: MouseEvent| ());
+    // What an exam's result card says.
+    let card = exam.then(|| {
+        let ended = session.finished.map_or(session.started_ms, |f| f.at_ms);
+        let offset = props.platform.clock.utc_offset_ms(ended);
+        CardFacts {
+            module_title: text.app_title.to_string(),
+            bank_title: bank.title.get(lang).to_string(),
+            bank_id: bank.id.clone(),
+            score: format!("{} / {} {}", grade.score, grade.max, text.points),
+            verdict: (verdict.to_string(), grade.passed),
+            details: vec![
+                format!(
+                    "{} {}/{}",
+                    text.correct_count,
+                    grade.correct,
+                    session.items.len()
+                ),
+                format!("{} {}", text.time_used, clock_text(grade.time_used_ms)),
+            ],
+            paper: session.plan.selection.paper_code().map(str::to_string),
+            when: date_time_text(ended as i64 + offset),
+        }
+    });
     // The controls that had focus (the submit dialog's, or the question's
     // when time ran out) are gone: focus moves to the result's heading, so
     // keyboard and screen reader users start reading here.
@@ -93,7 +120,15 @@ pub fn result_view(props: &ResultViewProps) -> Html {
                     { " · " }
                     { format!("{} {}", text.time_used, clock_text(grade.time_used_ms)) }
                 </p>
+                // The branch's shared paper, so a coordinator sees at a glance
+                // that this is the paper the branch was sent.
+                if let Some(code) = session.plan.selection.paper_code() {
+                    <p class="score-card__paper">{ PaperTexts::of(lang).paper }{ " " }<strong>{ code.to_string() }</strong></p>
+                }
             </div>
+            if let Some(facts) = card {
+                <ResultCard {facts} platform={props.platform.clone()} {lang} />
+            }
             <h3>{ text.by_type }</h3>
             <table class="breakdown">
                 { head(text.col_type) }

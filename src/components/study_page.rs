@@ -1,6 +1,6 @@
 //! The page a deep link to an activity opens: loads the bank, then runs the activity.
 
-use super::{ErrorPanel, LoadingNotice, QuizStarter, ReadPage};
+use super::{ErrorPanel, LoadingNotice, PaperMismatch, QuizStarter, ReadPage};
 use crate::hooks::{use_bank, ProgressContext};
 use crate::i18n::strings;
 use crate::load::LoadState;
@@ -8,6 +8,7 @@ use crate::load::PreloadedBank;
 use crate::platform::Platform;
 use crate::route::{Activity, QuestionSet, Route, StudyOptions};
 use quiz_core::progress::{daily_set, date_of_day};
+use quiz_core::session::shared::check_code;
 use quiz_core::session::{Mode, Plan, Selection};
 use quiz_core::{Bank, BankEntry, Lang};
 use yew::prelude::*;
@@ -74,6 +75,21 @@ pub fn study_page(props: &StudyPageProps) -> Html {
             Activity::Read => {
                 html! { <ReadPage bank={loaded.bank.clone()} tag={props.options.tag.clone()} {lang} /> }
             }
+            // A shared paper whose code does not fit this bank is said so,
+            // never replaced by another draw.
+            Activity::Exam
+                if props
+                    .options
+                    .paper
+                    .as_ref()
+                    .is_some_and(|code| check_code(&loaded.bank, code).is_err()) =>
+            {
+                let code = props.options.paper.clone().unwrap_or_default();
+                let problem = check_code(&loaded.bank, &code)
+                    .err()
+                    .unwrap_or(quiz_core::session::shared::CodeProblem::Malformed);
+                html! { <PaperMismatch bank_id={props.entry.id.clone()} {code} {problem} {lang} /> }
+            }
             activity => html! {
                 <QuizStarter bank={loaded.bank.clone()} plan={plan_for(&loaded.bank, activity, &props.options, &picked(&loaded.bank))}
                     platform={props.platform.clone()} title={props.entry.title.get(lang).to_string()}
@@ -99,8 +115,14 @@ pub fn plan_for(
     match activity {
         Activity::Exam => Plan {
             mode: Mode::Exam,
-            selection: Selection::Paper {
-                count: options.count,
+            selection: match &options.paper {
+                Some(code) => Selection::Shared {
+                    code: code.clone(),
+                    count: options.count,
+                },
+                None => Selection::Paper {
+                    count: options.count,
+                },
             },
             time_limit_ms: Some(
                 options

@@ -11,6 +11,7 @@ mod use_quiz_keys;
 mod use_record_progress;
 mod use_route;
 mod use_save_unfinished;
+mod use_text_size;
 
 mod use_host;
 mod use_update_notice;
@@ -25,6 +26,7 @@ pub use use_quiz_keys::use_quiz_keys;
 pub use use_record_progress::use_record_progress;
 pub use use_route::use_route;
 pub use use_save_unfinished::use_save_unfinished;
+pub use use_text_size::{use_text_size, TextSize, TEXT_SIZE_KEY};
 
 pub use use_host::{use_host_events, use_link_language};
 pub use use_update_notice::{use_update_notice, UPDATE_EVENT};

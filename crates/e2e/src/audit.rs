@@ -128,6 +128,17 @@ impl Phone {
         .await;
     }
 
+    /// Sets the browser's own default font size in CSS px (16 is
+    /// Chromium's default; 32 is the 200 % a phone's system font scaling
+    /// or a browser's text-size setting gives).
+    pub async fn set_default_font_size(&self, px: u32) {
+        self.cdp(
+            "Page.setFontSizes",
+            serde_json::json!({ "fontSizes": { "standard": px, "fixed": px * 13 / 16 } }),
+        )
+        .await;
+    }
+
     /// Runs axe-core (`source`, from [`axe_source`]) on the page as it is
     /// and returns every violation.
     pub async fn axe(&self, source: &str) -> Vec<Violation> {

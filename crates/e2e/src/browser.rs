@@ -144,9 +144,20 @@ impl Phone {
         texts
     }
 
-    /// Clicks the first element matching `css`.
+    /// Clicks the first element matching `css`, scrolled to the middle of
+    /// the screen first, as a member's thumb would (WebDriver scrolls it to
+    /// the top, under the quiz's sticky bar when the text is large).
     pub async fn click(&self, css: &str) {
-        self.wait_for(css).await.click().await.expect("click");
+        let element = self.wait_for(css).await;
+        let arg = serde_json::to_value(&element).expect("an element reference");
+        self.client
+            .execute(
+                "arguments[0].scrollIntoView({ block: 'center' });",
+                vec![arg],
+            )
+            .await
+            .expect("scroll into view");
+        element.click().await.expect("click");
     }
 
     /// Evaluates a JavaScript expression and returns its JSON value.

@@ -3,8 +3,10 @@
 //! with its solution, study, progress, backup) in Chinese and English, in
 //! the light and the dark theme, must find no serious or critical
 //! violation; and in the same run, at 390×844, no page scrolls sideways and
-//! no tap target is under 44×44 CSS px. One browser session visits the
-//! states in turn, so the run stays short.
+//! no tap target is under 44×44 CSS px. The same holds at the largest text
+//! size (特大: axe and layout in Chinese, the layout in English too) and,
+//! for the layout, with the browser's own font setting at 200 %.
+//! One browser session visits the states in turn, so the run stays short.
 //!
 //! `cargo test -p e2e --test accessibility -- --nocapture` prints axe's
 //! findings for every page, theme and language.
@@ -17,6 +19,11 @@ struct Audit<'a> {
     phone: &'a Phone,
     axe: String,
     lang: &'static str,
+    /// The text size and font setting the pass runs at, for the report.
+    size: &'static str,
+    /// Whether axe runs in this pass (the browser-font pass checks the
+    /// layout alone: axe's findings do not depend on the font size).
+    axe_on: bool,
     /// One line per page, theme and language: what axe found.
     report: Vec<String>,
     /// Everything that fails the test, described.
@@ -27,7 +34,9 @@ impl Audit<'_> {
     /// Audits the page as it is now, named `state`: axe in both themes,
     /// then the layout.
     async fn check(&mut self, state: &str) {
-        for dark in [false, true] {
+        let state = format!("{state} [{}]", self.size);
+        let state = state.as_str();
+        for dark in [false, true].into_iter().filter(|_| self.axe_on) {
             self.phone.set_color_scheme(dark).await;
             let theme = if dark { "dark" } else { "light" };
             let violations = self.phone.axe(&self.axe).await;
@@ -41,7 +50,7 @@ impl Audit<'_> {
                     .join(", ")
             };
             self.report.push(format!(
-                "{state:<30} {:<2} {theme:<5} serious/critical: {:<2} {}   other: {} {}",
+                "{state:<44} {:<2} {theme:<5} serious/critical: {:<2} {}   other: {} {}",
                 self.lang,
                 serious.len(),
                 ids(&serious),
@@ -60,7 +69,15 @@ impl Audit<'_> {
             }
         }
         self.phone.set_color_scheme(false).await;
-        for problem in self.phone.layout_problems().await {
+        let problems = self.phone.layout_problems().await;
+        if !self.axe_on {
+            self.report.push(format!(
+                "{state:<44} {:<2} layout problems: {}",
+                self.lang,
+                problems.len()
+            ));
+        }
+        for problem in problems {
             self.failures
                 .push(format!("{state} ({}): {problem}", self.lang));
         }
@@ -103,7 +120,11 @@ async fn visit_every_state(audit: &mut Audit<'_>, base: &str) {
 
     go(phone, base, "#/bank/charter").await;
     phone.wait_for(".activities").await;
-    audit.check("bank").await;
+    // The coordinators' shared-paper link maker, open with a link made.
+    phone.click(".paper-maker summary").await;
+    phone.click(".paper-maker__make").await;
+    phone.wait_for(".paper-maker__link").await;
+    audit.check("bank (with a paper link)").await;
 
     go(phone, base, "#/bank/charter/exam?n=4&t=600").await;
     phone.wait_for(".quiz--exam .question").await;
@@ -117,7 +138,10 @@ async fn visit_every_state(audit: &mut Audit<'_>, base: &str) {
 
     phone.click(".dialog__confirm").await;
     phone.wait_for(".score-card").await;
-    audit.check("result").await;
+    // The result card made, with its picture and buttons.
+    phone.click(".result-card__make").await;
+    phone.wait_for(".result-card__image").await;
+    audit.check("result (with its card)").await;
 
     phone.click(".review__wrong-only").await;
     audit.check("review (wrong answers only)").await;
@@ -169,6 +193,8 @@ async fn every_page_passes_axe_and_fits_the_phone_in_both_languages_and_themes()
         phone: &phone,
         axe: axe_source(),
         lang: "zh",
+        size: "standard",
+        axe_on: true,
         report: Vec::new(),
         failures: Vec::new(),
     };
@@ -178,12 +204,50 @@ async fn every_page_passes_axe_and_fits_the_phone_in_both_languages_and_themes()
     phone.wait_for_text(".bank-list", "Question banks").await;
     audit.lang = "en";
     visit_every_state(&mut audit, &base).await;
+
+    // The largest text size, in Chinese, chosen as a member would.
+    phone.click(".lang-switch").await;
+    phone.wait_for_text(".bank-list", "题库").await;
+    phone.click(".text-size__option[data-size=largest]").await;
+    phone.wait_for("html[data-text-size=largest]").await;
+    audit.lang = "zh";
+    audit.size = "特大";
+    visit_every_state(&mut audit, &base).await;
+    // English's longer words at 特大: the layout (axe found the same
+    // markup sound above).
+    phone.click(".lang-switch").await;
+    phone.wait_for_text(".bank-list", "Question banks").await;
+    audit.lang = "en";
+    audit.axe_on = false;
+    visit_every_state(&mut audit, &base).await;
+    phone.click(".lang-switch").await;
+    phone.wait_for_text(".bank-list", "题库").await;
+    audit.lang = "zh";
+    audit.axe_on = true;
+
+    // The browser's own font setting at 200 % (as a phone's system font
+    // scaling does), at the standard size: the layout must hold.
+    phone.click(".text-size__option[data-size=standard]").await;
+    phone.wait_for("html[data-text-size=standard]").await;
+    phone.set_default_font_size(32).await;
+    let root_px = phone
+        .eval("parseFloat(getComputedStyle(document.documentElement).fontSize)")
+        .await;
+    assert_eq!(
+        root_px,
+        serde_json::json!(32),
+        "the browser font setting did not apply"
+    );
+    audit.size = "browser 200%";
+    audit.axe_on = false;
+    visit_every_state(&mut audit, &base).await;
+    phone.set_default_font_size(16).await;
     let Audit {
         report, failures, ..
     } = audit;
     phone.close().await;
 
-    println!("axe-core on each page (390x844):");
+    println!("axe-core and the layout on each page (390x844):");
     for line in &report {
         println!("  {line}");
     }

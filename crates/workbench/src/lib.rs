@@ -29,6 +29,19 @@ pub fn run() {
         return;
     };
     root.set_text_content(None);
+    // `#qr=<link>`: the QR code of a shared paper's link, which the member
+    // app's bank page opens (see `components::QrPage`).
+    let hash = web_sys::window()
+        .and_then(|window| window.location().hash().ok())
+        .unwrap_or_default();
+    if hash.starts_with("#qr=") {
+        let props = components::QrPageProps {
+            hash,
+            platform: quiz_app::platform::Platform::browser(),
+        };
+        yew::Renderer::<components::QrPage>::with_root_and_props(root, props).render();
+        return;
+    }
     let props = components::WorkbenchProps {
         platform: quiz_app::platform::Platform::browser(),
     };

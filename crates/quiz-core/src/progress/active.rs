@@ -95,6 +95,11 @@ impl SavedAttempt {
             Selection::Tag { tag } => (format!("tag:{tag}"), Vec::new()),
             Selection::Random { count } => (format!("random:{count}"), Vec::new()),
             Selection::Ids { ids } => ("ids".to_string(), ids.clone()),
+            Selection::Shared { code, count: None } => (format!("shared:{code}"), Vec::new()),
+            Selection::Shared {
+                code,
+                count: Some(n),
+            } => (format!("shared:{code}:{n}"), Vec::new()),
         };
         SavedAttempt {
             bank: session.bank_id.clone(),
@@ -155,6 +160,16 @@ impl SavedAttempt {
             },
             Some(("random", n)) => Selection::Random {
                 count: n.parse().ok()?,
+            },
+            Some(("shared", rest)) => match rest.split_once(':') {
+                None => Selection::Shared {
+                    code: rest.to_string(),
+                    count: None,
+                },
+                Some((code, n)) => Selection::Shared {
+                    code: code.to_string(),
+                    count: Some(n.parse().ok()?),
+                },
             },
             _ => return None,
         };

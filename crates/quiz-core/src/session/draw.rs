@@ -9,6 +9,10 @@ use rand_pcg::Pcg32;
 /// The items for `selection`, shuffled by `seed`. The same bank, selection
 /// and seed always give the same questions in the same order.
 pub(super) fn draw(bank: &Bank, selection: &Selection, seed: u64) -> Vec<Item> {
+    if let Selection::Shared { code, count } = selection {
+        // A shared paper ignores the seed: the code alone draws it.
+        return super::shared::draw_shared(bank, code, *count);
+    }
     let mut rng = Pcg32::seed_from_u64(seed);
     let chosen: Vec<&Question> = match selection {
         Selection::Paper { count } => {
@@ -42,6 +46,7 @@ pub(super) fn draw(bank: &Bank, selection: &Selection, seed: u64) -> Vec<Item> {
             .iter()
             .filter_map(|id| bank.questions.iter().find(|q| &q.id == id))
             .collect(),
+        Selection::Shared { .. } => Vec::new(),
     };
     chosen
         .into_iter()
@@ -59,7 +64,7 @@ pub(super) fn draw(bank: &Bank, selection: &Selection, seed: u64) -> Vec<Item> {
 
 /// Points per question of `kind` on the bank's paper; 1 when the paper
 /// has no such section (practice of other types still scores).
-fn points_for(paper: &Paper, kind: QuestionType) -> u32 {
+pub(super) fn points_for(paper: &Paper, kind: QuestionType) -> u32 {
     paper
         .sections
         .iter()

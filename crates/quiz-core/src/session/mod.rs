@@ -9,6 +9,7 @@
 
 mod draw;
 mod grade;
+pub mod shared;
 
 pub use grade::{Breakdown, Grade, Outcome, Score};
 
@@ -52,6 +53,25 @@ pub enum Selection {
         /// Question ids; ids the bank no longer has are skipped.
         ids: Vec<String>,
     },
+    /// A shared paper (统一试卷): the bank's paper, scaled to `count` when
+    /// given, drawn by a link's code so a whole branch gets the same
+    /// questions and option order (see [`shared`]).
+    Shared {
+        /// The paper's code, normalized (`K7QF-3M2A`).
+        code: String,
+        /// The total number of questions, when the link gives one.
+        count: Option<u32>,
+    },
+}
+
+impl Selection {
+    /// The shared paper's code, for the result page and card.
+    pub fn paper_code(&self) -> Option<&str> {
+        match self {
+            Selection::Shared { code, .. } => Some(code),
+            _ => None,
+        }
+    }
 }
 
 /// What a member asked for when starting.
@@ -70,6 +90,9 @@ pub struct Plan {
 pub enum StartError {
     /// The selection matches no question (e.g. an unknown tag).
     NoQuestions,
+    /// A shared paper's code was made for another bank, or for this bank
+    /// before its questions changed.
+    PaperDoesNotFit,
 }
 
 /// One drawn question and the member's work on it.
@@ -183,6 +206,9 @@ impl Session {
     /// Draws and shuffles the questions for `plan` from `bank`,
     /// deterministically for a given `seed`.
     pub fn start(bank: &Bank, plan: Plan, seed: u64, now_ms: u64) -> Result<Session, StartError> {
+        if let Selection::Shared { code, .. } = &plan.selection {
+            shared::check_code(bank, code).map_err(|_| StartError::PaperDoesNotFit)?;
+        }
         let items = draw::draw(bank, &plan.selection, seed);
         if items.is_empty() {
             return Err(StartError::NoQuestions);

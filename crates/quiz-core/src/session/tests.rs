@@ -335,3 +335,153 @@ fn a_serialised_session_resumes_identically() {
     session.submit(4_000);
     assert_eq!(resumed.grade(&bank()), session.grade(&bank()));
 }
+
+/// A shared-paper exam of [`bank`] (or another) with `code`.
+fn shared_exam(
+    bank: &Bank,
+    code: &str,
+    count: Option<u32>,
+    seed: u64,
+) -> Result<Session, StartError> {
+    let plan = Plan {
+        mode: Mode::Exam,
+        selection: Selection::Shared {
+            code: code.to_string(),
+            count,
+        },
+        time_limit_ms: Some(60_000),
+    };
+    Session::start(bank, plan, seed, 1_000)
+}
+
+/// Each item's id and option order, the shape of a paper.
+fn shape(session: &Session) -> Vec<(String, Vec<usize>)> {
+    session
+        .items
+        .iter()
+        .map(|item| (item.id.clone(), item.order.clone()))
+        .collect()
+}
+
+#[test]
+fn a_shared_paper_is_pinned_for_this_bank_and_code() {
+    // Golden values: if this test fails, the draw changed and every link a
+    // branch has posted would give its members different papers.
+    let bank = bank();
+    let code = shared::new_code(&bank, 0x5eed);
+    assert_eq!(code, "FRR2-N72T");
+    let session = shared_exam(&bank, &code, None, 1).unwrap();
+    let golden: Vec<(String, Vec<usize>)> = [
+        ("s3", vec![1, 0]),
+        ("s2", vec![0, 1]),
+        ("m1", vec![1, 2, 3, 0]),
+        ("j1", vec![]),
+        ("f1", vec![]),
+    ]
+    .into_iter()
+    .map(|(id, order)| (id.to_string(), order))
+    .collect();
+    assert_eq!(shape(&session), golden);
+    // The whole bank through the same code: the fixed option (以上都不对)
+    // stays last.
+    let all = shared_exam(&bank, &code, Some(6), 1).unwrap();
+    let golden_all: Vec<(String, Vec<usize>)> = [
+        ("s3", vec![1, 0]),
+        ("s2", vec![0, 1]),
+        ("s1", vec![0, 1, 2, 3]),
+        ("m1", vec![1, 2, 3, 0]),
+        ("j1", vec![]),
+        ("f1", vec![]),
+    ]
+    .into_iter()
+    .map(|(id, order)| (id.to_string(), order))
+    .collect();
+    assert_eq!(shape(&all), golden_all);
+    assert_eq!(shared::questions_hash(&bank), 10_110_653_840_394_239_429);
+}
+
+#[test]
+fn everyone_with_the_code_gets_the_same_paper_whatever_their_seed_or_file_order() {
+    let bank = bank();
+    let code = shared::new_code(&bank, 42);
+    let first = shared_exam(&bank, &code, None, 1).unwrap();
+    let second = shared_exam(&bank, &code, None, 0xdead_beef).unwrap();
+    assert_eq!(shape(&first), shape(&second));
+    // The same questions in another order in the file: the same paper.
+    let mut reordered = bank.clone();
+    reordered.questions.reverse();
+    let third = shared_exam(&reordered, &code, None, 7).unwrap();
+    assert_eq!(shape(&first), shape(&third));
+    // The code as a member might type it.
+    let typed = code.to_lowercase().replace('-', "");
+    assert_eq!(shared::check_code(&bank, &typed), Ok(code.clone()));
+    // Another code is (almost surely) another paper.
+    let other = (1..20)
+        .map(|seed| shared::new_code(&bank, seed * 7_919))
+        .filter(|other| *other != code)
+        .map(|other| shape(&shared_exam(&bank, &other, None, 1).unwrap()))
+        .filter(|other| *other != shape(&first))
+        .count();
+    assert!(other > 10, "codes hardly change the paper: {other}");
+    // With a count the paper scales, and stays shared.
+    let three = shared_exam(&bank, &code, Some(3), 1).unwrap();
+    assert_eq!(three.items.len(), 3);
+    assert_eq!(
+        shape(&three),
+        shape(&shared_exam(&bank, &code, Some(3), 9).unwrap())
+    );
+    // A retake of a shared paper is the same paper.
+    assert_eq!(
+        shape(&first),
+        shape(&shared_exam(&bank, &code, None, 99).unwrap())
+    );
+}
+
+#[test]
+fn a_code_does_not_fit_another_bank_or_changed_questions() {
+    let bank = bank();
+    let code = shared::new_code(&bank, 42);
+    let mut changed = bank.clone();
+    changed.questions[0].stem.zh.push('？');
+    assert_ne!(
+        shared::questions_hash(&bank),
+        shared::questions_hash(&changed)
+    );
+    assert_eq!(
+        shared::check_code(&changed, &code),
+        Err(shared::CodeProblem::OtherBank)
+    );
+    assert_eq!(
+        shared_exam(&changed, &code, None, 1).unwrap_err(),
+        StartError::PaperDoesNotFit
+    );
+    let mut other = bank.clone();
+    other.id = "rules".into();
+    assert_eq!(
+        shared::check_code(&other, &code),
+        Err(shared::CodeProblem::OtherBank)
+    );
+    // The title, the paper's points and the version alone do not count.
+    let mut retitled = bank.clone();
+    retitled.title.zh = "新标题".into();
+    retitled.version += 1;
+    assert_eq!(shared::check_code(&retitled, &code), Ok(code.clone()));
+    assert_eq!(
+        shared::check_code(&bank, "not a code"),
+        Err(shared::CodeProblem::Malformed)
+    );
+}
+
+#[test]
+fn an_unfinished_shared_paper_is_saved_and_resumed_with_its_code() {
+    use crate::progress::SavedAttempt;
+    let bank = bank();
+    let code = shared::new_code(&bank, 42);
+    for count in [None, Some(3)] {
+        let session = shared_exam(&bank, &code, count, 1).unwrap();
+        let saved = SavedAttempt::from_session(&session);
+        let resumed = saved.to_session().unwrap();
+        assert_eq!(resumed.plan, session.plan);
+        assert_eq!(resumed.plan.selection.paper_code(), Some(code.as_str()));
+    }
+}
