@@ -440,3 +440,67 @@ fn a_workbook_of_a_published_bank_updates_it_keeping_title_and_paper() {
     assert_eq!(next.bank.title, published.title);
     assert_eq!(next.bank.questions, edited.questions);
 }
+
+/// The template CSV with two mistakes, as Chinese Excel saves it (GBK):
+/// the single-choice answer names an option that does not exist, and the
+/// judge answer is neither 对 nor 错.
+fn template_with_two_mistakes() -> (String, String) {
+    let template = String::from_utf8(read("questions/templates/题库模板.csv")).unwrap();
+    let template = template.trim_start_matches('\u{feff}').to_string();
+    let broken = template
+        .replacen(",B,党章第七条", ",E,党章第七条", 1)
+        .replacen(",对,党章第四十一条", ",也许,党章第四十一条", 1);
+    assert_ne!(broken, template);
+    (broken, template)
+}
+
+fn gbk(text: &str) -> Vec<u8> {
+    encoding_rs::GBK.encode(text).0.into_owned()
+}
+
+#[test]
+fn a_broken_sheet_opens_as_a_draft_with_each_problem_at_its_question_and_field() {
+    use bank_tools::draft::{Edit, QuestionEdit};
+    let (broken, corrected) = template_with_two_mistakes();
+    let opened = open("题库.csv", &gbk(&broken));
+    assert!(opened.bank.is_none());
+    let draft = opened.draft.clone().expect("a draft of every row");
+    assert_eq!(draft.questions.len(), 4, "{}", render(&opened));
+    let fields: Vec<&str> = opened.problems.iter().map(|p| p.field.as_str()).collect();
+    assert!(
+        fields.contains(&"questions[0].answer"),
+        "{}",
+        render(&opened)
+    );
+    assert!(
+        fields.contains(&"questions[2].answer"),
+        "{}",
+        render(&opened)
+    );
+    // What was written is kept for the coordinator to see and fix.
+    assert_eq!(draft.questions[0].answer, "E");
+    assert_eq!(draft.questions[2].answer, "也许");
+    assert_eq!(opened.origins[0].line, 2);
+
+    // Fixed in the forms, the draft is the bank importing the corrected
+    // file gives, byte for byte, ids and tag keys included.
+    let mut fixed = draft;
+    fixed.apply(Edit::Question(0, QuestionEdit::Answer("B".into())));
+    fixed.apply(Edit::Question(2, QuestionEdit::Answer("true".into())));
+    let checked = check_bank("draft.json", fixed.to_bank_json().as_bytes());
+    let bank = checked.value.expect("the fixed draft checks");
+    let expected =
+        import_bytes(&gbk(&corrected), Format::Csv, "mybank", TODAY, "题库.csv").unwrap();
+    assert_eq!(export::bank_json(&bank), export::bank_json(&expected));
+}
+
+#[test]
+fn a_bank_json_with_errors_still_opens_in_the_editor() {
+    let charter = String::from_utf8(read("questions/charter.json")).unwrap();
+    let broken = charter.replacen("\"answer\": \"", "\"answer\": \"Z", 1);
+    let opened = open("charter.json", broken.as_bytes());
+    assert!(opened.error_count() > 0);
+    let draft = opened.draft.expect("a draft of the readable JSON");
+    assert!(draft.questions.len() > 10);
+    assert!(draft.questions.iter().any(|q| q.answer.starts_with('Z')));
+}

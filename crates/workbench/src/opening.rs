@@ -51,6 +51,8 @@ impl Loaded {
                 file: file.to_string(),
                 kind: None,
                 bank: None,
+                draft: None,
+                origins: Vec::new(),
                 style: Default::default(),
                 problems: vec![Problem {
                     severity: Severity::Error,
