@@ -10,6 +10,8 @@ use quiz_core::Lang;
 pub struct Strings {
     /// The page heading.
     pub title: &'static str,
+    /// The button that opens a problem's field in the form.
+    pub open_field: &'static str,
     /// What the page is for, under the heading.
     pub intro: &'static str,
     /// The language switch's label (names the other language).
@@ -85,6 +87,7 @@ pub struct Strings {
 }
 
 const ZH: Strings = Strings {
+    open_field: "打开",
     title: "题库工作台",
     intro: "打开手头的题目文件，一次看到所有问题及其位置，改好后下载题库文件和题库清单去发布。不需要安装任何软件。",
     switch_language: "English",
@@ -125,6 +128,7 @@ const ZH: Strings = Strings {
 };
 
 const EN: Strings = Strings {
+    open_field: "Open",
     title: "Question bank workbench",
     intro: "Open the question files you have, see every problem and where it is, then download the bank file and the bank list to publish. Nothing to install.",
     switch_language: "中文",
@@ -169,5 +173,15 @@ pub fn strings(lang: Lang) -> &'static Strings {
     match lang {
         Lang::Zh => &ZH,
         Lang::En => &EN,
+    }
+}
+
+/// One interface text of the editor in the page's language: the editor's
+/// many labels sit beside their use, in both languages, rather than in
+/// [`Strings`].
+pub fn pick(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
+    match lang {
+        Lang::Zh => zh,
+        Lang::En => en,
     }
 }

@@ -353,7 +353,7 @@ impl Part {
 /// Where a question of an imported bank came from, so a problem the
 /// bank's check finds later (a missing explanation, say) is shown at the
 /// row and column the coordinator edits rather than in generated JSON.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Origin {
     /// The row (spreadsheets) or line (text formats) the question starts on.
     pub line: usize,

@@ -1,17 +1,27 @@
 //! The workbench's components, one a file.
 
+mod bank_form;
 mod bank_summary;
 mod download_panel;
+mod editor_view;
+mod field_problems;
 mod file_opener;
 mod page_header;
 mod problem_list;
 mod published_banks;
+mod question_form;
+mod question_list;
 mod workbench;
 
+pub use bank_form::{BankForm, BankFormProps};
 pub use bank_summary::{BankSummary, BankSummaryProps};
 pub use download_panel::{DownloadPanel, DownloadPanelProps};
+pub use editor_view::{EditorView, EditorViewProps};
+pub use field_problems::{FieldProblems, FieldProblemsProps};
 pub use file_opener::{FileOpener, FileOpenerProps};
 pub use page_header::{PageHeader, PageHeaderProps};
 pub use problem_list::{ProblemList, ProblemListProps};
 pub use published_banks::{ManifestState, PublishedBanks, PublishedBanksProps};
+pub use question_form::{Bilingual, BilingualProps, QuestionForm, QuestionFormProps};
+pub use question_list::{QuestionList, QuestionListProps};
 pub use workbench::{Workbench, WorkbenchProps};
