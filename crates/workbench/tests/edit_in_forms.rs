@@ -1,0 +1,238 @@
+//! Browser tests of editing in the workbench: problems fixed in the forms
+//! (a click on a problem focuses its field), the live check, downloading
+//! the fixed bank, undo, the draft kept across a reload, blocked storage,
+//! and a bank of another id refused while a draft is open.
+
+#![cfg(target_arch = "wasm32")]
+
+mod support;
+
+use bank_tools::import::{import_bytes, Format};
+use quiz_app::platform::{KeyValueStore, MemoryStorage};
+use std::rc::Rc;
+use support::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// The shipped rules bank, a bank of another id than the charter's.
+const RULES: &[u8] = include_bytes!("../../../questions/rules.json");
+
+/// The template's CSV with two mistakes, in GBK as Chinese Excel saves
+/// it: row 2's answer is not an option, row 4 has no stem.
+fn gbk_csv_with_two_mistakes() -> Vec<u8> {
+    let text = std::str::from_utf8(TEMPLATE_CSV).unwrap();
+    let mut lines: Vec<String> = text
+        .trim_start_matches('\u{feff}')
+        .lines()
+        .map(str::to_string)
+        .collect();
+    lines[1] = lines[1].replacen(",B,", ",Z,", 1);
+    let cells: Vec<&str> = lines[3].splitn(3, ',').collect();
+    lines[3] = format!("{},,{}", cells[0], cells[2]);
+    let text = lines.join("\r\n") + "\r\n";
+    let (bytes, _, _) = encoding_rs::GBK.encode(&text);
+    bytes.into_owned()
+}
+
+/// The value of the input or textarea matching `selector`.
+fn value(root: &web_sys::Element, selector: &str) -> String {
+    let element = root
+        .query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no {selector}"));
+    match element.dyn_ref::<web_sys::HtmlInputElement>() {
+        Some(input) => input.value(),
+        None => element
+            .unchecked_into::<web_sys::HtmlTextAreaElement>()
+            .value(),
+    }
+}
+
+/// Clicks the nth element matching `selector`.
+fn click_nth(root: &web_sys::Element, selector: &str, n: u32) {
+    root.query_selector_all(selector)
+        .unwrap()
+        .item(n)
+        .unwrap_or_else(|| panic!("no {selector} #{n}"))
+        .unchecked_into::<web_sys::HtmlElement>()
+        .click();
+}
+
+#[wasm_bindgen_test]
+async fn a_broken_csv_is_fixed_in_the_forms_and_downloads_as_importing_the_fixed_file_would() {
+    catch_downloads();
+    let (root, _) = mount_workbench(FakeFetcher::published()).await;
+    drop_file(&root, "支部题库.csv", &gbk_csv_with_two_mistakes());
+    report(&root).await;
+    // Both problems are listed at their cells, and the questions are in
+    // the editor, the wrong answer as it was written.
+    let places = texts(&root, ".wb-problem--error .wb-problem__place");
+    assert_eq!(places.len(), 2, "{places:?}");
+    assert!(root.query_selector(".wb-download").unwrap().is_none());
+    assert_eq!(text(&root, ".wb-qlist__count"), "4 / 4 道题");
+
+    // The first problem opens question 1 at its answer, showing what the
+    // file said.
+    click_nth(&root, ".wb-problem__open", 0);
+    settle().await;
+    assert_eq!(focused_id(), "wb-q-answer");
+    assert!(text(&root, ".wb-unread").contains('Z'));
+    assert!(
+        text(&root, ".wb-qform").contains("不在选项中"),
+        "{}",
+        text(&root, ".wb-qform")
+    );
+    click_nth(&root, ".wb-option__correct", 1);
+    let status = checked(&root).await;
+    assert!(status.starts_with("1 "), "{status}");
+
+    // The other error opens question 3 (row 4) at its stem.
+    let errors = texts(&root, ".wb-problem--error");
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    click_nth(&root, ".wb-problem--error .wb-problem__open", 0);
+    settle().await;
+    assert_eq!(focused_id(), "wb-q-stem");
+    let title = text(&root, ".wb-qform__title");
+    assert!(
+        title.contains("3 / 4"),
+        "{title} {:?}",
+        texts(&root, ".wb-problem")
+    );
+    type_into(
+        &root,
+        "#wb-q-stem",
+        "党章规定，对党员的纪律处分有五种：警告、严重警告、撤销党内职务、留党察看、开除党籍。",
+    );
+    let status = checked(&root).await;
+    assert!(status.starts_with("0 "), "{status}");
+
+    // The bank downloaded is what `quizbank import` makes of the file
+    // with both mistakes corrected.
+    click(&root, ".wb-download__bank");
+    let (name, json) = last_download().await;
+    assert_eq!(name, "bank.json");
+    let expected =
+        import_bytes(TEMPLATE_CSV, Format::Csv, "bank", "2026-12-06", "题库.csv").unwrap();
+    assert_eq!(json, bank_tools::bank_json(&expected));
+    assert!(quiz_core::check_bank("bank.json", json.as_bytes())
+        .value
+        .is_some());
+    click(&root, ".wb-download__index");
+    let (name, index) = last_download().await;
+    assert_eq!(name, "index.json");
+    assert!(
+        quiz_core::manifest::parse_manifest("index.json", index.as_bytes()).is_ok(),
+        "{index}"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn questions_are_added_deleted_with_undo_and_the_bank_form_edits_the_paper() {
+    let (root, _) = mount_workbench(FakeFetcher::published()).await;
+    pick_file(&root, "题库模板.csv", TEMPLATE_CSV);
+    report(&root).await;
+    click(&root, ".wb-qform__delete");
+    settle().await;
+    assert_eq!(text(&root, ".wb-qlist__count"), "3 / 3 道题");
+    assert!(text(&root, ".wb-deleted").contains("bank-001"));
+    click(&root, ".wb-deleted__undo");
+    settle().await;
+    assert_eq!(text(&root, ".wb-qlist__count"), "4 / 4 道题");
+    // A new question gets the next id and opens in the form; it is empty,
+    // so the check names its stem.
+    click(&root, ".wb-add--judge");
+    let status = checked(&root).await;
+    assert_eq!(text(&root, ".wb-qform__id"), "bank-005");
+    assert!(status.starts_with("1 "), "{status}");
+    type_into(
+        &root,
+        "#wb-q-stem",
+        "党员有权在党的会议上参加关于党的政策问题的讨论。",
+    );
+    let status = checked(&root).await;
+    assert!(status.starts_with("0 "), "{status}");
+    // The search finds it; the type filter narrows to it.
+    type_into(&root, ".wb-qlist__search", "政策问题");
+    settle().await;
+    assert_eq!(text(&root, ".wb-qlist__count"), "1 / 5 道题");
+
+    click(&root, ".wb-tab--bank");
+    settle().await;
+    type_into(&root, "#wb-b-title", "支部题库");
+    let status = checked(&root).await;
+    assert!(status.starts_with("0 "), "{status}");
+    assert_eq!(text(&root, ".wb-summary__title"), "支部题库");
+}
+
+#[wasm_bindgen_test]
+async fn a_reload_offers_the_draft_again() {
+    let storage: Rc<MemoryStorage> = Rc::new(MemoryStorage::default());
+    let root = mount_on(storage.clone()).await;
+    pick_file(&root, "题库模板.csv", TEMPLATE_CSV);
+    report(&root).await;
+    type_into(&root, "#wb-q-stem", "改过的题干（　）。");
+    checked(&root).await;
+    settle().await;
+    assert!(storage.get(workbench::hooks::DRAFT_KEY).unwrap().is_some());
+    root.remove();
+
+    // The page again, as after a reload or a crash.
+    let root = mount_on(storage.clone()).await;
+    assert!(text(&root, ".wb-restore").contains("题库模板.csv"));
+    click(&root, ".wb-restore__continue");
+    checked(&root).await;
+    assert_eq!(value(&root, "#wb-q-stem"), "改过的题干（　）。");
+    root.remove();
+
+    // Discarded, it is not offered again.
+    let root = mount_on(storage.clone()).await;
+    click(&root, ".wb-restore__discard");
+    settle().await;
+    assert!(root.query_selector(".wb-restore").unwrap().is_none());
+    assert!(storage.get(workbench::hooks::DRAFT_KEY).unwrap().is_none());
+}
+
+#[wasm_bindgen_test]
+async fn with_storage_blocked_editing_and_downloading_still_work() {
+    catch_downloads();
+    let root = mount_on(Rc::new(BlockedStorage)).await;
+    pick_file(&root, "题库模板.csv", TEMPLATE_CSV);
+    report(&root).await;
+    type_into(&root, "#wb-q-stem", "存储被阻止时改的题干（　）。");
+    checked(&root).await;
+    settle().await;
+    assert!(root.query_selector(".wb-kept--blocked").unwrap().is_some());
+    click(&root, ".wb-download__bank");
+    let (_, json) = last_download().await;
+    assert!(json.contains("存储被阻止时改的题干"));
+}
+
+#[wasm_bindgen_test]
+async fn a_bank_of_another_id_leaves_the_draft_untouched() {
+    let (root, _) = mount_workbench(FakeFetcher::published()).await;
+    drop_file(&root, "charter.json", CHARTER);
+    report(&root).await;
+    type_into(&root, "#wb-q-stem", "正在编辑的题干");
+    checked(&root).await;
+    drop_file(&root, "rules.json", RULES);
+    for _ in 0..100 {
+        settle().await;
+        if root
+            .query_selector(".wb-report--refused")
+            .unwrap()
+            .is_some()
+        {
+            break;
+        }
+    }
+    let refused = text(&root, ".wb-report--refused");
+    assert!(refused.contains("rules.json"), "{refused}");
+    assert!(refused.contains("不是正在编辑的题库"), "{refused}");
+    assert_eq!(value(&root, "#wb-q-stem"), "正在编辑的题干");
+    assert_eq!(
+        text(&root, ".wb-report--editing .wb-report__file"),
+        "charter.json"
+    );
+}
