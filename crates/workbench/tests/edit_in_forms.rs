@@ -236,3 +236,22 @@ async fn a_bank_of_another_id_leaves_the_draft_untouched() {
         "charter.json"
     );
 }
+
+#[wasm_bindgen_test]
+async fn the_bank_is_tried_as_members_take_it_then_editing_goes_on() {
+    let (root, _) = mount_workbench(FakeFetcher::published()).await;
+    pick_file(&root, "题库模板.csv", TEMPLATE_CSV);
+    report(&root).await;
+    click(&root, ".wb-try__exam");
+    settle().await;
+    // The member's own exam page, timed, with the bank's title.
+    assert!(root.query_selector(".quiz--exam").unwrap().is_some());
+    assert!(root.query_selector(".wb-editor").unwrap().is_none());
+    click(&root, ".quiz .back-link");
+    settle().await;
+    assert!(root.query_selector(".quiz").unwrap().is_none());
+    assert!(root.query_selector(".wb-editor").unwrap().is_some());
+    click(&root, ".wb-try__practice");
+    settle().await;
+    assert!(root.query_selector(".quiz--practice").unwrap().is_some());
+}

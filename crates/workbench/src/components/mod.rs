@@ -11,6 +11,7 @@ mod problem_list;
 mod published_banks;
 mod question_form;
 mod question_list;
+mod try_it;
 mod workbench;
 
 pub use bank_form::{BankForm, BankFormProps};
@@ -24,4 +25,5 @@ pub use problem_list::{ProblemList, ProblemListProps};
 pub use published_banks::{ManifestState, PublishedBanks, PublishedBanksProps};
 pub use question_form::{Bilingual, BilingualProps, QuestionForm, QuestionFormProps};
 pub use question_list::{QuestionList, QuestionListProps};
+pub use try_it::{TryIt, TryItProps};
 pub use workbench::{Workbench, WorkbenchProps};

@@ -1,12 +1,13 @@
 use super::{
     BankSummary, DownloadPanel, EditorView, FileOpener, ManifestState, PageHeader, ProblemList,
-    PublishedBanks,
+    PublishedBanks, TryIt,
 };
 use crate::editor::{Action, Desk, DeskAction, Session};
 use crate::hooks::{forget_draft, kept_draft, use_kept_draft, use_live_check, Kept};
 use crate::i18n::{pick, strings};
 use crate::opening::{self, Loaded};
 use bank_tools::open::{Place, Problem};
+use quiz_app::components::ClockHandle;
 use quiz_app::hooks::use_language;
 use quiz_app::platform::Platform;
 use quiz_core::diagnostic::Message;
@@ -62,6 +63,8 @@ pub fn workbench(props: &WorkbenchProps) -> Html {
     let status = use_state(|| Status::Idle);
     let desk = use_reducer(Desk::default);
     let context = use_state(|| None::<Rc<Loaded>>);
+    // A try of the bank as members see it hides the editor meanwhile.
+    let trying = use_state(|| false);
     // The draft an earlier visit left, offered until a choice is made.
     let offer = {
         let storage = platform.storage.clone();
@@ -98,6 +101,7 @@ pub fn workbench(props: &WorkbenchProps) -> Html {
         let context = context.clone();
         let current = current.clone();
         let offer = offer.clone();
+        let trying = trying.clone();
         move |name: String| {
             let number = latest.borrow().get() + 1;
             latest.borrow().set(number);
@@ -108,6 +112,7 @@ pub fn workbench(props: &WorkbenchProps) -> Html {
             let context = context.clone();
             let current = current.clone();
             let offer = offer.clone();
+            let trying = trying.clone();
             move |mut loaded: Loaded| {
                 if latest.borrow().get() != number {
                     return;
@@ -127,6 +132,7 @@ pub fn workbench(props: &WorkbenchProps) -> Html {
                     (Some(session), _) => {
                         status.set(Status::Idle);
                         offer.set(None);
+                        trying.set(false);
                         context.set(Some(Rc::new(loaded)));
                         desk.dispatch(DeskAction::Load(Box::new(session)));
                     }
@@ -183,8 +189,10 @@ pub fn workbench(props: &WorkbenchProps) -> Html {
         let storage = platform.storage.clone();
         let context = context.clone();
         let status = status.clone();
+        let trying = trying.clone();
         Callback::from(move |_: MouseEvent| {
             forget_draft(&*storage);
+            trying.set(false);
             context.set(None);
             status.set(Status::Idle);
             desk.dispatch(DeskAction::Close);
@@ -318,13 +326,19 @@ pub fn workbench(props: &WorkbenchProps) -> Html {
                             <BankSummary bank={bank.clone()} {lang} />
                         }
                     }
-                    if let Some(loaded) = publishable {
-                        if !checking {
-                            <DownloadPanel {loaded} manifest={ready_manifest.clone()}
-                                today={AttrValue::from(today.clone())} {lang} />
-                        }
+                    if let (Some(bank), false) = (bank.as_ref().filter(|_| errors == 0), checking) {
+                        <TryIt bank={bank.clone()} clock={ClockHandle(platform.clock.clone())} {lang}
+                            on_running={{ let trying = trying.clone(); Callback::from(move |on| trying.set(on)) }} />
                     }
-                    <EditorView session={session.clone()} {problems} {lang} {on_action} />
+                    if !*trying {
+                        if let Some(loaded) = publishable {
+                            if !checking {
+                                <DownloadPanel {loaded} manifest={ready_manifest.clone()}
+                                    today={AttrValue::from(today.clone())} {lang} />
+                            }
+                        }
+                        <EditorView session={session.clone()} {problems} {lang} {on_action} />
+                    }
                 </section>
             }
         }
