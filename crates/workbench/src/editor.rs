@@ -11,6 +11,7 @@ use bank_tools::import::Origin;
 use bank_tools::lint::{self, Source};
 use bank_tools::open::{Opened, Place, Problem};
 use quiz_core::bank::{check_bank_in_steps, PauseFuture};
+use quiz_core::diagnostic::MAX_PROBLEMS;
 use quiz_core::{Bank, Severity};
 use serde::{Deserialize, Serialize};
 use std::rc::Rc;
@@ -451,7 +452,26 @@ pub async fn check(
         None => None,
     };
     let errors = problems.iter().any(|p| p.severity == Severity::Error);
-    // Problems in question order, the bank's own first.
+    // Problems in question order, the bank's own first, at most as many
+    // as opening a file lists.
     problems.sort_by_key(|p| split_path(&p.field).map_or(0, |(i, _)| i + 1));
+    if problems.len() > MAX_PROBLEMS {
+        let more = problems.len() - MAX_PROBLEMS;
+        problems.truncate(MAX_PROBLEMS);
+        problems.push(Problem {
+            severity: if errors {
+                Severity::Error
+            } else {
+                Severity::Warning
+            },
+            place: Place::File,
+            question: None,
+            field: String::new(),
+            message: quiz_core::diagnostic::Message::new(
+                format!("另有 {more} 个问题未列出（只列出前 {MAX_PROBLEMS} 个）。"),
+                format!("{more} more problems are not listed (only the first {MAX_PROBLEMS} are)."),
+            ),
+        });
+    }
     (problems, bank.filter(|_| !errors))
 }

@@ -82,20 +82,21 @@ pub fn editor_view(props: &EditorViewProps) -> Html {
             }
         });
     }
-    let on_open_problem = {
-        let on_action = props.on_action.clone();
-        let tab = tab.clone();
-        Callback::from(move |path: String| match split_path(&path) {
+    // Stable while the page's callback is, so the problem list (up to a
+    // thousand entries) is not redrawn at each keystroke.
+    let on_open_problem = use_callback(
+        (props.on_action.clone(), tab.setter()),
+        |path: String, (on_action, set_tab)| match split_path(&path) {
             Some((index, field)) => {
-                tab.set(Tab::Questions);
+                set_tab.set(Tab::Questions);
                 on_action.emit(Action::Focus(Some(index), field.to_string()));
             }
             None => {
-                tab.set(Tab::Bank);
+                set_tab.set(Tab::Bank);
                 on_action.emit(Action::Focus(None, format!("bank:{path}")));
             }
-        })
-    };
+        },
+    );
     let on_edit = {
         let on_action = props.on_action.clone();
         let deleted = deleted.clone();

@@ -4,6 +4,10 @@ use quiz_core::{Lang, Severity};
 use std::rc::Rc;
 use yew::prelude::*;
 
+/// The most problems drawn at once: more would slow the page while the
+/// coordinator works through the first ones.
+const SHOWN: usize = 200;
+
 /// Props of [`ProblemList`].
 #[derive(Properties, PartialEq)]
 pub struct ProblemListProps {
@@ -48,7 +52,7 @@ pub fn problem_list(props: &ProblemListProps) -> Html {
     let lang = props.lang;
     html! {
         <ol class="wb-problems">
-            { for props.problems.iter().map(|problem| {
+            { for props.problems.iter().take(SHOWN).map(|problem| {
                 let (class, label) = match problem.severity {
                     Severity::Error => ("wb-problem wb-problem--error", text.error),
                     Severity::Warning => ("wb-problem wb-problem--warning", text.warning),
@@ -77,6 +81,14 @@ pub fn problem_list(props: &ProblemListProps) -> Html {
                     </li>
                 }
             }) }
+            if props.problems.len() > SHOWN {
+                <li class="wb-problem wb-problem--more">
+                    { match lang {
+                        Lang::Zh => format!("另有 {} 个问题未列出（只列出前 {SHOWN} 个）：改正上面的问题后会继续列出。", props.problems.len() - SHOWN),
+                        Lang::En => format!("{} more problems are not listed (only the first {SHOWN} are): they follow as those above are fixed.", props.problems.len() - SHOWN),
+                    } }
+                </li>
+            }
         </ol>
     }
 }

@@ -180,9 +180,13 @@ pub fn workbench(props: &WorkbenchProps) -> Html {
             });
         })
     };
+    // Stable across renders, so the editor's parts that take it (the
+    // problem list) re-render only when what they show changes.
     let on_action = {
         let desk = desk.dispatcher();
-        Callback::from(move |action: Action| desk.dispatch(DeskAction::Session(action)))
+        use_callback((), move |action: Action, ()| {
+            desk.dispatch(DeskAction::Session(action))
+        })
     };
     let on_close = {
         let desk = desk.dispatcher();
@@ -313,7 +317,7 @@ pub fn workbench(props: &WorkbenchProps) -> Html {
                                 { errors }{ " " }{ text.errors_count }{ " · " }{ warnings }{ " " }{ text.warnings_count }
                             </span>
                             { " " }
-                            { if errors > 0 { text.fix_errors_first } else if warnings > 0 { text.bank_ready } else { text.no_problems } }
+                            { if errors > 0 { t("题库有错误，改正后才能下载：点问题旁的“打开”在本页改正。", "The bank has errors and cannot be downloaded until they are fixed: click Open beside a problem to fix it here.") } else if warnings > 0 { text.bank_ready } else { text.no_problems } }
                         }
                     </p>
                     { match kept {
