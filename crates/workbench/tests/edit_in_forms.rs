@@ -255,3 +255,106 @@ async fn the_bank_is_tried_as_members_take_it_then_editing_goes_on() {
     settle().await;
     assert!(root.query_selector(".quiz--practice").unwrap().is_some());
 }
+
+/// A workbook as typed by hand in Excel: an answer Excel turned into a
+/// date (row 3), a stem that is a formula (row 4, its value cached), a
+/// stem merged over two rows (rows 5 and 6: the second reads empty).
+fn workbook_with_dates_formulas_and_merged_cells() -> Vec<u8> {
+    use rust_xlsxwriter::{ExcelDateTime, Format as CellFormat, Formula, Workbook};
+    let mut workbook = Workbook::new();
+    let sheet = workbook.add_worksheet();
+    for (col, text) in ["题型", "题干", "选项A", "选项B", "答案"]
+        .iter()
+        .enumerate()
+    {
+        sheet.write_string(0, col as u16, *text).unwrap();
+    }
+    for row in 1..6u32 {
+        sheet.write_string(row, 0, "单选").unwrap();
+        sheet.write_string(row, 2, "甲").unwrap();
+        sheet.write_string(row, 3, "乙").unwrap();
+        sheet.write_string(row, 4, "A").unwrap();
+    }
+    sheet.write_string(1, 1, "第一题（　）").unwrap();
+    sheet.write_string(2, 1, "第二题（　）").unwrap();
+    let date = ExcelDateTime::from_ymd(2026, 1, 2).unwrap();
+    sheet
+        .write_datetime_with_format(2, 4, &date, &CellFormat::new().set_num_format("yyyy-mm-dd"))
+        .unwrap();
+    sheet
+        .write_formula(
+            3,
+            1,
+            Formula::new("=\"第三\"&\"题（　）\"").set_result("第三题（　）"),
+        )
+        .unwrap();
+    sheet
+        .merge_range(4, 1, 5, 1, "合并的题干（　）", &CellFormat::new())
+        .unwrap();
+    workbook.save_to_buffer().unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn dates_formulas_and_merged_cells_are_located_at_their_cells() {
+    let (root, _) = mount_workbench(FakeFetcher::published()).await;
+    pick_file(
+        &root,
+        "手填.xlsx",
+        &workbook_with_dates_formulas_and_merged_cells(),
+    );
+    report(&root).await;
+    let places = texts(&root, ".wb-problem--error .wb-problem__place");
+    assert!(
+        places.iter().any(|p| p.contains("第 3 行「答案」列")),
+        "{places:?}"
+    );
+    assert!(
+        places.iter().any(|p| p.contains("第 6 行「题干」列")),
+        "{places:?}"
+    );
+    // Nothing else: the formula's cached value is read as the stem.
+    let mut distinct = places.clone();
+    distinct.dedup();
+    assert_eq!(distinct.len(), 2, "{places:?}");
+    assert_eq!(text(&root, ".wb-qlist__count"), "5 / 5 道题");
+}
+
+#[wasm_bindgen_test]
+async fn bad_files_opened_over_an_edited_draft_leave_it_untouched() {
+    let (root, _) = mount_workbench(FakeFetcher::published()).await;
+    pick_file(&root, "题库模板.csv", TEMPLATE_CSV);
+    report(&root).await;
+    type_into(&root, "#wb-q-stem", "正在编辑的题干（　）");
+    checked(&root).await;
+    let cases: Vec<(&str, Vec<u8>)> = vec![
+        ("空文件.xlsx", Vec::new()),
+        (
+            "损坏.xlsx",
+            TEMPLATE_XLSX[..TEMPLATE_XLSX.len() / 2].to_vec(),
+        ),
+        ("巨大.xlsx", vec![b'P'; 30 * 1024 * 1024]),
+        ("无表头.csv", "随便写的笔记\n没有表头\n".into()),
+        ("说明.docx", b"hello".to_vec()),
+        ("手填.xlsx", workbook_with_dates_formulas_and_merged_cells()),
+        ("题库模板.xlsx", TEMPLATE_XLSX.to_vec()),
+        ("rules.json", RULES.to_vec()),
+    ];
+    for (name, bytes) in cases {
+        pick_file(&root, name, &bytes);
+        let mut refused = String::new();
+        for _ in 0..200 {
+            settle().await;
+            refused = text(&root, ".wb-report--refused .wb-report__file");
+            if refused == name {
+                break;
+            }
+        }
+        assert_eq!(refused, name, "{name} is named in the refusal");
+        assert!(!text(&root, ".wb-report--refused .wb-problem--error").is_empty());
+        assert_eq!(value(&root, "#wb-q-stem"), "正在编辑的题干（　）", "{name}");
+        assert_eq!(
+            text(&root, ".wb-report--editing .wb-report__file"),
+            "题库模板.csv"
+        );
+    }
+}

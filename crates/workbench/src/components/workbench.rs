@@ -51,6 +51,20 @@ fn other_bank(file: &str, id: &str, open: &str) -> Problem {
     }
 }
 
+/// The message for a file opened over an edited draft of the same bank.
+fn unsaved_edits(file: &str, open: &str) -> Problem {
+    Problem {
+        severity: Severity::Error,
+        place: Place::File,
+        question: None,
+        field: String::new(),
+        message: Message::new(
+            format!("没有打开“{file}”：题库“{open}”正在编辑，有修改，当前草稿没有改动。要改用这个文件，请先下载当前题库（以免丢失修改），再点“关闭当前题库”后重新打开。"),
+            format!("\"{file}\" was not opened: bank \"{open}\" is being edited and has changes, and the draft is unchanged. To use this file instead, download the current bank (so no change is lost), click \"Close this bank\", then open it again."),
+        ),
+    }
+}
+
 /// The workbench page: open a file or a published bank, see every
 /// problem, fix it in forms, download the files to publish.
 #[function_component(Workbench)]
@@ -120,12 +134,14 @@ pub fn workbench(props: &WorkbenchProps) -> Html {
                 let open: Option<Rc<Session>> = current.borrow().clone();
                 let session = Session::open(&loaded.opened);
                 match (session, open) {
-                    // Another bank over an edited draft: keep the draft.
-                    (Some(session), Some(open))
-                        if open.edited() && session.draft.id != open.draft.id =>
-                    {
-                        let problem =
-                            other_bank(&loaded.opened.file, &session.draft.id, &open.draft.id);
+                    // Any file over an edited draft: keep the draft, say
+                    // how to switch (download, then close).
+                    (Some(session), Some(open)) if open.edited() => {
+                        let problem = if session.draft.id == open.draft.id {
+                            unsaved_edits(&loaded.opened.file, &open.draft.id)
+                        } else {
+                            other_bank(&loaded.opened.file, &session.draft.id, &open.draft.id)
+                        };
                         loaded.opened.problems.insert(0, problem);
                         status.set(Status::Refused(Rc::new(loaded)));
                     }
