@@ -80,8 +80,8 @@ pub enum Kept {
 }
 
 /// Keeps the session's draft in storage as it is edited (once typing
-/// settles), and says when storage refuses it; editing and downloading go
-/// on either way.
+/// settles; an unedited file is not kept), and says when storage refuses
+/// it; editing and downloading go on either way.
 #[hook]
 pub fn use_kept_draft(storage: Rc<dyn KeyValueStore>, session: Option<Rc<Session>>) -> Kept {
     let kept = use_state(|| Kept::Saved);
@@ -93,7 +93,10 @@ pub fn use_kept_draft(storage: Rc<dyn KeyValueStore>, session: Option<Rc<Session
         use_effect_with(key, move |_| {
             let stamp = latest.get() + 1;
             latest.set(stamp);
-            if let Some(session) = session {
+            // Only a draft with edits is kept: an unedited one is the file
+            // on disk, and keeping it would overwrite an earlier draft not
+            // yet continued or discarded.
+            if let Some(session) = session.filter(|s| s.edited()) {
                 wasm_bindgen_futures::spawn_local(async move {
                     yew::platform::time::sleep(Duration::from_millis(SETTLE_MS)).await;
                     if latest.get() != stamp {

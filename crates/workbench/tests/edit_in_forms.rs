@@ -164,6 +164,13 @@ async fn questions_are_added_deleted_with_undo_and_the_bank_form_edits_the_paper
     let status = checked(&root).await;
     assert!(status.starts_with("0 "), "{status}");
     assert_eq!(text(&root, ".wb-summary__title"), "支部题库");
+    // A new bank's id came from the file name; it is edited here too, and
+    // the file to publish is named by it.
+    assert_eq!(value(&root, "#wb-b-id"), "bank");
+    type_into(&root, "#wb-b-id", "zhibu-2026");
+    let status = checked(&root).await;
+    assert!(status.starts_with("0 "), "{status}");
+    assert!(text(&root, ".wb-download__bank").contains("zhibu-2026.json"));
 }
 
 #[wasm_bindgen_test]
@@ -184,6 +191,14 @@ async fn a_reload_offers_the_draft_again() {
     click(&root, ".wb-restore__continue");
     checked(&root).await;
     assert_eq!(value(&root, "#wb-q-stem"), "改过的题干（　）。");
+    root.remove();
+
+    // Opening another file without editing it keeps the draft on offer.
+    let root = mount_on(storage.clone()).await;
+    pick_file(&root, "题库模板.xlsx", TEMPLATE_XLSX);
+    report(&root).await;
+    settle().await;
+    assert!(text(&root, ".wb-restore").contains("题库模板.csv"));
     root.remove();
 
     // Discarded, it is not offered again.

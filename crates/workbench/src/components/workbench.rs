@@ -114,7 +114,6 @@ pub fn workbench(props: &WorkbenchProps) -> Html {
         let desk = desk.dispatcher();
         let context = context.clone();
         let current = current.clone();
-        let offer = offer.clone();
         let trying = trying.clone();
         move |name: String| {
             let number = latest.borrow().get() + 1;
@@ -125,7 +124,6 @@ pub fn workbench(props: &WorkbenchProps) -> Html {
             let desk = desk.clone();
             let context = context.clone();
             let current = current.clone();
-            let offer = offer.clone();
             let trying = trying.clone();
             move |mut loaded: Loaded| {
                 if latest.borrow().get() != number {
@@ -147,7 +145,6 @@ pub fn workbench(props: &WorkbenchProps) -> Html {
                     }
                     (Some(session), _) => {
                         status.set(Status::Idle);
-                        offer.set(None);
                         trying.set(false);
                         context.set(Some(Rc::new(loaded)));
                         desk.dispatch(DeskAction::Load(Box::new(session)));
@@ -200,7 +197,13 @@ pub fn workbench(props: &WorkbenchProps) -> Html {
     // problem list) re-render only when what they show changes.
     let on_action = {
         let desk = desk.dispatcher();
+        let set_offer = offer.setter();
         use_callback((), move |action: Action, ()| {
+            // The first edit of a newly opened file takes the earlier
+            // draft's place in storage: it is no longer offered.
+            if matches!(action, Action::Edit(_)) {
+                set_offer.set(None);
+            }
             desk.dispatch(DeskAction::Session(action))
         })
     };
@@ -246,14 +249,18 @@ pub fn workbench(props: &WorkbenchProps) -> Html {
         }
         _ => html! {},
     };
-    let restore = match (&*offer, &desk.session) {
+    // The earlier draft is offered until it is continued or discarded, or
+    // until a newly opened file is edited (which keeps it in its place).
+    let restore = match (&*offer, desk.session.as_ref().filter(|s| s.edited())) {
         (Some(saved), None) => {
             let on_continue = {
                 let offer = offer.clone();
+                let trying = trying.clone();
                 let desk = desk.dispatcher();
                 let context = context.clone();
                 let saved = saved.clone();
                 Callback::from(move |_: MouseEvent| {
+                    trying.set(false);
                     context.set(Some(Rc::new(Loaded::restored(&saved.file))));
                     desk.dispatch(DeskAction::Load(Box::new(Session::restore(saved.clone()))));
                     offer.set(None);
