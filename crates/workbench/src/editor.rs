@@ -155,7 +155,8 @@ impl Session {
         !self.undo.is_empty()
     }
 
-    /// What the last undo step was, for the button's label.
+    /// Whether the draft was changed since the file was opened: such a
+    /// draft is kept in storage and is not replaced by another file.
     pub fn edited(&self) -> bool {
         self.revision > 0
     }
@@ -474,4 +475,97 @@ pub async fn check(
         });
     }
     (problems, bank.filter(|_| !errors))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use bank_tools::draft::QuestionEdit;
+    use bank_tools::open::{open_now, Request};
+    use quiz_core::Lang;
+
+    /// The template CSV with its first answer naming no option.
+    fn session() -> Session {
+        let csv =
+            include_str!("../../../questions/templates/题库模板.csv").replacen(",B,", ",Z,", 1);
+        let opened = open_now(
+            Request {
+                file: "题库.csv",
+                bank_id: "bank",
+                today: "2026-12-06",
+                expected_id: None,
+                published: None,
+            },
+            csv.as_bytes(),
+        );
+        Session::open(&opened).expect("a draft")
+    }
+
+    fn stem(value: &str) -> Action {
+        Action::Edit(Edit::Question(
+            0,
+            QuestionEdit::Stem(Lang::Zh, value.into()),
+        ))
+    }
+
+    #[test]
+    fn typing_in_one_field_is_one_undo_step() {
+        let start = session();
+        let typed = start
+            .reduce(stem("一"))
+            .reduce(stem("一二"))
+            .reduce(stem("一二三"));
+        assert_eq!(typed.revision, 3);
+        assert_eq!(typed.draft.questions[0].stem.zh, "一二三");
+        let undone = typed.reduce(Action::Undo);
+        assert_eq!(undone.draft, start.draft);
+        assert!(!undone.can_undo());
+    }
+
+    #[test]
+    fn the_importers_notes_stand_until_their_question_is_edited() {
+        let start = session();
+        assert_eq!(start.meta[0].notes.len(), 1);
+        assert_eq!(start.meta[0].origin.as_ref().map(|o| o.line), Some(2));
+        let edited = start.reduce(Action::Edit(Edit::Question(
+            0,
+            QuestionEdit::Answer("B".into()),
+        )));
+        assert!(edited.meta[0].notes.is_empty());
+    }
+
+    #[test]
+    fn where_a_question_came_from_follows_it_when_moved_deleted_and_undone() {
+        let start = session();
+        let moved = start.reduce(Action::Edit(Edit::Move(0, false)));
+        assert_eq!(moved.draft.questions[1].id, "bank-001");
+        assert_eq!(moved.meta[1].origin.as_ref().map(|o| o.line), Some(2));
+        assert_eq!(moved.selected, 1);
+        let deleted = moved.reduce(Action::Edit(Edit::Delete(1)));
+        assert_eq!(deleted.draft.questions.len(), 3);
+        assert_eq!(deleted.meta.len(), 3);
+        let undone = deleted.reduce(Action::Undo);
+        assert_eq!(undone.draft, moved.draft);
+        assert_eq!(undone.meta, moved.meta);
+    }
+
+    #[test]
+    fn a_kept_draft_restores_as_it_was() {
+        let typed = session().reduce(stem("改过"));
+        let text = serde_json::to_string(&typed.saved()).unwrap();
+        let restored = Session::restore(serde_json::from_str(&text).unwrap());
+        assert_eq!(restored.draft, typed.draft);
+        assert_eq!(restored.meta[0].origin, typed.meta[0].origin);
+        assert!(restored.edited());
+    }
+
+    #[test]
+    fn problem_paths_split_into_question_and_field() {
+        assert_eq!(
+            split_path("questions[3].options[1].en"),
+            Some((3, "options[1].en"))
+        );
+        assert_eq!(split_path("questions[0]"), Some((0, "")));
+        assert_eq!(split_path("paper.sections[0]"), None);
+    }
 }

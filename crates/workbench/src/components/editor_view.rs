@@ -1,8 +1,6 @@
 //! The editor of the open bank: its problems (a click opens the field),
 //! the question list and form, the bank's details, and undo.
 
-use super::bank_form::bank_field_id;
-use super::question_form::field_id;
 use super::{BankForm, ProblemList, QuestionForm, QuestionList};
 use crate::editor::{split_path, Action, Session};
 use crate::i18n::pick;
@@ -164,7 +162,6 @@ pub fn editor_view(props: &EditorViewProps) -> Html {
             .cloned()
             .collect(),
     );
-    let _ = (field_id, bank_field_id);
     html! {
         <div class="wb-editor">
             if !props.problems.is_empty() {
