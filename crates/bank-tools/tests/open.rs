@@ -504,3 +504,38 @@ fn a_bank_json_with_errors_still_opens_in_the_editor() {
     assert!(draft.questions.len() > 10);
     assert!(draft.questions.iter().any(|q| q.answer.starts_with('Z')));
 }
+
+#[test]
+fn a_text_export_with_a_broken_question_keeps_it_in_the_draft() {
+    // The second question's answer line is missing.
+    let aiken = "预备党员的预备期为多长时间？\nA. 半年\nB. 一年\nANSWER: B\n\n党的纪律主要包括哪些？\nA. 政治纪律\nB. 组织纪律\n\n中国共产党成立于哪一年？\nA. 1921年\nB. 1949年\nANSWER: A\n";
+    let opened = open("题库.txt", aiken.as_bytes());
+    assert!(opened.bank.is_none());
+    let draft = opened.draft.expect("a draft");
+    assert_eq!(
+        draft.questions.len(),
+        3,
+        "{}",
+        render(&open("题库.txt", aiken.as_bytes()))
+    );
+    // What was read stays: its stem and options, for the answer to be
+    // picked in the form; the others keep their ids.
+    assert_eq!(draft.questions[1].stem.zh, "党的纪律主要包括哪些？");
+    assert_eq!(draft.questions[1].options.len(), 2);
+    assert_eq!(draft.questions[2].id, "mybank-003");
+    let problem = opened
+        .problems
+        .iter()
+        .find(|p| p.severity == Severity::Error)
+        .unwrap();
+    assert_eq!(problem.field, "questions[1]");
+    assert_eq!(problem.question.as_deref(), Some("mybank-002"));
+
+    let gift = "::q1:: 党章规定预备期为一年。{T}\n\n::q2:: 这一题的花括号没有关上 {=甲 ~乙\n\n::q3:: 党的最高理想是实现____。{=共产主义}\n";
+    let opened = open("题库.gift", gift.as_bytes());
+    let draft = opened.draft.expect("a draft");
+    assert_eq!(draft.questions.len(), 3);
+    assert!(draft.questions[1].stem.zh.contains("花括号没有关上"));
+    assert_eq!(draft.questions[0].id, "q1");
+    assert_eq!(draft.questions[2].id, "q3");
+}
