@@ -102,11 +102,15 @@ async fn a_thousand_row_workbook_opens_and_is_checked_in_the_release_build() {
     let typed = started.elapsed();
     checked(&phone, 0).await;
     let rechecked = started.elapsed();
+    linted(&phone).await;
+    let relinted = started.elapsed();
     println!(
-        "an edit of a 1,000-question bank: typed in {} ms, checked live {} ms later (of which {} ms is the settle delay)",
+        "an edit of a 1,000-question bank: typed in {} ms, checked live {} ms later (of which {} ms is the settle delay), linted {} ms later (after a further {} ms pause)",
         typed.as_millis(),
         rechecked.as_millis(),
-        workbench_settle_ms()
+        workbench_settle_ms(),
+        relinted.as_millis(),
+        750
     );
     let _ = std::fs::remove_file(&path);
     phone.close().await;
@@ -250,6 +254,20 @@ async fn press(phone: &Phone, css: &str) {
     phone
         .eval(&format!("document.querySelector({css:?}).click()"))
         .await;
+}
+
+/// Waits until the lints have run on the last edit (they follow the
+/// check once typing has paused longer).
+async fn linted(phone: &Phone) {
+    let started = std::time::Instant::now();
+    while phone
+        .eval("(document.querySelector('.wb-report--editing .wb-status') || {dataset: {}}).dataset.linted")
+        .await
+        != serde_json::json!("true")
+    {
+        assert!(started.elapsed().as_secs() < 30, "the lints did not run");
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
 }
 
 /// The last download caught by [`CATCH_DOWNLOADS`]: its name and text.

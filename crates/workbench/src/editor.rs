@@ -362,38 +362,53 @@ pub struct Live {
     pub problems: Rc<Vec<Problem>>,
     /// The bank, when the draft has no errors.
     pub bank: Option<Rc<Bank>>,
+    /// Whether the lints have run on this revision (they follow once
+    /// typing has paused longer).
+    pub linted: bool,
+}
+
+/// What the check of a draft found, before the lints.
+#[derive(Debug, Clone)]
+pub struct Checked {
+    /// The problems `check_bank` found, and the importer's notes.
+    pub problems: Vec<Problem>,
+    /// The bank, when it has no errors.
+    pub bank: Option<Bank>,
+    /// The draft as bank JSON, for the lints.
+    pub json: String,
+}
+
+/// Where a problem at `path` is shown: at its question's sheet row and
+/// column, or text line, when it was imported; else by question (the
+/// problem list words it from the path).
+fn place(session: &Session, path: &str) -> Place {
+    let Some((index, field)) = split_path(path) else {
+        return Place::File;
+    };
+    match session.meta.get(index).and_then(|m| m.origin.as_ref()) {
+        Some(origin) if session.sheet => Place::Cell {
+            sheet: None,
+            row: origin.line,
+            column: origin.column(field).map(str::to_string),
+        },
+        Some(origin) => Place::Text {
+            line: origin.line,
+            column: None,
+        },
+        None => Place::File,
+    }
 }
 
 /// Checks a draft as the app would check its file, in steps: the draft is
 /// written in the bank format with quiz-core's serializer, checked with
-/// `check_bank`, linted, and every problem placed at its question (and its
-/// row, for an imported one). The importer's notes stand in for the
+/// `check_bank_in_steps`, and every problem placed at its question (and
+/// its row, for an imported one). The importer's notes stand in for the
 /// checker's on a question not yet edited.
-pub async fn check(
-    session: &Session,
-    pause: &mut dyn FnMut() -> PauseFuture,
-) -> (Vec<Problem>, Option<Bank>) {
+pub async fn check(session: &Session, pause: &mut dyn FnMut() -> PauseFuture) -> Checked {
     let file = format!("{}.json", session.draft.id);
     let json = session.draft.to_bank_json();
     let checked = check_bank_in_steps(&file, json.as_bytes(), None, pause).await;
     let mut problems: Vec<Problem> = Vec::new();
-    let place = |path: &str| -> Place {
-        let Some((index, field)) = split_path(path) else {
-            return Place::File;
-        };
-        match session.meta.get(index).and_then(|m| m.origin.as_ref()) {
-            Some(origin) if session.sheet => Place::Cell {
-                sheet: None,
-                row: origin.line,
-                column: origin.column(field).map(str::to_string),
-            },
-            Some(origin) => Place::Text {
-                line: origin.line,
-                column: None,
-            },
-            None => Place::File,
-        }
-    };
     // Notes first, each at its question's current index.
     let mut noted: Vec<String> = Vec::new();
     for (index, meta) in session.meta.iter().enumerate() {
@@ -426,35 +441,48 @@ pub async fn check(
         }
         problems.push(Problem {
             severity: d.severity,
-            place: place(&d.path),
+            place: place(session, &d.path),
             question: d.question,
             field: d.path,
             message: d.message,
         });
     }
-    let bank = match checked.value {
-        Some(bank) => {
-            pause().await;
-            for l in lint::lint(&[Source {
-                file: &file,
-                text: &json,
-                bank: &bank,
-            }]) {
-                problems.push(Problem {
-                    severity: l.severity,
-                    place: place(&l.path),
-                    question: l.question,
-                    field: l.path,
-                    message: l.message,
-                });
-            }
-            Some(bank)
-        }
-        None => None,
-    };
     let errors = problems.iter().any(|p| p.severity == Severity::Error);
-    // Problems in question order, the bank's own first, at most as many
-    // as opening a file lists.
+    Checked {
+        problems,
+        bank: checked.value.filter(|_| !errors),
+        json,
+    }
+}
+
+/// The bank lints (near-duplicates, terminology, answer balance) of a
+/// checked draft, placed as [`check`] places problems. One step: the page
+/// runs it only once typing has paused for a while.
+pub fn lint(session: &Session, checked: &Checked) -> Vec<Problem> {
+    let Some(bank) = &checked.bank else {
+        return Vec::new();
+    };
+    let file = format!("{}.json", bank.id);
+    lint::lint(&[Source {
+        file: &file,
+        text: &checked.json,
+        bank,
+    }])
+    .into_iter()
+    .map(|l| Problem {
+        severity: l.severity,
+        place: place(session, &l.path),
+        question: l.question,
+        field: l.path,
+        message: l.message,
+    })
+    .collect()
+}
+
+/// Problems in question order, the bank's own first, at most as many as
+/// opening a file lists.
+pub fn in_order(mut problems: Vec<Problem>) -> Vec<Problem> {
+    let errors = problems.iter().any(|p| p.severity == Severity::Error);
     problems.sort_by_key(|p| split_path(&p.field).map_or(0, |(i, _)| i + 1));
     if problems.len() > MAX_PROBLEMS {
         let more = problems.len() - MAX_PROBLEMS;
@@ -474,7 +502,7 @@ pub async fn check(
             ),
         });
     }
-    (problems, bank.filter(|_| !errors))
+    problems
 }
 
 #[cfg(test)]

@@ -15,14 +15,20 @@ use yew::prelude::*;
 /// there is no reason to run one per keystroke.
 pub const SETTLE_MS: u64 = 250;
 
+/// How much longer typing must pause before the lints run (the
+/// near-duplicate search is one step of up to a second on a large bank
+/// full of similar questions).
+pub const LINT_SETTLE_MS: u64 = 750;
+
 /// The storage key of the draft being edited.
 pub const DRAFT_KEY: &str = "quiz.workbench.draft";
 
 /// Checks the session's draft after each edit, once typing settles, in
 /// steps that leave the page responsive; a newer edit cancels an older
-/// check (its next pause never ends, so the task is dropped). `None` until
-/// the first check of an edited draft finishes; the result names the
-/// revision it checked, so the page can tell a stale one.
+/// check (its next pause never ends, so the task is dropped). The lints
+/// follow after a longer pause. `None` until the first check of an edited
+/// draft finishes; the result names the revision it checked, so the page
+/// can tell a stale one.
 #[hook]
 pub fn use_live_check(session: Option<Rc<Session>>) -> Option<Live> {
     let live = use_state(|| None::<Live>);
@@ -51,13 +57,37 @@ pub fn use_live_check(session: Option<Rc<Session>>) -> Option<Live> {
                                 Box::pin(std::future::pending())
                             }
                         };
-                        let (problems, bank) = editor::check(&session, &mut pause).await;
+                        let checked = editor::check(&session, &mut pause).await;
+                        if latest.get() != stamp {
+                            return;
+                        }
+                        let bank = checked.bank.clone().map(Rc::new);
+                        live.set(Some(Live {
+                            epoch: session.epoch,
+                            revision,
+                            problems: Rc::new(editor::in_order(checked.problems.clone())),
+                            bank: bank.clone(),
+                            linted: false,
+                        }));
+                        if bank.is_none() {
+                            return;
+                        }
+                        // The lints are one long step on a large bank: they
+                        // wait for a longer pause in typing, and an edit in
+                        // the meantime drops them.
+                        yew::platform::time::sleep(Duration::from_millis(LINT_SETTLE_MS)).await;
+                        if latest.get() != stamp {
+                            return;
+                        }
+                        let mut problems = checked.problems.clone();
+                        problems.extend(editor::lint(&session, &checked));
                         if latest.get() == stamp {
                             live.set(Some(Live {
                                 epoch: session.epoch,
                                 revision,
-                                problems: Rc::new(problems),
-                                bank: bank.map(Rc::new),
+                                problems: Rc::new(editor::in_order(problems)),
+                                bank,
+                                linted: true,
                             }));
                         }
                     });

@@ -153,6 +153,23 @@ async fn questions_are_added_deleted_with_undo_and_the_bank_form_edits_the_paper
     );
     let status = checked(&root).await;
     assert!(status.starts_with("0 "), "{status}");
+    // A copy gets the next id; once typing pauses longer, the lints name
+    // it as a near-duplicate (a warning: the bank can still be published).
+    click(&root, ".wb-qform__duplicate");
+    let status = checked(&root).await;
+    assert!(status.starts_with("0 "), "{status}");
+    assert_eq!(text(&root, ".wb-qform__id"), "bank-006");
+    let mut warnings = String::new();
+    for _ in 0..100 {
+        settle().await;
+        warnings = texts(&root, ".wb-problem--warning").join("\n");
+        if warnings.contains("几乎相同") {
+            break;
+        }
+    }
+    assert!(warnings.contains("几乎相同"), "{warnings}");
+    click(&root, ".wb-qform__delete");
+    checked(&root).await;
     // The search finds it; the type filter narrows to it.
     type_into(&root, ".wb-qlist__search", "政策问题");
     settle().await;

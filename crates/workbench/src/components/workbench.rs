@@ -294,6 +294,8 @@ pub fn workbench(props: &WorkbenchProps) -> Html {
             // live check's of the current revision.
             let current_live = live.as_ref().filter(|l| l.epoch == session.epoch);
             let fresh = current_live.filter(|l| l.revision == session.revision);
+            // Whether the lints (warnings only) have run on what is shown.
+            let linted = session.revision == 0 || fresh.is_some_and(|l| l.linted);
             let (problems, bank, checking): (Rc<Vec<Problem>>, Option<Rc<Bank>>, bool) = if session
                 .revision
                 == 0
@@ -332,7 +334,8 @@ pub fn workbench(props: &WorkbenchProps) -> Html {
                         <button type="button" class="button button--secondary wb-close" onclick={on_close}>{ t("关闭当前题库", "Close this bank") }</button>
                     </div>
                     <p class={classes!("wb-status", if checking { "wb-status--busy" } else if errors > 0 { "wb-status--bad" } else { "wb-status--ok" })}
-                        role="status" data-revision={session.revision.to_string()} data-checked={(!checking).to_string()}>
+                        role="status" data-revision={session.revision.to_string()} data-checked={(!checking).to_string()}
+                        data-linted={linted.to_string()}>
                         if checking {
                             { t("正在检查……", "Checking…") }
                         } else {
