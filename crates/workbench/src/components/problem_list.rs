@@ -72,7 +72,8 @@ pub fn problem_list(props: &ProblemListProps) -> Html {
                         }
                         <span class="wb-problem__message">{ problem.message.get(lang).to_string() }</span>
                         if let (Some(on_open), false) = (&props.on_open, problem.field.is_empty()) {
-                            <button type="button" class="wb-problem__open" onclick={{
+                            <button type="button" class="wb-problem__open"
+                                aria-label={format!("{} {}", text.open_field, where_is(problem, lang))} onclick={{
                                 let on_open = on_open.clone();
                                 let field = problem.field.clone();
                                 Callback::from(move |_: MouseEvent| on_open.emit(field.clone()))
