@@ -6,7 +6,7 @@
 
 mod support;
 
-use quiz_app::components::{QuizPage, QuizPageProps};
+use quiz_app::components::{Back, QuizPage, QuizPageProps};
 use quiz_app::quiz_state::QuizState;
 use quiz_core::session::{Mode, Plan, Selection};
 use quiz_core::{check_bank, Lang};
@@ -39,7 +39,7 @@ impl Page {
             initial,
             platform: platform(FakeFetcher::default()),
             title: "党章".into(),
-            back: "#/bank/charter".into(),
+            back: Back::Link("#/bank/charter".into()),
             resumed: false,
             resume_discarded: false,
             lang,

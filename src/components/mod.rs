@@ -59,7 +59,7 @@ pub use quarantine_list::{QuarantineList, QuarantineListProps};
 pub use question_card::{QuestionCard, QuestionCardProps};
 pub use question_navigator::{QuestionNavigator, QuestionNavigatorProps};
 pub use question_view::{answer_text, QuestionView, QuestionViewProps};
-pub use quiz_page::{QuizPage, QuizPageProps};
+pub use quiz_page::{Back, QuizPage, QuizPageProps};
 pub use quiz_starter::{QuizStarter, QuizStarterProps};
 pub use read_page::{ReadPage, ReadPageProps};
 pub use result_card::{CardFacts, ResultCard, ResultCardProps, CARD_NAME_KEY};

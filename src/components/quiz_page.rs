@@ -22,8 +22,9 @@ pub struct QuizPageProps {
     pub platform: Platform,
     /// The page title (the bank's name).
     pub title: String,
-    /// Where the "back" link leads (the bank page).
-    pub back: AttrValue,
+    /// Where the "back" control leads: the bank page in the app, the
+    /// editor in the workbench's "try it".
+    pub back: Back,
     /// The attempt was resumed from storage.
     #[prop_or_default]
     pub resumed: bool,
@@ -33,6 +34,16 @@ pub struct QuizPageProps {
     pub resume_discarded: bool,
     /// The current language.
     pub lang: Lang,
+}
+
+/// Where the quiz's "back" control leads.
+#[derive(Clone, PartialEq)]
+pub enum Back {
+    /// A link, e.g. to the bank page.
+    Link(AttrValue),
+    /// A callback, e.g. the workbench closing its "try it" without leaving
+    /// the page (and the coordinator's draft).
+    Action(Callback<()>),
 }
 
 /// A running exam or practice: the question, the controls, the navigator,
@@ -57,8 +68,13 @@ pub fn quiz_page(props: &QuizPageProps) -> Html {
     let active_save_failed =
         use_save_unfinished(props.platform.storage.clone(), state.session.clone());
 
-    let back = html! {
-        <a class="back-link" href={props.back.clone()}><span class="back-link__mark" aria-hidden="true">{ "← " }</span>{ text.back_to_bank }</a>
+    let back = match &props.back {
+        Back::Link(href) => html! {
+            <a class="back-link" href={href.clone()}><span class="back-link__mark" aria-hidden="true">{ "← " }</span>{ text.back_to_bank }</a>
+        },
+        Back::Action(on_back) => html! {
+            <button type="button" class="back-link button--secondary" onclick={on_back.reform(|_: MouseEvent| ())}><span class="back-link__mark" aria-hidden="true">{ "← " }</span>{ text.back_to_bank }</button>
+        },
     };
     if finished {
         let on_retake = {

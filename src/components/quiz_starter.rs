@@ -1,6 +1,6 @@
 //! Starts or resumes an attempt once, then hands it to the quiz page.
 
-use super::QuizPage;
+use super::{Back, QuizPage};
 use crate::i18n::strings;
 use crate::platform::Platform;
 use crate::progress_store::load_active;
@@ -22,8 +22,8 @@ pub struct QuizStarterProps {
     pub platform: Platform,
     /// The page title.
     pub title: String,
-    /// Where the "back" link leads; see [`QuizPage`].
-    pub back: AttrValue,
+    /// Where the "back" control leads; see [`QuizPage`].
+    pub back: Back,
     /// The current language.
     pub lang: Lang,
 }

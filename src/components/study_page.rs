@@ -1,6 +1,6 @@
 //! The page a deep link to an activity opens: loads the bank, then runs the activity.
 
-use super::{ErrorPanel, LoadingNotice, PaperMismatch, QuizStarter, ReadPage};
+use super::{Back, ErrorPanel, LoadingNotice, PaperMismatch, QuizStarter, ReadPage};
 use crate::hooks::{use_bank, ProgressContext};
 use crate::i18n::strings;
 use crate::load::LoadState;
@@ -93,7 +93,7 @@ pub fn study_page(props: &StudyPageProps) -> Html {
             activity => html! {
                 <QuizStarter bank={loaded.bank.clone()} plan={plan_for(&loaded.bank, activity, &props.options, &picked(&loaded.bank))}
                     platform={props.platform.clone()} title={props.entry.title.get(lang).to_string()}
-                    back={Route::Bank { id: props.entry.id.clone() }.to_hash()} {lang} />
+                    back={Back::Link(Route::Bank { id: props.entry.id.clone() }.to_hash().into())} {lang} />
             },
         },
     };

@@ -10,6 +10,7 @@
 //! builds for `wasm32-unknown-unknown` and is tested natively.
 
 pub mod date;
+pub mod draft;
 pub mod export;
 pub mod import;
 pub mod lint;

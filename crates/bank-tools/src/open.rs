@@ -10,8 +10,9 @@
 //! runs the bank lints, then maps every problem back to where it is in the
 //! file the coordinator opened.
 
+use crate::draft::DraftBank;
 use crate::export::Style;
-use crate::import::{self, Format, ImportError, Origin};
+use crate::import::{self, Format, LocatedError, Origin};
 use crate::lint::{self, Source};
 use quiz_core::bank::{check_bank_in_steps, PauseFuture};
 use quiz_core::diagnostic::{Message, MAX_PROBLEMS};
@@ -156,6 +157,12 @@ pub struct Opened {
     pub kind: Option<Kind>,
     /// The bank, when the file has no errors.
     pub bank: Option<Bank>,
+    /// The bank as the editor holds it: whenever any question could be
+    /// read, errors included, so they can be fixed in the page.
+    pub draft: Option<DraftBank>,
+    /// Where each question of the draft came from, for an imported file:
+    /// a problem found after an edit is still shown at its row.
+    pub origins: Vec<Origin>,
     /// How a bank JSON file was written, so writing the bank back keeps
     /// it (see [`crate::export::bank_json_styled`]); the default style for
     /// an imported file, as `quizbank import` writes it.
@@ -217,6 +224,8 @@ pub async fn open(
         file: file.to_string(),
         kind,
         bank: None,
+        draft: None,
+        origins: Vec::new(),
         style: Style::default(),
         problems: Vec::new(),
     };
@@ -289,7 +298,12 @@ async fn open_bank(
             message: l.message,
         }));
         opened.style = Style::of(&text);
+        opened.draft = Some(DraftBank::of(&bank));
         opened.bank = Some(bank);
+    } else {
+        // A bank with errors is still opened in the editor, as far as its
+        // JSON can be read, so they can be fixed there.
+        opened.draft = crate::draft::read_json(bytes);
     }
 }
 
@@ -304,22 +318,37 @@ async fn open_import(
 ) {
     let file = request.file;
     let sheet = Kind::Import(format).is_sheet();
-    let imported = match import::import_located(bytes, format, request.bank_id, request.today, file)
-    {
-        Ok(imported) => imported,
-        Err(errors) => {
-            opened
-                .problems
-                .extend(errors.into_iter().map(|e| import_problem(e, sheet)));
-            return;
-        }
+    let drafted = import::import_drafts(bytes, format, request.bank_id, request.today, file);
+    let published = request
+        .published
+        .filter(|published| published.id == request.bank_id);
+    opened.origins = drafted.origins;
+    let Some(imported) = drafted.imported else {
+        let ids: Vec<String> = drafted
+            .draft
+            .iter()
+            .flat_map(|d| d.questions.iter().map(|q| q.id.clone()))
+            .collect();
+        opened.problems.extend(
+            drafted
+                .errors
+                .into_iter()
+                .map(|e| import_problem(e, sheet, &ids)),
+        );
+        opened.draft = drafted.draft.map(|mut draft| {
+            if let Some(published) = published {
+                draft.carry_over(published);
+            }
+            draft
+        });
+        return;
     };
-    let imported = match request.published {
-        Some(published) if published.id == imported.bank.id => import::Imported {
+    let imported = match published {
+        Some(published) => import::Imported {
             bank: carry_over(&imported.bank, published),
             origins: imported.origins,
         },
-        _ => imported,
+        None => imported,
     };
     // The import was one long step; the page gets its turn before the next.
     pause().await;
@@ -351,6 +380,11 @@ async fn open_import(
                 message: l.message,
             });
         }
+        let mut draft = DraftBank::of(&bank);
+        // A new bank's paper is the default one for its questions' types,
+        // as `quizbank import` lays it out, until it is set in the form.
+        draft.auto_paper = published.is_none();
+        opened.draft = Some(draft);
         opened.bank = Some(bank);
     }
 }
@@ -383,8 +417,10 @@ pub fn carry_over(imported: &Bank, published: &Bank) -> Bank {
 }
 
 /// An importer's problem, placed: the worksheet is in the file name the
-/// importer gives (`题库.xlsx › 标签`).
-fn import_problem(error: ImportError, sheet: bool) -> Problem {
+/// importer gives (`题库.xlsx › 标签`); a problem in a question names it
+/// and its field as the checker would (`questions[3].answer`).
+fn import_problem(located: LocatedError, sheet: bool, ids: &[String]) -> Problem {
+    let error = located.error;
     let place = match (sheet, error.line, &error.column) {
         (_, 0, None) => Place::File,
         (true, row, column) => Place::Cell {
@@ -398,11 +434,21 @@ fn import_problem(error: ImportError, sheet: bool) -> Problem {
         (false, 0, Some(_)) => Place::File,
         (false, line, _) => Place::Text { line, column: None },
     };
+    let (question, field) = match located.question {
+        Some(index) if located.field.is_empty() => {
+            (ids.get(index).cloned(), format!("questions[{index}]"))
+        }
+        Some(index) => (
+            ids.get(index).cloned(),
+            format!("questions[{index}].{}", located.field),
+        ),
+        None => (None, String::new()),
+    };
     Problem {
         severity: Severity::Error,
         place,
-        question: None,
-        field: String::new(),
+        question,
+        field,
         message: Message::new(error.zh, error.en),
     }
 }

@@ -440,3 +440,102 @@ fn a_workbook_of_a_published_bank_updates_it_keeping_title_and_paper() {
     assert_eq!(next.bank.title, published.title);
     assert_eq!(next.bank.questions, edited.questions);
 }
+
+/// The template CSV with two mistakes, as Chinese Excel saves it (GBK):
+/// the single-choice answer names an option that does not exist, and the
+/// judge answer is neither 对 nor 错.
+fn template_with_two_mistakes() -> (String, String) {
+    let template = String::from_utf8(read("questions/templates/题库模板.csv")).unwrap();
+    let template = template.trim_start_matches('\u{feff}').to_string();
+    let broken = template
+        .replacen(",B,党章第七条", ",E,党章第七条", 1)
+        .replacen(",对,党章第四十一条", ",也许,党章第四十一条", 1);
+    assert_ne!(broken, template);
+    (broken, template)
+}
+
+fn gbk(text: &str) -> Vec<u8> {
+    encoding_rs::GBK.encode(text).0.into_owned()
+}
+
+#[test]
+fn a_broken_sheet_opens_as_a_draft_with_each_problem_at_its_question_and_field() {
+    use bank_tools::draft::{Edit, QuestionEdit};
+    let (broken, corrected) = template_with_two_mistakes();
+    let opened = open("题库.csv", &gbk(&broken));
+    assert!(opened.bank.is_none());
+    let draft = opened.draft.clone().expect("a draft of every row");
+    assert_eq!(draft.questions.len(), 4, "{}", render(&opened));
+    let fields: Vec<&str> = opened.problems.iter().map(|p| p.field.as_str()).collect();
+    assert!(
+        fields.contains(&"questions[0].answer"),
+        "{}",
+        render(&opened)
+    );
+    assert!(
+        fields.contains(&"questions[2].answer"),
+        "{}",
+        render(&opened)
+    );
+    // What was written is kept for the coordinator to see and fix.
+    assert_eq!(draft.questions[0].answer, "E");
+    assert_eq!(draft.questions[2].answer, "也许");
+    assert_eq!(opened.origins[0].line, 2);
+
+    // Fixed in the forms, the draft is the bank importing the corrected
+    // file gives, byte for byte, ids and tag keys included.
+    let mut fixed = draft;
+    fixed.apply(Edit::Question(0, QuestionEdit::Answer("B".into())));
+    fixed.apply(Edit::Question(2, QuestionEdit::Answer("true".into())));
+    let checked = check_bank("draft.json", fixed.to_bank_json().as_bytes());
+    let bank = checked.value.expect("the fixed draft checks");
+    let expected =
+        import_bytes(&gbk(&corrected), Format::Csv, "mybank", TODAY, "题库.csv").unwrap();
+    assert_eq!(export::bank_json(&bank), export::bank_json(&expected));
+}
+
+#[test]
+fn a_bank_json_with_errors_still_opens_in_the_editor() {
+    let charter = String::from_utf8(read("questions/charter.json")).unwrap();
+    let broken = charter.replacen("\"answer\": \"", "\"answer\": \"Z", 1);
+    let opened = open("charter.json", broken.as_bytes());
+    assert!(opened.error_count() > 0);
+    let draft = opened.draft.expect("a draft of the readable JSON");
+    assert!(draft.questions.len() > 10);
+    assert!(draft.questions.iter().any(|q| q.answer.starts_with('Z')));
+}
+
+#[test]
+fn a_text_export_with_a_broken_question_keeps_it_in_the_draft() {
+    // The second question's answer line is missing.
+    let aiken = "预备党员的预备期为多长时间？\nA. 半年\nB. 一年\nANSWER: B\n\n党的纪律主要包括哪些？\nA. 政治纪律\nB. 组织纪律\n\n中国共产党成立于哪一年？\nA. 1921年\nB. 1949年\nANSWER: A\n";
+    let opened = open("题库.txt", aiken.as_bytes());
+    assert!(opened.bank.is_none());
+    let draft = opened.draft.expect("a draft");
+    assert_eq!(
+        draft.questions.len(),
+        3,
+        "{}",
+        render(&open("题库.txt", aiken.as_bytes()))
+    );
+    // What was read stays: its stem and options, for the answer to be
+    // picked in the form; the others keep their ids.
+    assert_eq!(draft.questions[1].stem.zh, "党的纪律主要包括哪些？");
+    assert_eq!(draft.questions[1].options.len(), 2);
+    assert_eq!(draft.questions[2].id, "mybank-003");
+    let problem = opened
+        .problems
+        .iter()
+        .find(|p| p.severity == Severity::Error)
+        .unwrap();
+    assert_eq!(problem.field, "questions[1]");
+    assert_eq!(problem.question.as_deref(), Some("mybank-002"));
+
+    let gift = "::q1:: 党章规定预备期为一年。{T}\n\n::q2:: 这一题的花括号没有关上 {=甲 ~乙\n\n::q3:: 党的最高理想是实现____。{=共产主义}\n";
+    let opened = open("题库.gift", gift.as_bytes());
+    let draft = opened.draft.expect("a draft");
+    assert_eq!(draft.questions.len(), 3);
+    assert!(draft.questions[1].stem.zh.contains("花括号没有关上"));
+    assert_eq!(draft.questions[0].id, "q1");
+    assert_eq!(draft.questions[2].id, "q3");
+}

@@ -27,6 +27,12 @@ impl Phone {
         Phone::launch(serde_json::json!({})).await
     }
 
+    /// A laptop-sized browser (1280×800, no phone emulation), for pages
+    /// used on a laptop first, such as the coordinators' workbench.
+    pub async fn start_laptop() -> Phone {
+        Phone::launch_sized(serde_json::json!({}), false).await
+    }
+
     /// A phone whose browser blocks site storage, as a third-party iframe or
     /// a strict privacy setting does: `localStorage` throws SecurityError.
     pub async fn start_with_storage_blocked() -> Phone {
@@ -38,6 +44,10 @@ impl Phone {
     }
 
     async fn launch(prefs: serde_json::Value) -> Phone {
+        Phone::launch_sized(prefs, true).await
+    }
+
+    async fn launch_sized(prefs: serde_json::Value, phone: bool) -> Phone {
         let port = free_port();
         let driver_path = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "chromedriver".into());
         let driver = Command::new(&driver_path)
@@ -57,15 +67,18 @@ impl Phone {
                     "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                     "--disable-background-networking", "--disable-component-update",
                     "--disable-sync", "--no-first-run", "--disable-quic",
-                    format!("--window-size={PHONE_WIDTH},{PHONE_HEIGHT}"),
+                    if phone { format!("--window-size={PHONE_WIDTH},{PHONE_HEIGHT}") } else { "--window-size=1280,800".to_string() },
                 ],
                 "prefs": prefs,
-                "mobileEmulation": {
-                    "deviceMetrics": {"width": PHONE_WIDTH, "height": PHONE_HEIGHT, "pixelRatio": 3.0, "touch": true},
-                    "userAgent": "Mozilla/5.0 (Linux; Android 13; Pixel 7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Mobile Safari/537.36 MicroMessenger/8.0.47",
-                },
             },
         });
+        let mut capabilities = capabilities;
+        if phone {
+            capabilities["goog:chromeOptions"]["mobileEmulation"] = serde_json::json!({
+                "deviceMetrics": {"width": PHONE_WIDTH, "height": PHONE_HEIGHT, "pixelRatio": 3.0, "touch": true},
+                "userAgent": "Mozilla/5.0 (Linux; Android 13; Pixel 7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Mobile Safari/537.36 MicroMessenger/8.0.47",
+            });
+        }
         let capabilities = match capabilities {
             serde_json::Value::Object(map) => map,
             _ => unreachable!("a JSON object literal"),

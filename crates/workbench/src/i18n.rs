@@ -13,6 +13,10 @@ quiz_app::messages! {
         title:
             "题库工作台",
             "Question bank workbench";
+        /// The button that opens a problem's field in the form.
+        open_field:
+            "打开",
+            "Open";
         /// What the page is for, under the heading.
         intro:
             "打开手头的题目文件，一次看到所有问题及其位置，改好后下载题库文件和题库清单去发布。不需要安装任何软件。",
@@ -159,4 +163,14 @@ quiz_app::messages! {
 /// The strings for `lang`.
 pub fn strings(lang: Lang) -> &'static Strings {
     Strings::of(lang)
+}
+
+/// One interface text of the editor in the page's language: the editor's
+/// many labels sit beside their use, in both languages, rather than in
+/// [`Strings`].
+pub fn pick(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
+    match lang {
+        Lang::Zh => zh,
+        Lang::En => en,
+    }
 }

@@ -9,7 +9,9 @@
 //! I/O, and the components here only show and route.
 
 pub mod components;
+pub mod editor;
 pub mod files;
+pub mod hooks;
 pub mod i18n;
 pub mod opening;
 

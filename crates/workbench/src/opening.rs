@@ -51,6 +51,8 @@ impl Loaded {
                 file: file.to_string(),
                 kind: None,
                 bank: None,
+                draft: None,
+                origins: Vec::new(),
                 style: Default::default(),
                 problems: vec![Problem {
                     severity: Severity::Error,
@@ -62,6 +64,42 @@ impl Loaded {
             },
             published: None,
             style: Style::default(),
+        }
+    }
+
+    /// A draft restored from the browser's storage: no published bank or
+    /// file style is known, so the bank is written in the default style.
+    pub fn restored(file: &str) -> Loaded {
+        Loaded {
+            opened: Opened {
+                file: file.to_string(),
+                kind: None,
+                bank: None,
+                draft: None,
+                origins: Vec::new(),
+                style: Style::default(),
+                problems: Vec::new(),
+            },
+            published: None,
+            style: Style::default(),
+        }
+    }
+
+    /// The same opened file with its bank as edited, for the files to
+    /// publish.
+    pub fn with_bank(&self, bank: Bank) -> Loaded {
+        Loaded {
+            opened: Opened {
+                file: self.opened.file.clone(),
+                kind: self.opened.kind,
+                bank: Some(bank),
+                draft: None,
+                origins: Vec::new(),
+                style: self.opened.style.clone(),
+                problems: Vec::new(),
+            },
+            published: self.published.clone(),
+            style: self.style.clone(),
         }
     }
 

@@ -7,7 +7,7 @@
 //! the answer.
 
 use super::notation;
-use super::{Draft, ImportError, Parsed};
+use super::{Draft, ImportError, Parsed, Slot};
 use quiz_core::bank::{letter, Body, Choice, Difficulty};
 use quiz_core::LocalText;
 use std::collections::HashMap;
@@ -231,7 +231,7 @@ pub(crate) fn read(text: &str, file: &str) -> Parsed {
 /// Ends a question: records it, or the reason it cannot be used.
 fn finish(pending: Pending, parsed: &mut Parsed, file: &str) {
     if pending.failed {
-        parsed.slots.push(None);
+        parsed.slots.push(unread(pending));
         return;
     }
     let Some(body) = pending.body else {
@@ -249,10 +249,10 @@ fn finish(pending: Pending, parsed: &mut Parsed, file: &str) {
         parsed
             .errors
             .push(ImportError::new(file, pending.line, None, zh, en));
-        parsed.slots.push(None);
+        parsed.slots.push(unread(pending));
         return;
     };
-    parsed.slots.push(Some(Draft {
+    parsed.slots.push(Slot::ok(Draft {
         line: pending.line,
         id: None,
         stem: LocalText {
@@ -265,5 +265,25 @@ fn finish(pending: Pending, parsed: &mut Parsed, file: &str) {
         tags: Vec::new(),
         difficulty: Difficulty::Medium,
         columns: HashMap::new(),
+        raw_kind: None,
+        raw_answer: None,
+        raw_options: None,
     }));
+}
+
+/// What was read of a question with errors: its text and options.
+fn unread(pending: Pending) -> Slot {
+    let options = pending
+        .options
+        .into_iter()
+        .map(|zh| Choice {
+            text: LocalText { zh, en: None },
+            fixed: false,
+        })
+        .collect();
+    Slot::broken(Draft::unread(
+        pending.line,
+        pending.stem.join("\n"),
+        options,
+    ))
 }

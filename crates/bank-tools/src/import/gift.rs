@@ -8,7 +8,7 @@
 //! format and are reported rather than dropped silently.
 
 use super::notation::Problem;
-use super::{Draft, ImportError, Parsed};
+use super::{Draft, ImportError, Parsed, Slot};
 use quiz_core::bank::{count_blanks, Blank, Body, Choice, Difficulty};
 use quiz_core::limits::{is_id, MAX_QUESTION_ID};
 use quiz_core::LocalText;
@@ -41,12 +41,18 @@ pub(crate) fn read(text: &str, file: &str) -> Parsed {
     for chunk in chunks(text) {
         let first_line = chunk.lines[0].0;
         match question(&chunk) {
-            Ok(draft) => parsed.slots.push(Some(draft)),
+            Ok(draft) => parsed.slots.push(Slot::ok(draft)),
             Err((line, (zh, en))) => {
                 parsed
                     .errors
                     .push(ImportError::new(file, line.max(first_line), None, zh, en));
-                parsed.slots.push(None);
+                // The question's text as written, to rebuild in the editor.
+                let text: Vec<&str> = chunk.lines.iter().map(|(_, l)| *l).collect();
+                parsed.slots.push(Slot::broken(Draft::unread(
+                    first_line,
+                    text.join("\n"),
+                    Vec::new(),
+                )));
             }
         }
     }
@@ -400,6 +406,9 @@ fn question(chunk: &Chunk) -> Result<Draft, Failure> {
         tags: chunk.category.iter().cloned().collect(),
         difficulty: Difficulty::Medium,
         columns: HashMap::new(),
+        raw_kind: None,
+        raw_answer: None,
+        raw_options: None,
     })
 }
 

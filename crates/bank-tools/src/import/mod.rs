@@ -202,21 +202,34 @@ pub fn import_located(
     if bytes.len() > MAX_FILE_BYTES {
         return Err(vec![too_large(file_name, bytes.len() as u64)]);
     }
-    // Coordinators rename files; a workbook is read as one whatever its name.
-    let format = if looks_like_workbook(bytes) {
+    let parsed = parse(bytes, format, file_name);
+    let format = effective_format(bytes, format);
+    match parsed {
+        Ok(parsed) => assemble(&context, format, parsed),
+        Err(errors) => Err(errors),
+    }
+}
+
+/// The format a file is read in: a workbook is read as one whatever its
+/// name, since coordinators rename files.
+fn effective_format(bytes: &[u8], format: Format) -> Format {
+    if looks_like_workbook(bytes) {
         Format::Xlsx
     } else {
         format
-    };
-    let parsed = match format {
+    }
+}
+
+/// Reads the questions of a file, refusing it by its size first.
+fn parse(bytes: &[u8], format: Format, file_name: &str) -> Result<Parsed, Vec<ImportError>> {
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(vec![too_large(file_name, bytes.len() as u64)]);
+    }
+    match effective_format(bytes, format) {
         Format::Csv => csv::read(bytes, file_name).and_then(|rows| table::read(rows, file_name)),
         Format::Xlsx => xlsx::read(bytes, file_name),
         Format::Gift => text(bytes, file_name).map(|text| gift::read(&text, file_name)),
         Format::Aiken => text(bytes, file_name).map(|text| aiken::read(&text, file_name)),
-    };
-    match parsed {
-        Ok(parsed) => assemble(&context, format, parsed),
-        Err(errors) => Err(errors),
     }
 }
 
@@ -332,7 +345,7 @@ impl Part {
 /// Where a question of an imported bank came from, so a problem the
 /// bank's check finds later (a missing explanation, say) is shown at the
 /// row and column the coordinator edits rather than in generated JSON.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Origin {
     /// The row (spreadsheets) or line (text formats) the question starts on.
     pub line: usize,
@@ -384,17 +397,76 @@ pub(crate) struct Draft {
     pub difficulty: Difficulty,
     /// Where each part's cells are, for messages (spreadsheets only).
     pub columns: HashMap<Part, String>,
+    /// The type as written, when it names no type (a broken question).
+    pub raw_kind: Option<String>,
+    /// The answer as written, when it could not be read (a broken
+    /// question): the editor shows it for the coordinator to fix.
+    pub raw_answer: Option<String>,
+    /// Every option as written, gaps included, when the question is broken
+    /// (its body may have none, e.g. a judge question with options).
+    pub raw_options: Option<Vec<Choice>>,
 }
 
 impl Draft {
+    /// What is left of a text-format question that could not be read: its
+    /// text as the stem, so the coordinator can rebuild it in the forms.
+    pub(crate) fn unread(line: usize, stem: String, options: Vec<Choice>) -> Draft {
+        Draft {
+            line,
+            id: None,
+            stem: LocalText { zh: stem, en: None },
+            body: Body::Single {
+                options: options.clone(),
+                answer: 0,
+            },
+            explanation: None,
+            source: None,
+            tags: Vec::new(),
+            difficulty: Difficulty::Medium,
+            columns: HashMap::new(),
+            raw_kind: None,
+            raw_answer: Some(String::new()),
+            raw_options: Some(options),
+        }
+    }
+
     fn column(&self, part: Part) -> Option<String> {
         self.columns.get(&part).cloned()
     }
 }
 
-/// A slot for a question in file order; `None` when the question had
-/// errors, so later questions keep their numbers.
-pub(crate) type Slot = Option<Draft>;
+/// A question in file order. A question with errors keeps its slot (so
+/// later questions keep their numbers) and as much of it as was read,
+/// marked broken: `quizbank import` refuses the file, the workbench shows
+/// the question in its forms to be fixed.
+#[derive(Debug, Clone)]
+pub(crate) struct Slot {
+    pub draft: Draft,
+    pub broken: bool,
+}
+
+impl Slot {
+    /// A question read without errors.
+    pub fn ok(draft: Draft) -> Slot {
+        Slot {
+            draft,
+            broken: false,
+        }
+    }
+
+    /// What was read of a question with errors.
+    pub fn broken(draft: Draft) -> Slot {
+        Slot {
+            draft,
+            broken: true,
+        }
+    }
+
+    /// The question, when it was read without errors.
+    fn usable(&self) -> Option<&Draft> {
+        (!self.broken).then_some(&self.draft)
+    }
+}
 
 /// What a reader produces: questions in order, tag names declared in the
 /// file (the tag sheet of a workbook), and the problems it found.
@@ -405,12 +477,19 @@ pub(crate) struct Parsed {
     pub errors: Vec<ImportError>,
 }
 
-/// Checks the drafts, assigns ids and tag keys and builds the bank.
-fn assemble(
-    context: &Context,
-    format: Format,
-    parsed: Parsed,
-) -> Result<Imported, Vec<ImportError>> {
+/// The drafts with their ids and tag keys assigned, and every problem.
+struct Assembled {
+    slots: Vec<Slot>,
+    ids: Vec<String>,
+    tag_names: BTreeMap<String, LocalText>,
+    keys: HashMap<String, String>,
+    errors: Vec<ImportError>,
+}
+
+/// Checks the drafts and assigns ids and tag keys: to every question, the
+/// broken ones included, so a question fixed in the workbench gets the id
+/// and tag keys that importing the corrected file gives it.
+fn assign(context: &Context, format: Format, parsed: Parsed) -> Assembled {
     let Parsed {
         slots,
         declared_tags,
@@ -467,15 +546,18 @@ fn assemble(
     let mut first_use: HashMap<String, usize> = HashMap::new();
     let mut ids: Vec<String> = Vec::with_capacity(slots.len());
     for (index, slot) in slots.iter().enumerate() {
-        let Some(draft) = slot else {
-            ids.push(String::new());
-            continue;
-        };
+        let draft = &slot.draft;
         let generated = draft.id.is_none();
         let id = draft
             .id
             .clone()
             .unwrap_or_else(|| format!("{}-{:03}", context.bank_id, index + 1));
+        // A broken question's problems are already listed; its id is only
+        // compared once it is fixed.
+        if slot.broken {
+            ids.push(id);
+            continue;
+        }
         if let Some(&first) = first_use.get(&id) {
             let (zh, en) = if generated {
                 (
@@ -503,51 +585,98 @@ fn assemble(
         ids.push(id);
     }
 
-    for draft in slots.iter().flatten() {
+    for draft in slots.iter().filter_map(Slot::usable) {
         validate(draft, file, &mut errors);
     }
 
     let (tag_names, keys) = resolve_tags(&slots, declared_tags);
-
-    if !errors.is_empty() {
-        errors.sort_by_key(|e| e.line);
-        return Err(errors);
+    errors.sort_by_key(|e| e.line);
+    Assembled {
+        slots,
+        ids,
+        tag_names,
+        keys,
+        errors,
     }
+}
 
-    let mut origins = Vec::with_capacity(slots.len());
-    let questions: Vec<Question> = slots
-        .into_iter()
-        .zip(ids)
-        .flat_map(|(slot, id)| slot.map(|draft| (draft, id)))
-        .map(|(draft, id)| {
-            origins.push(Origin {
-                line: draft.line,
-                columns: draft
-                    .columns
-                    .iter()
-                    .map(|(part, column)| (part.field(), column.clone()))
-                    .collect(),
-            });
-            let mut tags: Vec<String> = Vec::new();
-            for tag in &draft.tags {
-                let key = keys[tag].clone();
-                if !tags.contains(&key) {
-                    tags.push(key);
-                }
+impl Assembled {
+    /// The tag keys of a question, each once, in the order written.
+    fn tags_of(&self, draft: &Draft) -> Vec<String> {
+        let mut tags: Vec<String> = Vec::new();
+        for tag in &draft.tags {
+            let key = self.keys[tag].clone();
+            if !tags.contains(&key) {
+                tags.push(key);
             }
+        }
+        tags
+    }
+}
+
+/// Where a draft came from.
+fn origin_of(draft: &Draft) -> Origin {
+    Origin {
+        line: draft.line,
+        columns: draft
+            .columns
+            .iter()
+            .map(|(part, column)| (part.field(), column.clone()))
+            .collect(),
+    }
+}
+
+/// Checks the drafts, assigns ids and tag keys and builds the bank.
+fn assemble(
+    context: &Context,
+    format: Format,
+    parsed: Parsed,
+) -> Result<Imported, Vec<ImportError>> {
+    let assembled = assign(context, format, parsed);
+    if assembled.errors.is_empty() {
+        Ok(build(context, &assembled))
+    } else {
+        Err(assembled.errors)
+    }
+}
+
+/// The bank of questions assembled without errors.
+fn build(context: &Context, assembled: &Assembled) -> Imported {
+    let origins = assembled
+        .slots
+        .iter()
+        .map(|s| origin_of(&s.draft))
+        .collect();
+    let questions: Vec<Question> = assembled
+        .slots
+        .iter()
+        .zip(&assembled.ids)
+        .map(|(slot, id)| {
+            let draft = slot.draft.clone();
             Question {
-                id,
+                id: id.clone(),
+                tags: assembled.tags_of(&draft),
                 stem: draft.stem,
                 body: draft.body,
                 explanation: draft.explanation,
                 source: draft.source,
-                tags,
                 difficulty: draft.difficulty,
             }
         })
         .collect();
     let paper = default_paper(&questions);
-    let bank = Bank {
+    let bank = new_bank(context, assembled.tag_names.clone(), paper, questions);
+    Imported { bank, origins }
+}
+
+/// A new bank of `questions`, named by its id until the coordinator names it.
+fn new_bank(
+    context: &Context,
+    tag_names: BTreeMap<String, LocalText>,
+    paper: Paper,
+    questions: Vec<Question>,
+) -> Bank {
+    Bank {
         schema: Some("./bank.schema.json".to_string()),
         id: context.bank_id.to_string(),
         version: 1,
@@ -563,13 +692,184 @@ fn assemble(
         tag_names,
         paper,
         questions,
+    }
+}
+
+/// A problem of an imported file, tied to the question it is in (by its
+/// index in the draft) and the field path inside it, so the workbench can
+/// show it beside the field.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LocatedError {
+    /// The problem, located in the file.
+    pub error: ImportError,
+    /// The question's index, when the problem is in one.
+    pub question: Option<usize>,
+    /// The field path inside the question (`answer`, `options[1].en`), or
+    /// empty for the question as a whole.
+    pub field: String,
+}
+
+/// What the workbench gets from a file: the bank when it imports without
+/// errors (exactly [`import_located`]'s), and otherwise as much as was read,
+/// as a draft to fix in the forms, with every problem tied to its question.
+#[derive(Debug, Clone)]
+pub struct Drafted {
+    /// The bank, when the file has no errors.
+    pub imported: Option<Imported>,
+    /// Every question read, broken ones included; `None` when no question
+    /// could be read at all (no header row, not a workbook…).
+    pub draft: Option<crate::draft::DraftBank>,
+    /// Where each question of the draft came from.
+    pub origins: Vec<Origin>,
+    /// Every problem, in file order.
+    pub errors: Vec<LocatedError>,
+}
+
+/// [`import_located`] for the workbench: a file with errors still gives a
+/// draft of every question read (a broken question keeps what was written,
+/// e.g. its answer text), with ids and tag keys assigned as importing the
+/// corrected file would assign them.
+pub fn import_drafts(
+    bytes: &[u8],
+    format: Format,
+    bank_id: &str,
+    today: &str,
+    file_name: &str,
+) -> Drafted {
+    let context = Context {
+        file: file_name,
+        bank_id,
+        today,
     };
-    Ok(Imported { bank, origins })
+    let whole = |errors: Vec<ImportError>| Drafted {
+        imported: None,
+        draft: None,
+        origins: Vec::new(),
+        errors: errors
+            .into_iter()
+            .map(|error| LocatedError {
+                error,
+                question: None,
+                field: String::new(),
+            })
+            .collect(),
+    };
+    let parsed = match parse(bytes, format, file_name) {
+        Ok(parsed) => parsed,
+        Err(errors) => return whole(errors),
+    };
+    let format = effective_format(bytes, format);
+    let assembled = assign(&context, format, parsed);
+    if assembled.slots.is_empty() {
+        return whole(assembled.errors);
+    }
+    let origins: Vec<Origin> = assembled
+        .slots
+        .iter()
+        .map(|s| origin_of(&s.draft))
+        .collect();
+    let lines: Vec<usize> = origins.iter().map(|o| o.line).collect();
+    let errors = assembled
+        .errors
+        .iter()
+        .map(|error| {
+            // A question starts on its line; a problem further down a text
+            // question's lines is still in it.
+            let question = (error.line > 0)
+                .then(|| lines.partition_point(|&line| line <= error.line))
+                .and_then(|after| after.checked_sub(1));
+            let field = question
+                .and_then(|q| {
+                    let column = error.column.as_ref()?;
+                    assembled.slots[q]
+                        .draft
+                        .columns
+                        .iter()
+                        .find(|(_, c)| *c == column)
+                        .map(|(part, _)| part.field())
+                })
+                .unwrap_or_default();
+            LocatedError {
+                error: error.clone(),
+                question,
+                field,
+            }
+        })
+        .collect();
+    let questions: Vec<std::rc::Rc<crate::draft::DraftQuestion>> = assembled
+        .slots
+        .iter()
+        .zip(&assembled.ids)
+        .map(|(slot, id)| {
+            let draft = &slot.draft;
+            let question = Question {
+                id: id.clone(),
+                tags: assembled.tags_of(draft),
+                stem: draft.stem.clone(),
+                body: draft.body.clone(),
+                explanation: draft.explanation.clone(),
+                source: draft.source.clone(),
+                difficulty: draft.difficulty,
+            };
+            let mut form = crate::draft::DraftQuestion::of(&question);
+            if slot.broken {
+                if let Some(kind) = &draft.raw_kind {
+                    form.kind = kind.clone();
+                }
+                if let Some(answer) = &draft.raw_answer {
+                    form.answer = answer.clone();
+                    if matches!(draft.body, Body::Fill { .. }) {
+                        form.blanks.clear();
+                    }
+                }
+                if let Some(options) = &draft.raw_options {
+                    form.options = options
+                        .iter()
+                        .map(|c| crate::draft::DraftOption {
+                            text: crate::draft::Text::of(&c.text),
+                            fixed: c.fixed,
+                        })
+                        .collect();
+                }
+            }
+            std::rc::Rc::new(form)
+        })
+        .collect();
+    let imported = assembled
+        .errors
+        .is_empty()
+        .then(|| build(&context, &assembled));
+    let bank = new_bank(
+        &context,
+        assembled.tag_names.clone(),
+        Paper {
+            time_limit_minutes: 30,
+            pass_percent: 60,
+            partial_credit: false,
+            sections: Vec::new(),
+        },
+        Vec::new(),
+    );
+    let mut draft = crate::draft::DraftBank::of(&bank);
+    draft.auto_paper = true;
+    draft.questions = questions;
+    Drafted {
+        imported,
+        draft: Some(draft),
+        origins,
+        errors,
+    }
 }
 
 /// The mock exam a new bank starts with: the usual branch-test layout,
 /// drawing no more questions of a type than the bank has.
 pub fn default_paper(questions: &[Question]) -> Paper {
+    default_paper_of(questions.iter().map(Question::kind))
+}
+
+/// [`default_paper`] from the questions' types alone.
+pub fn default_paper_of(kinds: impl Iterator<Item = QuestionType>) -> Paper {
+    let kinds: Vec<QuestionType> = kinds.collect();
     const LAYOUT: [(QuestionType, u32, u32); 4] = [
         (QuestionType::Single, 15, 2),
         (QuestionType::Multiple, 10, 3),
@@ -579,7 +879,7 @@ pub fn default_paper(questions: &[Question]) -> Paper {
     let sections = LAYOUT
         .iter()
         .filter_map(|&(kind, count, points)| {
-            let available = questions.iter().filter(|q| q.kind() == kind).count();
+            let available = kinds.iter().filter(|&&k| k == kind).count();
             let count = count.min(u32::try_from(available).unwrap_or(u32::MAX));
             (count > 0).then_some(Section {
                 kind,
@@ -607,7 +907,7 @@ fn resolve_tags(
     slots: &[Slot],
     mut names: BTreeMap<String, LocalText>,
 ) -> (BTreeMap<String, LocalText>, HashMap<String, String>) {
-    let written: Vec<&String> = slots.iter().flatten().flat_map(|d| &d.tags).collect();
+    let written: Vec<&String> = slots.iter().flat_map(|s| &s.draft.tags).collect();
     let mut taken: BTreeSet<String> = names.keys().cloned().collect();
     taken.extend(
         written

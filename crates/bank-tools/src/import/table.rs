@@ -6,7 +6,7 @@
 
 use super::notation::{self, Problem};
 use super::{check_id, Draft, ImportError, Parsed, Part, Slot};
-use quiz_core::bank::{letter, Blank, Body, Choice, QuestionType};
+use quiz_core::bank::{letter, Blank, Body, Choice, Difficulty, QuestionType};
 use quiz_core::{Lang, LocalText};
 use std::collections::HashMap;
 
@@ -339,7 +339,8 @@ fn layout(rows: &[Row], file: &str) -> Result<Layout, Vec<ImportError>> {
     }
 }
 
-/// Reads one question row; `None` when it has errors (they are recorded).
+/// Reads one question row; a row with errors (they are recorded) is kept
+/// as far as it was read, marked broken.
 fn read_row(
     layout: &Layout,
     parts: &HashMap<Part, String>,
@@ -348,6 +349,9 @@ fn read_row(
     errors: &mut Vec<ImportError>,
 ) -> Slot {
     let before = errors.len();
+    // What a broken row keeps of what could not be read.
+    let mut raw_kind = None;
+    let mut raw_answer = None;
     for (index, (zh, en)) in &row.bad {
         errors.push(ImportError::new(
             file,
@@ -388,6 +392,7 @@ fn read_row(
         let kind = notation::parse_type(type_text);
         if kind.is_none() {
             report(Some(Column::Type), notation::unknown_type(type_text));
+            raw_kind = Some(type_text.to_string());
         }
         kind
     };
@@ -406,6 +411,8 @@ fn read_row(
 
     // Options run from A without gaps; an English text needs its Chinese.
     let mut options: Vec<Choice> = Vec::new();
+    // Every option as written, gaps included, for a broken row's draft.
+    let mut written: Vec<Choice> = Vec::new();
     let last = (0..MAX_OPTIONS).rev().find(|&i| {
         !cell(Column::Option(i, Lang::Zh)).is_empty()
             || !cell(Column::Option(i, Lang::En)).is_empty()
@@ -413,6 +420,13 @@ fn read_row(
     for i in 0..last.map_or(0, |last| last + 1) {
         let zh = cell(Column::Option(i, Lang::Zh));
         let en = cell(Column::Option(i, Lang::En));
+        written.push(Choice {
+            text: LocalText {
+                zh: zh.to_string(),
+                en: (!en.is_empty()).then(|| en.to_string()),
+            },
+            fixed: false,
+        });
         if zh.is_empty() {
             let problem = if en.is_empty() {
                 (
@@ -560,23 +574,56 @@ fn read_row(
     };
     let tags = notation::split_tags(cell(Column::Tags));
 
-    if errors.len() > before {
-        return None;
-    }
-    Some(Draft {
+    let stem = LocalText {
+        zh: stem_zh,
+        en: (!stem_en.is_empty()).then_some(stem_en),
+    };
+    let broken = errors.len() > before;
+    let body = body.unwrap_or_else(|| {
+        // What could not be read is kept as written for the editor.
+        if kind == Some(QuestionType::Fill) {
+            let zh = notation::parse_fill_optional(answer);
+            let mut en = notation::parse_fill_optional(cell(Column::Answer(Lang::En)));
+            en.resize(zh.len(), Vec::new());
+            if zh.is_empty() {
+                raw_answer = Some(answer.to_string());
+            }
+            return Body::Fill {
+                blanks: zh
+                    .into_iter()
+                    .zip(en)
+                    .map(|(zh, en)| Blank { zh, en })
+                    .collect(),
+            };
+        }
+        raw_answer = Some(answer.to_string());
+        match kind {
+            Some(QuestionType::Judge) => Body::Judge { answer: true },
+            _ => Body::Single {
+                options: options.clone(),
+                answer: 0,
+            },
+        }
+    });
+    let draft = Draft {
         line: row.number,
         id,
-        stem: LocalText {
-            zh: stem_zh,
-            en: (!stem_en.is_empty()).then_some(stem_en),
-        },
-        body: body?,
+        stem,
+        body,
         explanation,
         source,
         tags,
-        difficulty: difficulty?,
+        difficulty: difficulty.unwrap_or(Difficulty::Medium),
         columns: parts.clone(),
-    })
+        raw_kind,
+        raw_answer,
+        raw_options: broken.then_some(written),
+    };
+    if broken {
+        Slot::broken(draft)
+    } else {
+        Slot::ok(draft)
+    }
 }
 
 /// Builds a fill-in body from the Chinese and English answer cells.

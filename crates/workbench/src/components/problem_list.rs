@@ -1,8 +1,12 @@
 use crate::i18n::strings;
-use bank_tools::open::Problem;
+use bank_tools::open::{Place, Problem};
 use quiz_core::{Lang, Severity};
 use std::rc::Rc;
 use yew::prelude::*;
+
+/// The most problems drawn at once: more would slow the page while the
+/// coordinator works through the first ones.
+const SHOWN: usize = 200;
 
 /// Props of [`ProblemList`].
 #[derive(Properties, PartialEq)]
@@ -13,6 +17,29 @@ pub struct ProblemListProps {
     pub problems: Rc<Vec<Problem>>,
     /// The current language.
     pub lang: Lang,
+    /// Called with a problem's field path when its "Open" is clicked; no
+    /// button without it.
+    #[prop_or_default]
+    pub on_open: Option<Callback<String>>,
+}
+
+/// Where a problem is, in words: its place in the file when it has one,
+/// else its question's number or the bank's details.
+fn where_is(problem: &Problem, lang: Lang) -> String {
+    if problem.place != Place::File {
+        return problem.place.describe(lang);
+    }
+    match crate::editor::split_path(&problem.field) {
+        Some((index, _)) => match lang {
+            Lang::Zh => format!("第 {} 题", index + 1),
+            Lang::En => format!("question {}", index + 1),
+        },
+        None if !problem.field.is_empty() => match lang {
+            Lang::Zh => "题库信息".into(),
+            Lang::En => "bank details".into(),
+        },
+        None => problem.place.describe(lang),
+    }
 }
 
 /// Every problem of an opened file at once, each with its place in the
@@ -25,7 +52,7 @@ pub fn problem_list(props: &ProblemListProps) -> Html {
     let lang = props.lang;
     html! {
         <ol class="wb-problems">
-            { for props.problems.iter().map(|problem| {
+            { for props.problems.iter().take(SHOWN).map(|problem| {
                 let class = match problem.severity {
                     Severity::Error => "wb-problem wb-problem--error",
                     Severity::Warning => "wb-problem wb-problem--warning",
@@ -36,7 +63,7 @@ pub fn problem_list(props: &ProblemListProps) -> Html {
                         <span class="wb-problem__severity">{ label }</span>
                         <span class="wb-problem__place">
                             <span class="wb-problem__file">{ props.file.to_string() }</span>
-                            { " " }{ problem.place.describe(lang) }
+                            { " " }{ where_is(problem, lang) }
                         </span>
                         if let Some(question) = &problem.question {
                             <span class="wb-problem__question">{ text.question }{ " " }<code>{ question.clone() }</code></span>
@@ -45,9 +72,25 @@ pub fn problem_list(props: &ProblemListProps) -> Html {
                             <span class="wb-problem__field">{ text.field }{ " " }<code>{ problem.field.clone() }</code></span>
                         }
                         <span class="wb-problem__message">{ problem.message.get(lang).to_string() }</span>
+                        if let (Some(on_open), false) = (&props.on_open, problem.field.is_empty()) {
+                            <button type="button" class="wb-problem__open"
+                                aria-label={format!("{} {}", text.open_field, where_is(problem, lang))} onclick={{
+                                let on_open = on_open.clone();
+                                let field = problem.field.clone();
+                                Callback::from(move |_: MouseEvent| on_open.emit(field.clone()))
+                            }}>{ text.open_field }</button>
+                        }
                     </li>
                 }
             }) }
+            if props.problems.len() > SHOWN {
+                <li class="wb-problem wb-problem--more">
+                    { match lang {
+                        Lang::Zh => format!("另有 {} 个问题未列出（只列出前 {SHOWN} 个）：改正上面的问题后会继续列出。", props.problems.len() - SHOWN),
+                        Lang::En => format!("{} more problems are not listed (only the first {SHOWN} are): they follow as those above are fixed.", props.problems.len() - SHOWN),
+                    } }
+                </li>
+            }
         </ol>
     }
 }

@@ -1,12 +1,16 @@
 use super::{
-    BankSummary, DownloadPanel, FileOpener, ManifestState, PageHeader, ProblemList, PublishedBanks,
+    BankSummary, DownloadPanel, EditorView, FileOpener, ManifestState, PageHeader, ProblemList,
+    PublishedBanks, TryIt,
 };
-use crate::i18n::strings;
+use crate::editor::{Action, Desk, DeskAction, Session};
+use crate::hooks::{forget_draft, kept_draft, use_kept_draft, use_live_check, Kept};
+use crate::i18n::{pick, strings};
 use crate::opening::{self, Loaded};
-use bank_tools::open::Problem;
+use bank_tools::open::{Place, Problem};
 use quiz_app::hooks::use_language;
 use quiz_app::platform::Platform;
-use quiz_core::Bank;
+use quiz_core::diagnostic::Message;
+use quiz_core::{Bank, Severity};
 use std::cell::Cell;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -14,43 +18,54 @@ use yew::prelude::*;
 /// Props of [`Workbench`].
 #[derive(Properties, PartialEq)]
 pub struct WorkbenchProps {
-    /// Storage (the language preference), fetching (the published banks)
-    /// and the clock (today's date): fakes in tests.
+    /// Storage (the language preference and the draft), fetching (the
+    /// published banks) and the clock (today's date): fakes in tests.
     pub platform: Platform,
 }
 
-/// What the page shows below the openers.
+/// What the page shows of the last file opened, when it was not put in
+/// the editor (it could not be read, or would replace other work).
 #[derive(Clone, PartialEq)]
 enum Status {
-    /// Nothing opened yet.
+    /// Nothing to say.
     Idle,
     /// A file is being read and checked.
     Busy(String),
-    /// A file was opened (or refused).
-    Done(Rc<Shown>),
+    /// A file that did not open in the editor, with why.
+    Refused(Rc<Loaded>),
 }
 
-/// An opened file with the parts the page's components take, shared so a
-/// re-render (a language switch) copies no bank or problem list.
-#[derive(PartialEq)]
-struct Shown {
-    loaded: Rc<Loaded>,
-    bank: Option<Rc<Bank>>,
-    problems: Rc<Vec<Problem>>,
+/// The message for a file that would replace an edited draft of another
+/// bank: the draft is kept, the coordinator decides.
+fn other_bank(file: &str, id: &str, open: &str) -> Problem {
+    Problem {
+        severity: Severity::Error,
+        place: Place::File,
+        question: None,
+        field: String::new(),
+        message: Message::new(
+            format!("“{file}”是题库“{id}”，不是正在编辑的题库“{open}”：没有打开它，当前草稿没有改动。要换一个题库，请先下载当前题库，再点“关闭当前题库”。"),
+            format!("\"{file}\" is bank \"{id}\", not \"{open}\", the bank being edited: it was not opened and the draft is unchanged. To switch banks, download the current one, then click \"Close this bank\"."),
+        ),
+    }
 }
 
-impl Shown {
-    fn new(loaded: Loaded) -> Shown {
-        Shown {
-            bank: loaded.opened.bank.clone().map(Rc::new),
-            problems: Rc::new(loaded.opened.problems.clone()),
-            loaded: Rc::new(loaded),
-        }
+/// The message for a file opened over an edited draft of the same bank.
+fn unsaved_edits(file: &str, open: &str) -> Problem {
+    Problem {
+        severity: Severity::Error,
+        place: Place::File,
+        question: None,
+        field: String::new(),
+        message: Message::new(
+            format!("没有打开“{file}”：题库“{open}”正在编辑，有修改，当前草稿没有改动。要改用这个文件，请先下载当前题库（以免丢失修改），再点“关闭当前题库”后重新打开。"),
+            format!("\"{file}\" was not opened: bank \"{open}\" is being edited and has changes, and the draft is unchanged. To use this file instead, download the current bank (so no change is lost), click \"Close this bank\", then open it again."),
+        ),
     }
 }
 
 /// The workbench page: open a file or a published bank, see every
-/// problem, download the files to publish.
+/// problem, fix it in forms, download the files to publish.
 #[function_component(Workbench)]
 pub fn workbench(props: &WorkbenchProps) -> Html {
     let platform = &props.platform;
@@ -59,6 +74,20 @@ pub fn workbench(props: &WorkbenchProps) -> Html {
     let (lang, on_switch_language) = use_language(platform.storage.clone());
     let manifest = use_state(|| ManifestState::Loading);
     let status = use_state(|| Status::Idle);
+    let desk = use_reducer(Desk::default);
+    let context = use_state(|| None::<Rc<Loaded>>);
+    // A try of the bank as members see it hides the editor meanwhile.
+    let trying = use_state(|| false);
+    // The draft an earlier visit left, offered until a choice is made.
+    let offer = {
+        let storage = platform.storage.clone();
+        use_state(move || kept_draft(&*storage))
+    };
+    // The session as of the last render, for opens that finish later.
+    let current = use_mut_ref(|| None::<Rc<Session>>);
+    *current.borrow_mut() = desk.session.clone();
+    let live = use_live_check(desk.session.clone());
+    let kept = use_kept_draft(platform.storage.clone(), desk.session.clone());
     // Each open gets a number; a slower earlier one never overwrites it.
     let latest = use_mut_ref(|| Cell::new(0u64));
     {
@@ -81,15 +110,46 @@ pub fn workbench(props: &WorkbenchProps) -> Html {
     let begin = {
         let status = status.clone();
         let latest = latest.clone();
+        let desk = desk.dispatcher();
+        let context = context.clone();
+        let current = current.clone();
+        let trying = trying.clone();
         move |name: String| {
             let number = latest.borrow().get() + 1;
             latest.borrow().set(number);
             status.set(Status::Busy(name));
             let status = status.clone();
             let latest = latest.clone();
-            move |loaded: Loaded| {
-                if latest.borrow().get() == number {
-                    status.set(Status::Done(Rc::new(Shown::new(loaded))));
+            let desk = desk.clone();
+            let context = context.clone();
+            let current = current.clone();
+            let trying = trying.clone();
+            move |mut loaded: Loaded| {
+                if latest.borrow().get() != number {
+                    return;
+                }
+                let open: Option<Rc<Session>> = current.borrow().clone();
+                let session = Session::open(&loaded.opened);
+                match (session, open) {
+                    // Any file over an edited draft: keep the draft, say
+                    // how to switch (download, then close).
+                    (Some(session), Some(open)) if open.edited() => {
+                        let problem = if session.draft.id == open.draft.id {
+                            unsaved_edits(&loaded.opened.file, &open.draft.id)
+                        } else {
+                            other_bank(&loaded.opened.file, &session.draft.id, &open.draft.id)
+                        };
+                        loaded.opened.problems.insert(0, problem);
+                        status.set(Status::Refused(Rc::new(loaded)));
+                    }
+                    (Some(session), _) => {
+                        status.set(Status::Idle);
+                        trying.set(false);
+                        context.set(Some(Rc::new(loaded)));
+                        desk.dispatch(DeskAction::Load(Box::new(session)));
+                    }
+                    // Nothing could be read: say why, the draft untouched.
+                    (None, _) => status.set(Status::Refused(Rc::new(loaded))),
                 }
             }
         }
@@ -132,50 +192,196 @@ pub fn workbench(props: &WorkbenchProps) -> Html {
             });
         })
     };
+    // Stable across renders, so the editor's parts that take it (the
+    // problem list) re-render only when what they show changes.
+    let on_action = {
+        let desk = desk.dispatcher();
+        let set_offer = offer.setter();
+        use_callback((), move |action: Action, ()| {
+            // The first edit of a newly opened file takes the earlier
+            // draft's place in storage: it is no longer offered.
+            if matches!(action, Action::Edit(_)) {
+                set_offer.set(None);
+            }
+            desk.dispatch(DeskAction::Session(action))
+        })
+    };
+    let on_close = {
+        let desk = desk.dispatcher();
+        let storage = platform.storage.clone();
+        let context = context.clone();
+        let status = status.clone();
+        let trying = trying.clone();
+        Callback::from(move |_: MouseEvent| {
+            forget_draft(&*storage);
+            trying.set(false);
+            context.set(None);
+            status.set(Status::Idle);
+            desk.dispatch(DeskAction::Close);
+        })
+    };
     let text = strings(lang);
-    let report = match &*status {
-        Status::Idle => html! {},
+    let t = |zh, en| pick(lang, zh, en);
+
+    let busy = match &*status {
         Status::Busy(name) => html! {
             <p class="wb-status wb-status--busy" role="status">{ text.reading }{ " " }<code>{ name.clone() }</code>{ "……" }</p>
         },
-        Status::Done(shown) => {
-            let opened = &shown.loaded.opened;
-            let errors = opened.error_count();
-            let warnings = opened.warning_count();
-            let problems = shown.problems.clone();
+        _ => html! {},
+    };
+    let refused = match &*status {
+        Status::Refused(loaded) => {
+            let opened = &loaded.opened;
             html! {
-                <section class="wb-report" aria-live="polite">
+                <section class="wb-report wb-report--refused" aria-live="polite">
                     <h2 class="wb-report__file"><code>{ opened.file.clone() }</code></h2>
-                    <p class={classes!("wb-status", if errors > 0 { "wb-status--bad" } else { "wb-status--ok" })}
-                        role={if errors > 0 { "alert" } else { "status" }}>
+                    <p class="wb-status wb-status--bad" role="alert">
                         <span class="wb-status__counts">
-                            { errors }{ " " }{ text.errors_count }{ " · " }{ warnings }{ " " }{ text.warnings_count }
+                            { opened.error_count() }{ " " }{ text.errors_count }{ " · " }{ opened.warning_count() }{ " " }{ text.warnings_count }
                         </span>
-                        { " " }
-                        { if errors > 0 { text.fix_errors_first } else if warnings > 0 { text.bank_ready } else { text.no_problems } }
+                        { " " }{ text.fix_errors_first }
                     </p>
-                    if let Some(bank) = &shown.bank {
-                        <BankSummary bank={bank.clone()} lang={lang} />
+                    <h3>{ text.problems_heading }</h3>
+                    <ProblemList file={AttrValue::from(opened.file.clone())} problems={Rc::new(opened.problems.clone())} {lang} />
+                </section>
+            }
+        }
+        _ => html! {},
+    };
+    // The earlier draft is offered until it is continued or discarded, or
+    // until a newly opened file is edited (which keeps it in its place).
+    let restore = match (&*offer, desk.session.as_ref().filter(|s| s.edited())) {
+        (Some(saved), None) => {
+            let on_continue = {
+                let offer = offer.clone();
+                let trying = trying.clone();
+                let desk = desk.dispatcher();
+                let context = context.clone();
+                let saved = saved.clone();
+                Callback::from(move |_: MouseEvent| {
+                    trying.set(false);
+                    context.set(Some(Rc::new(Loaded::restored(&saved.file))));
+                    desk.dispatch(DeskAction::Load(Box::new(Session::restore(saved.clone()))));
+                    offer.set(None);
+                })
+            };
+            let on_discard = {
+                let offer = offer.clone();
+                let storage = platform.storage.clone();
+                Callback::from(move |_: MouseEvent| {
+                    forget_draft(&*storage);
+                    offer.set(None);
+                })
+            };
+            html! {
+                <section class="wb-restore" role="alert">
+                    <p>
+                        { t("上次的草稿还在：", "Your last draft is still here: ") }<code>{ saved.file.clone() }</code>
+                        { format!("（{} {}）", saved.draft.questions.len(), t("道题", "questions")) }
+                    </p>
+                    <button type="button" class="button wb-restore__continue" onclick={on_continue}>{ t("继续上次的草稿", "Continue the last draft") }</button>
+                    { " " }
+                    <button type="button" class="button button--secondary wb-restore__discard" onclick={on_discard}>{ t("放弃", "Discard") }</button>
+                </section>
+            }
+        }
+        _ => html! {},
+    };
+    let editing = match (&desk.session, &*context) {
+        (Some(session), Some(loaded)) => {
+            // Problems and bank: as opened until the first edit, then the
+            // live check's of the current revision.
+            let current_live = live.as_ref().filter(|l| l.epoch == session.epoch);
+            let fresh = current_live.filter(|l| l.revision == session.revision);
+            // Whether the lints (warnings only) have run on what is shown.
+            let linted = session.revision == 0 || fresh.is_some_and(|l| l.linted);
+            let (problems, bank, checking): (Rc<Vec<Problem>>, Option<Rc<Bank>>, bool) = if session
+                .revision
+                == 0
+            {
+                (
+                    session.opened_problems.clone(),
+                    loaded.opened.bank.clone().map(Rc::new),
+                    false,
+                )
+            } else if let Some(live) = fresh {
+                (live.problems.clone(), live.bank.clone(), false)
+            } else {
+                (
+                    current_live
+                        .map_or_else(|| session.opened_problems.clone(), |l| l.problems.clone()),
+                    None,
+                    true,
+                )
+            };
+            let errors = problems
+                .iter()
+                .filter(|p| p.severity == Severity::Error)
+                .count();
+            let warnings = problems.len() - errors;
+            let publishable = bank.as_ref().filter(|_| errors == 0).map(|bank| {
+                if session.revision == 0 {
+                    loaded.clone()
+                } else {
+                    Rc::new(loaded.with_bank((**bank).clone()))
+                }
+            });
+            html! {
+                <section class="wb-report wb-report--editing" aria-live="polite">
+                    <div class="wb-report__head">
+                        <h2 class="wb-report__file"><code>{ session.file.clone() }</code></h2>
+                        <button type="button" class="button button--secondary wb-close" onclick={on_close}>{ t("关闭当前题库", "Close this bank") }</button>
+                    </div>
+                    <p class={classes!("wb-status", if checking { "wb-status--busy" } else if errors > 0 { "wb-status--bad" } else { "wb-status--ok" })}
+                        role="status" data-revision={session.revision.to_string()} data-checked={(!checking).to_string()}
+                        data-linted={linted.to_string()}>
+                        if checking {
+                            { t("正在检查……", "Checking…") }
+                        } else {
+                            <span class="wb-status__counts">
+                                { errors }{ " " }{ text.errors_count }{ " · " }{ warnings }{ " " }{ text.warnings_count }
+                            </span>
+                            { " " }
+                            { if errors > 0 { t("题库有错误，改正后才能下载：点问题旁的“打开”在本页改正。", "The bank has errors and cannot be downloaded until they are fixed: click Open beside a problem to fix it here.") } else if warnings > 0 { text.bank_ready } else { text.no_problems } }
+                        }
+                    </p>
+                    { match kept {
+                        Kept::Saved => html! {},
+                        Kept::Blocked => html! { <p class="wb-note wb-kept wb-kept--blocked" role="alert">{ t("这个浏览器不允许本页保存草稿（可能是隐私模式，或本页被嵌在别的网站里）：编辑和下载照常，但关闭页面前请先下载。", "This browser does not let the page keep your draft (private mode, or the page is embedded in another site): editing and downloading work as usual, but download before you close the page.") }</p> },
+                        Kept::Full => html! { <p class="wb-note wb-kept wb-kept--full" role="alert">{ t("浏览器的存储已满，草稿没有保存：编辑和下载照常，但关闭页面前请先下载。", "The browser's storage is full, so the draft was not kept: editing and downloading work as usual, but download before you close the page.") }</p> },
+                    } }
+                    if let Some(bank) = &bank {
+                        if !checking && errors == 0 {
+                            <BankSummary bank={bank.clone()} {lang} />
+                        }
                     }
-                    if !problems.is_empty() {
-                        <h3>{ text.problems_heading }</h3>
-                        <ProblemList file={AttrValue::from(opened.file.clone())} {problems} lang={lang} />
+                    if let (Some(bank), false) = (bank.as_ref().filter(|_| errors == 0), checking) {
+                        <TryIt bank={bank.clone()} platform={platform.clone()} {lang}
+                            on_running={{ let trying = trying.clone(); Callback::from(move |on| trying.set(on)) }} />
                     }
-                    if opened.bank.is_some() && errors == 0 {
-                        <DownloadPanel loaded={shown.loaded.clone()} manifest={ready_manifest.clone()}
-                            today={AttrValue::from(today.clone())} lang={lang} />
+                    if !*trying {
+                        if let Some(loaded) = publishable {
+                            if !checking {
+                                <DownloadPanel {loaded} manifest={ready_manifest.clone()}
+                                    today={AttrValue::from(today.clone())} {lang} />
+                            }
+                        }
+                        <EditorView session={session.clone()} {problems} {lang} {on_action} />
                     }
                 </section>
             }
         }
+        _ => html! {},
     };
     html! {
         <>
             <PageHeader lang={lang} {on_switch_language} />
             <main class="wb-main" id="main">
                 <FileOpener lang={lang} on_open={on_open_file} />
-                // The report right under the opener, where the coordinator looks.
-                { report }
+                { busy }
+                { refused }
+                { restore }
+                { editing }
                 <PublishedBanks manifest={(*manifest).clone()} lang={lang} on_open={on_open_published} />
             </main>
         </>

@@ -188,3 +188,133 @@ pub fn texts(root: &Element, selector: &str) -> Vec<String> {
 pub fn text(root: &Element, selector: &str) -> String {
     texts(root, selector).into_iter().next().unwrap_or_default()
 }
+
+/// Mounts the workbench on `storage` (kept between mounts to stand for a
+/// reload, or one that refuses writes), with the published banks.
+pub async fn mount_on(storage: Rc<dyn quiz_app::platform::KeyValueStore>) -> Element {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let root = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&root).unwrap();
+    let props = WorkbenchProps {
+        platform: Platform {
+            storage,
+            fetcher: Rc::new(FakeFetcher::published()),
+            clock: Rc::new(FixedClock),
+            host: Rc::new(quiz_app::platform::BrowserHost),
+        },
+    };
+    Renderer::<Workbench>::with_root_and_props(root.clone(), props).render();
+    settle().await;
+    root
+}
+
+/// Storage that refuses everything, as in a blocked third-party iframe.
+pub struct BlockedStorage;
+
+impl quiz_app::platform::KeyValueStore for BlockedStorage {
+    fn get(&self, _: &str) -> Result<Option<String>, quiz_app::platform::StorageError> {
+        Err(quiz_app::platform::StorageError::Unavailable(
+            "blocked".into(),
+        ))
+    }
+    fn set(&self, _: &str, _: &str) -> Result<(), quiz_app::platform::StorageError> {
+        Err(quiz_app::platform::StorageError::Unavailable(
+            "blocked".into(),
+        ))
+    }
+    fn remove(&self, _: &str) -> Result<(), quiz_app::platform::StorageError> {
+        Err(quiz_app::platform::StorageError::Unavailable(
+            "blocked".into(),
+        ))
+    }
+    fn keys(&self) -> Result<Vec<String>, quiz_app::platform::StorageError> {
+        Err(quiz_app::platform::StorageError::Unavailable(
+            "blocked".into(),
+        ))
+    }
+}
+
+/// Types `value` into the first input or textarea matching `selector`,
+/// as a keyboard does (an `input` event that bubbles).
+pub fn type_into(root: &Element, selector: &str, value: &str) {
+    let element = root
+        .query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no {selector}"));
+    if let Some(input) = element.dyn_ref::<web_sys::HtmlInputElement>() {
+        input.set_value(value);
+    } else if let Some(area) = element.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+        area.set_value(value);
+    }
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    let event = web_sys::Event::new_with_event_init_dict("input", &init).unwrap();
+    element.dispatch_event(&event).unwrap();
+}
+
+/// Waits until the editor's live check has caught up with the last edit
+/// (at most 60 s), and returns the status text.
+pub async fn checked(root: &Element) -> String {
+    yew::scheduler::flush().await;
+    for _ in 0..1_200 {
+        settle_once().await;
+        if let Some(status) = root
+            .query_selector(".wb-report--editing .wb-status")
+            .unwrap()
+        {
+            if status.get_attribute("data-checked").as_deref() == Some("true") {
+                return status.text_content().unwrap_or_default();
+            }
+        }
+    }
+    panic!("the live check did not finish: {:?}", root.text_content());
+}
+
+/// Replaces the page's downloads with a record of them, so a test reads
+/// what a click on a download button would have saved.
+pub fn catch_downloads() {
+    js_sys::Function::new_no_args(
+        "if (window.__downloads) { window.__downloads.length = 0; return; }
+         window.__downloads = [];
+         const create = URL.createObjectURL;
+         URL.createObjectURL = function (blob) { window.__lastBlob = blob; return create.call(URL, blob); };
+         HTMLAnchorElement.prototype.click = function () {
+           if (this.download) { window.__downloads.push({ name: this.download, blob: window.__lastBlob }); }
+         };",
+    )
+    .call0(&wasm_bindgen::JsValue::NULL)
+    .unwrap();
+}
+
+/// The name and text of the last download caught by [`catch_downloads`].
+pub async fn last_download() -> (String, String) {
+    let window = web_sys::window().unwrap();
+    let list: js_sys::Array = js_sys::Reflect::get(&window, &"__downloads".into())
+        .unwrap()
+        .unchecked_into();
+    let last = list.get(list.length().checked_sub(1).expect("a download"));
+    let name = js_sys::Reflect::get(&last, &"name".into())
+        .unwrap()
+        .as_string()
+        .unwrap();
+    let blob: web_sys::Blob = js_sys::Reflect::get(&last, &"blob".into())
+        .unwrap()
+        .unchecked_into();
+    let text = wasm_bindgen_futures::JsFuture::from(blob.text())
+        .await
+        .unwrap()
+        .as_string()
+        .unwrap();
+    (name, text)
+}
+
+/// The id of the element that has the keyboard focus.
+pub fn focused_id() -> String {
+    web_sys::window()
+        .unwrap()
+        .document()
+        .unwrap()
+        .active_element()
+        .map(|e| e.id())
+        .unwrap_or_default()
+}
