@@ -148,6 +148,20 @@ pub struct Problem {
     pub message: Message,
 }
 
+impl Problem {
+    /// An error with the whole file (it could not be read, or was refused),
+    /// with no question or field to open.
+    pub fn whole_file(message: Message) -> Problem {
+        Problem {
+            severity: Severity::Error,
+            place: Place::File,
+            question: None,
+            field: String::new(),
+            message,
+        }
+    }
+}
+
 /// What opening a file gave.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Opened {
@@ -485,15 +499,9 @@ fn question_field(path: &str) -> Option<(usize, &str)> {
     Some((index, rest.strip_prefix('.').unwrap_or(rest)))
 }
 
-/// A problem with the whole file.
+/// A problem with the whole file, in both languages.
 fn whole_file(zh: String, en: String) -> Problem {
-    Problem {
-        severity: Severity::Error,
-        place: Place::File,
-        question: None,
-        field: String::new(),
-        message: Message::new(zh, en),
-    }
+    Problem::whole_file(Message::new(zh, en))
 }
 
 /// Puts problems in file order and keeps at most [`MAX_PROBLEMS`], adding

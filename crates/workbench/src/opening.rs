@@ -9,14 +9,14 @@
 //! or hostile file never freezes the page.
 
 use bank_tools::export::Style;
-use bank_tools::open::{self, Kind, Opened, Place, Problem, Request};
+use bank_tools::open::{self, Kind, Opened, Problem, Request};
 use bank_tools::publish::{publish, Publication};
 use quiz_app::load::{BANKS_DIR, MANIFEST_URL};
 use quiz_app::platform::pacing::{next_task, Pacer};
 use quiz_app::platform::Fetcher;
 use quiz_core::diagnostic::Message;
 use quiz_core::manifest::{parse_manifest, Manifest};
-use quiz_core::{check_bank, Bank, Severity};
+use quiz_core::{check_bank, Bank};
 use std::rc::Rc;
 use wasm_bindgen_futures::JsFuture;
 
@@ -54,13 +54,7 @@ impl Loaded {
                 draft: None,
                 origins: Vec::new(),
                 style: Default::default(),
-                problems: vec![Problem {
-                    severity: Severity::Error,
-                    place: Place::File,
-                    question: None,
-                    field: String::new(),
-                    message,
-                }],
+                problems: vec![Problem::whole_file(message)],
             },
             published: None,
             style: Style::default(),

@@ -6,7 +6,7 @@ use crate::editor::{Action, Desk, DeskAction, Session};
 use crate::hooks::{forget_draft, kept_draft, use_kept_draft, use_live_check, Kept};
 use crate::i18n::{pick, strings};
 use crate::opening::{self, Loaded};
-use bank_tools::open::{Place, Problem};
+use bank_tools::open::Problem;
 use quiz_app::hooks::use_language;
 use quiz_app::platform::Platform;
 use quiz_core::diagnostic::Message;
@@ -38,30 +38,18 @@ enum Status {
 /// The message for a file that would replace an edited draft of another
 /// bank: the draft is kept, the coordinator decides.
 fn other_bank(file: &str, id: &str, open: &str) -> Problem {
-    Problem {
-        severity: Severity::Error,
-        place: Place::File,
-        question: None,
-        field: String::new(),
-        message: Message::new(
+    Problem::whole_file(Message::new(
             format!("“{file}”是题库“{id}”，不是正在编辑的题库“{open}”：没有打开它，当前草稿没有改动。要换一个题库，请先下载当前题库，再点“关闭当前题库”。"),
             format!("\"{file}\" is bank \"{id}\", not \"{open}\", the bank being edited: it was not opened and the draft is unchanged. To switch banks, download the current one, then click \"Close this bank\"."),
-        ),
-    }
+    ))
 }
 
 /// The message for a file opened over an edited draft of the same bank.
 fn unsaved_edits(file: &str, open: &str) -> Problem {
-    Problem {
-        severity: Severity::Error,
-        place: Place::File,
-        question: None,
-        field: String::new(),
-        message: Message::new(
+    Problem::whole_file(Message::new(
             format!("没有打开“{file}”：题库“{open}”正在编辑，有修改，当前草稿没有改动。要改用这个文件，请先下载当前题库（以免丢失修改），再点“关闭当前题库”后重新打开。"),
             format!("\"{file}\" was not opened: bank \"{open}\" is being edited and has changes, and the draft is unchanged. To use this file instead, download the current bank (so no change is lost), click \"Close this bank\", then open it again."),
-        ),
-    }
+    ))
 }
 
 /// The workbench page: open a file or a published bank, see every
