@@ -10,6 +10,7 @@ use crate::hooks::{forget_draft, kept_draft, use_kept_draft, use_live_check, Kep
 use crate::i18n::strings;
 use crate::opening::{self, Loaded};
 use bank_tools::open::{Place, Problem};
+use quiz_app::components::PaperLinkMaker;
 use quiz_app::hooks::use_language;
 use quiz_app::platform::Platform;
 use quiz_core::diagnostic::Message;
@@ -39,6 +40,12 @@ quiz_app::messages! {
         kept_blocked:
             "这个浏览器不允许本页保存草稿（可能是隐私模式，或本页被嵌在别的网站里）：编辑和下载照常，但关闭页面前请先下载。",
             "This browser does not let the page keep your draft (private mode, or the page is embedded in another site): editing and downloading work as usual, but download before you close the page.";
+        /// In place of the shared-paper link maker while the bank differs
+        /// from the published one (a paper code fits only the bank as
+        /// members have it).
+        paper_links_published_only:
+            "共享试卷链接只为已发布的题库生成：发布这份题库后，在“打开已发布的题库”里打开它，再生成链接。",
+            "Shared-paper links are made for the published bank: publish this bank, then open it under Open a published bank to make them.";
         /// When the browser's storage is too full to keep the draft.
         kept_full:
             "浏览器的存储已满，草稿没有保存：编辑和下载照常，但关闭页面前请先下载。",
@@ -361,6 +368,18 @@ pub fn workbench(props: &WorkbenchProps) -> Html {
                     Rc::new(loaded.with_bank((**bank).clone()))
                 }
             });
+            // Shared-paper links for the bank exactly as published: members
+            // draw the paper from the published file, so a code made for
+            // anything else would not fit it.
+            let paper_links = match (&bank, &loaded.published) {
+                (Some(bank), Some(published)) if bank == published => html! {
+                    <PaperLinkMaker bank={published.clone()} platform={platform.clone()} {lang} />
+                },
+                (Some(_), _) => html! {
+                    <p class="wb-note wb-paper-links">{ page.paper_links_published_only }</p>
+                },
+                (None, _) => html! {},
+            };
             html! {
                 <section class="wb-report wb-report--editing" aria-live="polite">
                     <div class="wb-report__head">
@@ -388,6 +407,7 @@ pub fn workbench(props: &WorkbenchProps) -> Html {
                     if let Some(bank) = &bank {
                         if !checking && errors == 0 {
                             <BankSummary bank={bank.clone()} {lang} />
+                            { paper_links }
                         }
                     }
                     if let (Some(bank), false) = (bank.as_ref().filter(|_| errors == 0), checking) {
