@@ -43,12 +43,20 @@ pub fn paper_link(base: &str, bank_id: &str, code: &str, size: Option<(u32, u32)
 /// page, but the app's `index.html` beside the workbench when the maker is
 /// shown there, so members never land in the coordinators' tool.
 pub fn app_base(origin: &str, pathname: &str) -> String {
-    let (folder, page) = pathname.rsplit_once('/').unwrap_or(("", pathname));
-    if matches!(page, "workbench.html" | "workbench") {
-        format!("{origin}{folder}/index.html")
-    } else {
-        format!("{origin}{pathname}")
+    // Plain pushes rather than `format!`: this is in the members' bundle.
+    let folder = ["workbench.html", "workbench"]
+        .iter()
+        .find_map(|page| pathname.strip_suffix(page))
+        .filter(|folder| folder.ends_with('/'));
+    let mut base = String::from(origin);
+    match folder {
+        Some(folder) => {
+            base.push_str(folder);
+            base.push_str("index.html");
+        }
+        None => base.push_str(pathname),
     }
+    base
 }
 
 /// What the maker has made.
