@@ -38,6 +38,27 @@ pub fn paper_link(base: &str, bank_id: &str, code: &str, size: Option<(u32, u32)
     link
 }
 
+/// The member app's address (without query or hash) for a link made on
+/// the page at `origin` and `pathname`: the page itself on the app's bank
+/// page, but the app's `index.html` beside the workbench when the maker is
+/// shown there, so members never land in the coordinators' tool.
+pub fn app_base(origin: &str, pathname: &str) -> String {
+    // Plain pushes rather than `format!`: this is in the members' bundle.
+    let folder = ["workbench.html", "workbench"]
+        .iter()
+        .find_map(|page| pathname.strip_suffix(page))
+        .filter(|folder| folder.ends_with('/'));
+    let mut base = String::from(origin);
+    match folder {
+        Some(folder) => {
+            base.push_str(folder);
+            base.push_str("index.html");
+        }
+        None => base.push_str(pathname),
+    }
+    base
+}
+
 /// What the maker has made.
 #[derive(Clone, PartialEq)]
 struct Made {
@@ -115,10 +136,9 @@ pub fn paper_link_maker(props: &PaperLinkMakerProps) -> Html {
             let base = web_sys::window()
                 .and_then(|window| {
                     let location = window.location();
-                    Some(format!(
-                        "{}{}",
-                        location.origin().ok()?,
-                        location.pathname().ok()?
+                    Some(app_base(
+                        &location.origin().ok()?,
+                        &location.pathname().ok()?,
                     ))
                 })
                 .unwrap_or_default();
@@ -223,6 +243,39 @@ mod tests {
                 Some((20, 900))
             ),
             "https://p.example/index.html?bank=rules&mode=exam&paper=K7QF-3M2A&n=20&t=900"
+        );
+    }
+
+    #[test]
+    fn links_made_in_the_workbench_point_at_the_member_app_beside_it() {
+        let origin = "https://portal.example.com";
+        // On the app's own pages the link goes to the page itself.
+        assert_eq!(
+            app_base(origin, "/quiz/"),
+            "https://portal.example.com/quiz/"
+        );
+        assert_eq!(
+            app_base(origin, "/quiz/index.html"),
+            "https://portal.example.com/quiz/index.html"
+        );
+        assert_eq!(app_base(origin, "/"), "https://portal.example.com/");
+        // In the workbench it goes to the app's index.html in its folder.
+        assert_eq!(
+            app_base(origin, "/quiz/workbench.html"),
+            "https://portal.example.com/quiz/index.html"
+        );
+        assert_eq!(
+            app_base(origin, "/workbench.html"),
+            "https://portal.example.com/index.html"
+        );
+        assert_eq!(
+            app_base(origin, "/quiz/workbench"),
+            "https://portal.example.com/quiz/index.html"
+        );
+        // A page merely named like it is not the workbench.
+        assert_eq!(
+            app_base(origin, "/my-workbench.html/"),
+            "https://portal.example.com/my-workbench.html/"
         );
     }
 }

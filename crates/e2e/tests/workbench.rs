@@ -489,3 +489,31 @@ async fn every_published_bank_downloads_unchanged_byte_for_byte() {
     }
     phone.close().await;
 }
+
+#[tokio::test(flavor = "current_thread")]
+async fn a_shared_paper_link_made_in_the_workbench_opens_the_member_app() {
+    let server = StaticServer::start(&dist_dir());
+    let phone = workbench_at(&server, false, false).await;
+    press(&phone, ".wb-published__open[data-bank='charter']").await;
+    phone.click(".paper-maker summary").await;
+    phone.click(".paper-maker__make").await;
+    let code = phone.wait_for_text(".paper-maker__code strong", "-").await;
+    let link = phone
+        .eval("document.querySelector('.paper-maker__link').value")
+        .await;
+    // The member app beside the workbench, never the workbench itself.
+    assert_eq!(
+        link.as_str(),
+        Some(
+            format!(
+                "{}index.html?bank=charter&mode=exam&paper={code}",
+                server.url()
+            )
+            .as_str()
+        )
+    );
+    phone.open(link.as_str().unwrap()).await;
+    phone.wait_for(".quiz--exam .question").await;
+    assert!(phone.texts(".paper-mismatch").await.is_empty());
+    phone.close().await;
+}

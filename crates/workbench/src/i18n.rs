@@ -1,4 +1,6 @@
-//! Every interface string of the workbench, in Chinese and English.
+//! The workbench's shared interface strings, in Chinese and English; a
+//! component with words of its own keeps them in a `messages!` table at the
+//! top of its file.
 //!
 //! Coordinators read Chinese first; the English is for the module's
 //! maintainers and foreign-language branches. Problem messages come from
@@ -163,14 +165,4 @@ quiz_app::messages! {
 /// The strings for `lang`.
 pub fn strings(lang: Lang) -> &'static Strings {
     Strings::of(lang)
-}
-
-/// One interface text of the editor in the page's language: the editor's
-/// many labels sit beside their use, in both languages, rather than in
-/// [`Strings`].
-pub fn pick(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
-    match lang {
-        Lang::Zh => zh,
-        Lang::En => en,
-    }
 }

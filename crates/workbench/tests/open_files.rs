@@ -9,6 +9,7 @@ mod support;
 use quiz_app::hooks::LANGUAGE_KEY;
 use quiz_app::platform::KeyValueStore;
 use support::*;
+use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -157,6 +158,53 @@ async fn a_published_bank_opens_from_the_list_unchanged() {
     assert_eq!(
         text(&report, ".wb-download__changes"),
         "index.json 无需改动。"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_published_bank_as_opened_makes_shared_paper_links_for_members() {
+    let (root, _) = mount_workbench(FakeFetcher::published()).await;
+    click(&root, ".wb-published__open[data-bank=charter]");
+    let report = report(&root).await;
+    assert!(report.query_selector(".wb-paper-links").unwrap().is_none());
+    click(&report, ".paper-maker__make");
+    settle().await;
+    let link: web_sys::HtmlTextAreaElement = report
+        .query_selector(".paper-maker__link")
+        .unwrap()
+        .expect("the link made")
+        .dyn_into()
+        .unwrap();
+    let link = link.value();
+    let code = text(&report, ".paper-maker__code strong");
+    assert!(
+        link.ends_with(&format!("?bank=charter&mode=exam&paper={code}")),
+        "{link}"
+    );
+    // The code fits the bank members draw their paper from.
+    let published = quiz_core::check_bank("charter.json", CHARTER)
+        .value
+        .expect("the published charter bank");
+    assert_eq!(
+        quiz_core::session::shared::check_code(&published, &code).as_deref(),
+        Ok(code.as_str())
+    );
+}
+
+#[wasm_bindgen_test]
+async fn an_edited_bank_makes_no_shared_paper_links_and_says_why() {
+    let (root, _) = mount_workbench(FakeFetcher::published()).await;
+    click(&root, ".wb-published__open[data-bank=charter]");
+    report(&root).await;
+    assert!(root.query_selector(".paper-maker").unwrap().is_some());
+    type_into(&root, "#wb-q-stem", "（修订）党员必须履行的义务是什么？");
+    let status = checked(&root).await;
+    assert!(status.starts_with("0 "), "{status}");
+    assert!(root.query_selector(".paper-maker").unwrap().is_none());
+    assert!(
+        text(&root, ".wb-paper-links").contains("已发布的题库"),
+        "{}",
+        text(&root, ".wb-paper-links")
     );
 }
 

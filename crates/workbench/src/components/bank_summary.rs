@@ -1,3 +1,6 @@
+//! What an opened bank is at a glance: its title, id, questions by type,
+//! version and date, so a coordinator sees the file was read as they meant.
+
 use crate::i18n::strings;
 use quiz_core::{Bank, Lang, QuestionType};
 use std::rc::Rc;

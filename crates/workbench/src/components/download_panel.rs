@@ -1,3 +1,6 @@
+//! The downloads that publish a bank: its JSON, the updated `index.json`
+//! and the workbook for the next round of edits.
+
 use crate::files::{bank_workbook, offer_bytes, XLSX_TYPE};
 use crate::i18n::strings;
 use crate::opening::Loaded;

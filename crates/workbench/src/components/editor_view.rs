@@ -3,13 +3,50 @@
 
 use super::{BankForm, ProblemList, QuestionForm, QuestionList};
 use crate::editor::{split_path, Action, Session};
-use crate::i18n::pick;
 use bank_tools::draft::Edit;
 use bank_tools::open::Problem;
 use quiz_core::{Lang, QuestionType};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
+
+quiz_app::messages! {
+    /// The editor's toolbar, tabs and notes.
+    struct Texts {
+        /// The toolbar's accessible name.
+        toolbar_label: "编辑", "Editing";
+        /// The button that undoes the last change.
+        undo: "撤销", "Undo";
+        /// Before the buttons that add a question of each type.
+        add: "添加：", "Add: ";
+        /// Adds a single-choice question.
+        add_single: "单选", "Single";
+        /// Adds a multiple-choice question.
+        add_multiple: "多选", "Multiple";
+        /// Adds a true/false question.
+        add_judge: "判断", "True/false";
+        /// Adds a fill-in question.
+        add_fill: "填空", "Fill in";
+        /// The tab of the question list and form.
+        tab_questions: "题目", "Questions";
+        /// The tab of the bank's details and paper.
+        tab_bank: "题库信息与试卷", "Bank and paper";
+        /// The button that brings a deleted question back.
+        undo_delete: "撤销删除", "Undo";
+        /// In place of the form when the bank has no questions.
+        no_questions:
+            "题库里还没有题目：用上面的“添加”按钮加一道。",
+            "The bank has no questions yet: add one with the buttons above.";
+    }
+    impl {
+        /// The heading of the problems, with how many there are.
+        fn problems_summary(count: usize):
+            "问题清单：点“打开”直接到要改的地方 ({count})",
+            "Problems: Open goes to the field to fix ({count})";
+        /// Said after a question is deleted, naming it.
+        fn deleted(id: &str): "已删除题目 {id}", "Deleted question {id}";
+    }
+}
 
 /// Props of [`EditorView`].
 #[derive(Properties, PartialEq)]
@@ -65,7 +102,7 @@ fn focus_field(prefix: &str, field: &str, fallback: &str) {
 #[function_component(EditorView)]
 pub fn editor_view(props: &EditorViewProps) -> Html {
     let lang = props.lang;
-    let t = |zh, en| pick(lang, zh, en);
+    let text = Texts::of(lang);
     let session = &props.session;
     let tab = use_state(|| Tab::Questions);
     let deleted = use_state(|| None::<String>);
@@ -166,28 +203,28 @@ pub fn editor_view(props: &EditorViewProps) -> Html {
         <div class="wb-editor">
             if !props.problems.is_empty() {
                 <details class="wb-editor__problems" open=true>
-                    <summary>{ format!("{} ({})", t("问题清单：点“打开”直接到要改的地方", "Problems: Open goes to the field to fix"), props.problems.len()) }</summary>
+                    <summary>{ text.problems_summary(props.problems.len()) }</summary>
                     <ProblemList file={AttrValue::from(session.file.clone())} problems={props.problems.clone()} {lang} on_open={on_open_problem} />
                 </details>
             }
-            <div class="wb-editor__tools" role="toolbar" aria-label={t("编辑", "Editing")}>
-                <button type="button" class="wb-editor__undo" disabled={!session.can_undo()} onclick={on_undo.clone()}>{ t("撤销", "Undo") }</button>
+            <div class="wb-editor__tools" role="toolbar" aria-label={text.toolbar_label}>
+                <button type="button" class="wb-editor__undo" disabled={!session.can_undo()} onclick={on_undo.clone()}>{ text.undo }</button>
                 <span class="wb-editor__add">
-                    { t("添加：", "Add: ") }
-                    <button type="button" class="wb-add--single" onclick={add(QuestionType::Single)}>{ t("单选", "Single") }</button>
-                    <button type="button" class="wb-add--multiple" onclick={add(QuestionType::Multiple)}>{ t("多选", "Multiple") }</button>
-                    <button type="button" class="wb-add--judge" onclick={add(QuestionType::Judge)}>{ t("判断", "True/false") }</button>
-                    <button type="button" class="wb-add--fill" onclick={add(QuestionType::Fill)}>{ t("填空", "Fill in") }</button>
+                    { text.add }
+                    <button type="button" class="wb-add--single" onclick={add(QuestionType::Single)}>{ text.add_single }</button>
+                    <button type="button" class="wb-add--multiple" onclick={add(QuestionType::Multiple)}>{ text.add_multiple }</button>
+                    <button type="button" class="wb-add--judge" onclick={add(QuestionType::Judge)}>{ text.add_judge }</button>
+                    <button type="button" class="wb-add--fill" onclick={add(QuestionType::Fill)}>{ text.add_fill }</button>
                 </span>
                 <span class="wb-editor__tabs" role="tablist">
-                    <button type="button" role="tab" class="wb-tab--questions" aria-selected={(*tab == Tab::Questions).to_string()} onclick={show(Tab::Questions)}>{ t("题目", "Questions") }</button>
-                    <button type="button" role="tab" class="wb-tab--bank" aria-selected={(*tab == Tab::Bank).to_string()} onclick={show(Tab::Bank)}>{ t("题库信息与试卷", "Bank and paper") }</button>
+                    <button type="button" role="tab" class="wb-tab--questions" aria-selected={(*tab == Tab::Questions).to_string()} onclick={show(Tab::Questions)}>{ text.tab_questions }</button>
+                    <button type="button" role="tab" class="wb-tab--bank" aria-selected={(*tab == Tab::Bank).to_string()} onclick={show(Tab::Bank)}>{ text.tab_bank }</button>
                 </span>
             </div>
             if let Some(id) = &*deleted {
                 <p class="wb-deleted" role="status">
-                    { format!("{} {id}", t("已删除题目", "Deleted question")) }{ " " }
-                    <button type="button" class="wb-deleted__undo" onclick={on_undo}>{ t("撤销删除", "Undo") }</button>
+                    { text.deleted(id) }{ " " }
+                    <button type="button" class="wb-deleted__undo" onclick={on_undo}>{ text.undo_delete }</button>
                 </p>
             }
             if *tab == Tab::Bank {
@@ -199,7 +236,7 @@ pub fn editor_view(props: &EditorViewProps) -> Html {
                         <QuestionForm index={selected} count={draft.questions.len()} question={question.clone()}
                             {tag_names} problems={question_problems} {lang} on_edit={on_edit.clone()} />
                     } else {
-                        <p class="wb-note">{ t("题库里还没有题目：用上面的“添加”按钮加一道。", "The bank has no questions yet: add one with the buttons above.") }</p>
+                        <p class="wb-note">{ text.no_questions }</p>
                     }
                 </div>
             }

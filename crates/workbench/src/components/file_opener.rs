@@ -1,3 +1,6 @@
+//! Where a coordinator gives the page a file: a drop zone and a file
+//! picker, nothing uploaded.
+
 use crate::i18n::strings;
 use quiz_core::Lang;
 use wasm_bindgen::JsCast;

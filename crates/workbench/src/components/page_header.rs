@@ -1,3 +1,6 @@
+//! The workbench's header: its title, what it is for and the language
+//! switch the member app shares.
+
 use crate::i18n::strings;
 use quiz_core::Lang;
 use yew::prelude::*;

@@ -1,8 +1,27 @@
+//! The list of an opened file's problems: each with where it is, what to
+//! do, and (in the editor) a button that opens its field.
+
 use crate::i18n::strings;
 use bank_tools::open::{Place, Problem};
 use quiz_core::{Lang, Severity};
 use std::rc::Rc;
 use yew::prelude::*;
+
+quiz_app::messages! {
+    /// The problem list's own words for where a problem is.
+    struct Texts {
+        /// Where a problem of the bank's own details is.
+        bank_details: "题库信息", "bank details";
+    }
+    impl {
+        /// Where a problem of a question is, by the question's number.
+        fn question_number(number: usize): "第 {number} 题", "question {number}";
+        /// The line that stands for the problems not drawn.
+        fn more_problems(more: usize, shown: usize):
+            "另有 {more} 个问题未列出（只列出前 {shown} 个）：改正上面的问题后会继续列出。",
+            "{more} more problems are not listed (only the first {shown} are): they follow as those above are fixed.";
+    }
+}
 
 /// The most problems drawn at once: more would slow the page while the
 /// coordinator works through the first ones.
@@ -30,14 +49,8 @@ fn where_is(problem: &Problem, lang: Lang) -> String {
         return problem.place.describe(lang);
     }
     match crate::editor::split_path(&problem.field) {
-        Some((index, _)) => match lang {
-            Lang::Zh => format!("第 {} 题", index + 1),
-            Lang::En => format!("question {}", index + 1),
-        },
-        None if !problem.field.is_empty() => match lang {
-            Lang::Zh => "题库信息".into(),
-            Lang::En => "bank details".into(),
-        },
+        Some((index, _)) => Texts::of(lang).question_number(index + 1),
+        None if !problem.field.is_empty() => Texts::of(lang).bank_details.into(),
         None => problem.place.describe(lang),
     }
 }
@@ -85,10 +98,7 @@ pub fn problem_list(props: &ProblemListProps) -> Html {
             }) }
             if props.problems.len() > SHOWN {
                 <li class="wb-problem wb-problem--more">
-                    { match lang {
-                        Lang::Zh => format!("另有 {} 个问题未列出（只列出前 {SHOWN} 个）：改正上面的问题后会继续列出。", props.problems.len() - SHOWN),
-                        Lang::En => format!("{} more problems are not listed (only the first {SHOWN} are): they follow as those above are fixed.", props.problems.len() - SHOWN),
-                    } }
+                    { Texts::of(lang).more_problems(props.problems.len() - SHOWN, SHOWN) }
                 </li>
             }
         </ol>

@@ -1,3 +1,6 @@
+//! The banks published beside the page (`questions/index.json`), each
+//! one click from being opened for editing.
+
 use crate::i18n::strings;
 use quiz_core::manifest::Manifest;
 use quiz_core::Lang;

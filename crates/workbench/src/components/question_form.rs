@@ -2,7 +2,6 @@
 //! beside it, in Chinese and English.
 
 use super::field_problems::{is_within, FieldProblems};
-use crate::i18n::pick;
 use bank_tools::draft::Text;
 use bank_tools::draft::{join_alternatives, split_alternatives, DraftQuestion, Edit, QuestionEdit};
 use bank_tools::open::Problem;
@@ -12,6 +11,94 @@ use std::collections::BTreeMap;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
+
+quiz_app::messages! {
+    /// The labels and notes of a question's form.
+    struct Texts {
+        /// The accessible name of the question's tools.
+        this_question: "这道题", "This question";
+        /// Moves the question up the bank.
+        move_up: "上移", "Move up";
+        /// Moves the question down the bank.
+        move_down: "下移", "Move down";
+        /// Adds a copy of the question after it.
+        duplicate: "复制", "Duplicate";
+        /// Deletes the question.
+        delete: "删除", "Delete";
+        /// The single-choice type.
+        type_single: "单选", "Single choice";
+        /// The multiple-choice type.
+        type_multiple: "多选", "Multiple choice";
+        /// The true/false type.
+        type_judge: "判断", "True/false";
+        /// The fill-in type.
+        type_fill: "填空", "Fill in";
+        /// The label of the question's type.
+        kind: "题型", "Type";
+        /// Before an answer the form cannot show.
+        unread_before: "文件里写的答案：", "The answer written in the file: ";
+        /// After an answer the form cannot show.
+        unread_after: "。请在下面重新选择。", ". Choose it again below.";
+        /// The heading of a choice question's options.
+        options_choice: "选项（勾选正确答案）", "Options (tick the right answer)";
+        /// The heading of options a question of its type should not have.
+        options_none: "选项（这种题型不需要，请删除）", "Options (this type takes none: remove them)";
+        /// The box that keeps an option in its place when options are shuffled.
+        fixed: "固定位置", "Fixed";
+        /// Removes an option.
+        remove: "删除", "Remove";
+        /// Adds an option.
+        add_option: "添加选项", "Add an option";
+        /// The heading of a true/false answer.
+        answer: "答案", "Answer";
+        /// The true answer.
+        judge_true: "正确", "True";
+        /// The false answer.
+        judge_false: "错误", "False";
+        /// The heading of a fill-in question's answers.
+        blanks: "每个空的答案（同一个空的几种答案用 / 分隔）", "Answers per blank (alternatives separated by /)";
+        /// Removes a blank.
+        remove_blank: "删除这个空", "Remove this blank";
+        /// Adds a blank.
+        add_blank: "添加一个空", "Add a blank";
+        /// The heading of the question's tags.
+        tags: "标签", "Tags";
+        /// Said when the bank has no tags to tick.
+        no_tags: "题库还没有标签：可在“题库信息”里添加。", "The bank has no tags yet: add them under Bank details.";
+        /// The easy difficulty.
+        easy: "易", "Easy";
+        /// The medium difficulty.
+        medium: "中", "Medium";
+        /// The hard difficulty.
+        hard: "难", "Hard";
+        /// The label of the question's id.
+        id: "编号", "Id";
+        /// The label of the question's difficulty.
+        difficulty: "难度", "Difficulty";
+        /// The label of the stem.
+        stem: "题干", "Stem";
+        /// The label of the explanation.
+        explanation: "解析", "Explanation";
+        /// The label of the source.
+        source: "出处", "Source";
+    }
+    impl {
+        /// A type the form does not know, as the file wrote it.
+        fn unknown_kind(kind: &str): "无法识别：“{kind}”", "Unknown: “{kind}”";
+        /// The label of an option, by its letter.
+        fn option(letter: char): "选项 {letter}", "Option {letter}";
+        /// The accessible name of the button that moves an option up.
+        fn move_option_up(letter: char): "上移选项 {letter}", "Move up option {letter}";
+        /// The accessible name of the button that moves an option down.
+        fn move_option_down(letter: char): "下移选项 {letter}", "Move down option {letter}";
+        /// The label of a blank, by its number (as before the tables; the spacing is kept).
+        fn blank(number: usize): "第 {number} 空", "Blank {number}";
+        /// The form's heading: the question's number of how many.
+        fn heading(number: usize, count: usize):
+            "第 {number} / {count} 题",
+            "Question {number} / {count}";
+    }
+}
 
 /// Props of [`QuestionForm`].
 #[derive(Properties, PartialEq)]
@@ -113,7 +200,7 @@ pub fn bilingual(props: &BilingualProps) -> Html {
 #[function_component(QuestionForm)]
 pub fn question_form(props: &QuestionFormProps) -> Html {
     let lang = props.lang;
-    let t = |zh, en| pick(lang, zh, en);
+    let text = Texts::of(lang);
     let q = &props.question;
     let index = props.index;
     let base = format!("questions[{index}]");
@@ -140,35 +227,35 @@ pub fn question_form(props: &QuestionFormProps) -> Html {
         Callback::from(move |_: MouseEvent| on_edit.emit(edit.clone()))
     };
     let toolbar = html! {
-        <div class="wb-qform__tools" role="group" aria-label={t("这道题", "This question")}>
+        <div class="wb-qform__tools" role="group" aria-label={text.this_question}>
             <button type="button" class="wb-qform__up" disabled={index == 0}
-                onclick={bank_edit(Edit::Move(index, true))}>{ t("上移", "Move up") }</button>
+                onclick={bank_edit(Edit::Move(index, true))}>{ text.move_up }</button>
             <button type="button" class="wb-qform__down" disabled={index + 1 >= props.count}
-                onclick={bank_edit(Edit::Move(index, false))}>{ t("下移", "Move down") }</button>
+                onclick={bank_edit(Edit::Move(index, false))}>{ text.move_down }</button>
             <button type="button" class="wb-qform__duplicate"
-                onclick={bank_edit(Edit::Duplicate(index))}>{ t("复制", "Duplicate") }</button>
+                onclick={bank_edit(Edit::Duplicate(index))}>{ text.duplicate }</button>
             <button type="button" class="wb-qform__delete"
-                onclick={bank_edit(Edit::Delete(index))}>{ t("删除", "Delete") }</button>
+                onclick={bank_edit(Edit::Delete(index))}>{ text.delete }</button>
         </div>
     };
 
     let types = [
-        (QuestionType::Single, "单选", "Single choice"),
-        (QuestionType::Multiple, "多选", "Multiple choice"),
-        (QuestionType::Judge, "判断", "True/false"),
-        (QuestionType::Fill, "填空", "Fill in"),
+        (QuestionType::Single, text.type_single),
+        (QuestionType::Multiple, text.type_multiple),
+        (QuestionType::Judge, text.type_judge),
+        (QuestionType::Fill, text.type_fill),
     ];
     let type_select = html! {
         <label class="wb-field">
-            <span class="wb-label">{ t("题型", "Type") }</span>
+            <span class="wb-label">{ text.kind }</span>
             <select id={field_id("type")} class="wb-input" onchange={cb(QuestionEdit::Kind)}>
                 if kind.is_none() {
                     <option value={q.kind.clone()} selected=true>
-                        { format!("{}“{}”", t("无法识别：", "Unknown: "), q.kind) }
+                        { text.unknown_kind(&q.kind) }
                     </option>
                 }
-                { for types.into_iter().map(|(k, zh, en)| html! {
-                    <option value={k.key()} selected={kind == Some(k)}>{ t(zh, en) }</option>
+                { for types.into_iter().map(|(k, name)| html! {
+                    <option value={k.key()} selected={kind == Some(k)}>{ name }</option>
                 }) }
             </select>
             <FieldProblems problems={problems.clone()} path={path("type")} {lang} />
@@ -192,8 +279,8 @@ pub fn question_form(props: &QuestionFormProps) -> Html {
     let unread = unread_answer.map(|raw| {
         html! {
             <p class="wb-unread">
-                { t("文件里写的答案：", "The answer written in the file: ") }<code>{ raw }</code>
-                { t("。请在下面重新选择。", ". Choose it again below.") }
+                { text.unread_before }<code>{ raw }</code>
+                { text.unread_after }
             </p>
         }
     });
@@ -203,7 +290,7 @@ pub fn question_form(props: &QuestionFormProps) -> Html {
         let count = q.options.len();
         html! {
             <fieldset class="wb-options" id={field_id("options")} tabindex="-1">
-                <legend>{ if choice { t("选项（勾选正确答案）", "Options (tick the right answer)") } else { t("选项（这种题型不需要，请删除）", "Options (this type takes none: remove them)") } }</legend>
+                <legend>{ if choice { text.options_choice } else { text.options_none } }</legend>
                 <div id={field_id("answer")} tabindex="-1" class="wb-options__answer">
                     { unread.clone() }
                     <FieldProblems problems={problems.clone()} path={path("answer")} {lang} />
@@ -247,15 +334,15 @@ pub fn question_form(props: &QuestionFormProps) -> Html {
                                 <span class="wb-option__answer">{ letter(i) }</span>
                             }
                             <Bilingual field={AttrValue::from(format!("options[{i}]"))} prefix="wb-q-"
-                                label={AttrValue::from(format!("{} {}", t("选项", "Option"), letter(i)))}
+                                label={AttrValue::from(text.option(letter(i)))}
                                 text={option.text.clone()} {lang} on_change={on_text} />
                             <div class="wb-option__tools">
-                                <label><input type="checkbox" checked={option.fixed} onchange={on_fixed} />{ t("固定位置", "Fixed") }</label>
+                                <label><input type="checkbox" checked={option.fixed} onchange={on_fixed} />{ text.fixed }</label>
                                 <button type="button" disabled={i == 0} onclick={click(QuestionEdit::MoveOption(i, true))}
-                                    aria-label={format!("{} {}", t("上移选项", "Move up option"), letter(i))}>{ "↑" }</button>
+                                    aria-label={text.move_option_up(letter(i))}>{ "↑" }</button>
                                 <button type="button" disabled={i + 1 >= count} onclick={click(QuestionEdit::MoveOption(i, false))}
-                                    aria-label={format!("{} {}", t("下移选项", "Move down option"), letter(i))}>{ "↓" }</button>
-                                <button type="button" class="wb-option__remove" onclick={click(QuestionEdit::RemoveOption(i))}>{ t("删除", "Remove") }</button>
+                                    aria-label={text.move_option_down(letter(i))}>{ "↓" }</button>
+                                <button type="button" class="wb-option__remove" onclick={click(QuestionEdit::RemoveOption(i))}>{ text.remove }</button>
                             </div>
                             <FieldProblems problems={problems.clone()} path={path(&format!("options[{i}]"))} {lang} />
                         </div>
@@ -264,7 +351,7 @@ pub fn question_form(props: &QuestionFormProps) -> Html {
                 if choice {
                     <button type="button" class="wb-options__add" disabled={count >= 8}
                         onclick={{ let edit = edit.clone(); Callback::from(move |_: MouseEvent| edit(QuestionEdit::AddOption)) }}>
-                        { t("添加选项", "Add an option") }
+                        { text.add_option }
                     </button>
                 }
                 <FieldProblems problems={problems.clone()} path={path("options")} exact=true {lang} />
@@ -282,39 +369,39 @@ pub fn question_form(props: &QuestionFormProps) -> Html {
             };
             html! {
                 <fieldset class="wb-judge" id={field_id("answer")} tabindex="-1">
-                    <legend>{ t("答案", "Answer") }</legend>
+                    <legend>{ text.answer }</legend>
                     { unread.clone() }
                     <label><input type="radio" name={format!("wb-judge-{index}")} class="wb-judge__true"
-                        checked={q.answer == "true"} onchange={pick_answer("true")} />{ t("正确", "True") }</label>
+                        checked={q.answer == "true"} onchange={pick_answer("true")} />{ text.judge_true }</label>
                     <label><input type="radio" name={format!("wb-judge-{index}")} class="wb-judge__false"
-                        checked={q.answer == "false"} onchange={pick_answer("false")} />{ t("错误", "False") }</label>
+                        checked={q.answer == "false"} onchange={pick_answer("false")} />{ text.judge_false }</label>
                     <FieldProblems problems={problems.clone()} path={path("answer")} {lang} />
                 </fieldset>
             }
         }
         Some(QuestionType::Fill) => html! {
             <fieldset class="wb-blanks" id={field_id("answer")} tabindex="-1">
-                <legend>{ t("每个空的答案（同一个空的几种答案用 / 分隔）", "Answers per blank (alternatives separated by /)") }</legend>
+                <legend>{ text.blanks }</legend>
                 { unread.clone() }
                 { for q.blanks.iter().enumerate().map(|(i, blank)| {
                     let on_text = {
                         let edit = edit.clone();
                         Callback::from(move |(lang, value): (Lang, String)| edit(QuestionEdit::Blank(i, lang, split_alternatives(&value))))
                     };
-                    let text = Text { zh: join_alternatives(&blank.zh), en: join_alternatives(&blank.en) };
+                    let answers = Text { zh: join_alternatives(&blank.zh), en: join_alternatives(&blank.en) };
                     let remove = { let edit = edit.clone(); Callback::from(move |_: MouseEvent| edit(QuestionEdit::RemoveBlank(i))) };
                     html! {
                         <div class="wb-blank">
                             <Bilingual field={AttrValue::from(format!("answer[{i}]"))} prefix="wb-q-"
-                                label={AttrValue::from(format!("{} {}", t("第几个空：", "Blank "), i + 1))}
-                                {text} {lang} on_change={on_text} />
-                            <button type="button" class="wb-blank__remove" onclick={remove}>{ t("删除这个空", "Remove this blank") }</button>
+                                label={AttrValue::from(text.blank(i + 1))}
+                                text={answers} {lang} on_change={on_text} />
+                            <button type="button" class="wb-blank__remove" onclick={remove}>{ text.remove_blank }</button>
                         </div>
                     }
                 }) }
                 <button type="button" class="wb-blanks__add"
                     onclick={{ let edit = edit.clone(); Callback::from(move |_: MouseEvent| edit(QuestionEdit::AddBlank)) }}>
-                    { t("添加一个空", "Add a blank") }
+                    { text.add_blank }
                 </button>
                 <FieldProblems problems={problems.clone()} path={path("answer")} {lang} />
             </fieldset>
@@ -338,9 +425,9 @@ pub fn question_form(props: &QuestionFormProps) -> Html {
     }
     let tags = html! {
         <fieldset class="wb-tags" id={field_id("tags")} tabindex="-1">
-            <legend>{ t("标签", "Tags") }</legend>
+            <legend>{ text.tags }</legend>
             if keys.is_empty() {
-                <p class="wb-note">{ t("题库还没有标签：可在“题库信息”里添加。", "The bank has no tags yet: add them under Bank details.") }</p>
+                <p class="wb-note">{ text.no_tags }</p>
             }
             { for keys.into_iter().map(|key| {
                 let name = props.tag_names.get(&key).map(|n| {
@@ -358,49 +445,49 @@ pub fn question_form(props: &QuestionFormProps) -> Html {
     };
 
     let difficulties = [
-        ("easy", "易", "Easy"),
-        ("medium", "中", "Medium"),
-        ("hard", "难", "Hard"),
+        ("easy", text.easy),
+        ("medium", text.medium),
+        ("hard", text.hard),
     ];
-    let known_difficulty = difficulties.iter().any(|(k, _, _)| *k == q.difficulty);
+    let known_difficulty = difficulties.iter().any(|(k, _)| *k == q.difficulty);
     html! {
         <section class={classes!("wb-qform", has_problems.then_some("wb-qform--problems"))} aria-labelledby="wb-qform-title">
             <h3 id="wb-qform-title" class="wb-qform__title" tabindex="-1">
-                { format!("{} {} / {}", t("第", "Question"), index + 1, props.count) }{ t(" 题", "") }
+                { text.heading(index + 1, props.count) }
                 { " " }<code class="wb-qform__id">{ q.id.clone() }</code>
             </h3>
             { toolbar }
             <FieldProblems problems={problems.clone()} path={AttrValue::from(base.clone())} exact=true {lang} />
             <div class="wb-qform__row">
                 <label class="wb-field">
-                    <span class="wb-label">{ t("编号", "Id") }</span>
+                    <span class="wb-label">{ text.id }</span>
                     <input id={field_id("id")} class="wb-input" type="text" value={q.id.clone()}
                         oninput={{ let edit = edit.clone(); Callback::from(move |e: InputEvent| edit(QuestionEdit::Id(value_of(&e)))) }} />
                     <FieldProblems problems={problems.clone()} path={path("id")} {lang} />
                 </label>
                 { type_select }
                 <label class="wb-field">
-                    <span class="wb-label">{ t("难度", "Difficulty") }</span>
+                    <span class="wb-label">{ text.difficulty }</span>
                     <select id={field_id("difficulty")} class="wb-input" onchange={cb(QuestionEdit::Difficulty)}>
                         if !known_difficulty {
                             <option value={q.difficulty.clone()} selected=true>{ q.difficulty.clone() }</option>
                         }
-                        { for difficulties.into_iter().map(|(k, zh, en)| html! {
-                            <option value={k} selected={q.difficulty == k}>{ t(zh, en) }</option>
+                        { for difficulties.into_iter().map(|(k, name)| html! {
+                            <option value={k} selected={q.difficulty == k}>{ name }</option>
                         }) }
                     </select>
                     <FieldProblems problems={problems.clone()} path={path("difficulty")} {lang} />
                 </label>
             </div>
-            <Bilingual field="stem" prefix="wb-q-" label={t("题干", "Stem")} text={q.stem.clone()} long=true {lang}
+            <Bilingual field="stem" prefix="wb-q-" label={text.stem} text={q.stem.clone()} long=true {lang}
                 on_change={text_cb(QuestionEdit::Stem)} />
             <FieldProblems problems={problems.clone()} path={path("stem")} {lang} />
             { options }
             { answer }
-            <Bilingual field="explanation" prefix="wb-q-" label={t("解析", "Explanation")} text={q.explanation.clone()} long=true {lang}
+            <Bilingual field="explanation" prefix="wb-q-" label={text.explanation} text={q.explanation.clone()} long=true {lang}
                 on_change={text_cb(QuestionEdit::Explanation)} />
             <FieldProblems problems={problems.clone()} path={path("explanation")} {lang} />
-            <Bilingual field="source" prefix="wb-q-" label={t("出处", "Source")} text={q.source.clone()} {lang}
+            <Bilingual field="source" prefix="wb-q-" label={text.source} text={q.source.clone()} {lang}
                 on_change={text_cb(QuestionEdit::Source)} />
             <FieldProblems problems={problems.clone()} path={path("source")} {lang} />
             { tags }

@@ -2,12 +2,57 @@
 //! shown in the form.
 
 use super::question_form::{checked_of, value_of};
-use crate::i18n::pick;
 use bank_tools::draft::{DraftQuestion, Text};
 use quiz_core::{Lang, QuestionType};
 use std::collections::BTreeMap;
 use std::rc::Rc;
 use yew::prelude::*;
+
+quiz_app::messages! {
+    /// The question list's filters and counts.
+    struct Texts {
+        /// The list's accessible name.
+        list_label: "题目列表", "Questions";
+        /// What the search box searches.
+        search_placeholder: "搜索题干、选项、解析、编号", "Search stems, options, explanations, ids";
+        /// The search box's accessible name.
+        search_label: "搜索题目", "Search questions";
+        /// The type filter's accessible name.
+        kind: "题型", "Type";
+        /// The type filter's choice of every type.
+        all_kinds: "全部题型", "All types";
+        /// The tag filter's accessible name.
+        tag: "标签", "Tag";
+        /// The tag filter's choice of every tag.
+        all_tags: "全部标签", "All tags";
+        /// The difficulty filter's accessible name.
+        difficulty: "难度", "Difficulty";
+        /// The difficulty filter's choice of every difficulty.
+        all_difficulties: "全部难度", "All difficulties";
+        /// The easy difficulty.
+        easy: "易", "Easy";
+        /// The medium difficulty.
+        medium: "中", "Medium";
+        /// The hard difficulty.
+        hard: "难", "Hard";
+        /// The box that lists only questions with problems.
+        only_problems: "只看有问题的", "Only with problems";
+        /// In place of a question's stem when it is empty.
+        empty_stem: "（题干是空的）", "(empty stem)";
+    }
+    impl {
+        /// How many questions match the filters, of all.
+        fn matching(shown: usize, total: usize):
+            "{shown} / {total} 道题",
+            "{shown} / {total} questions";
+        /// The badge of a question with problems.
+        fn problem_count(count: usize): "{count} 个问题", "{count} problems";
+        /// Said when more questions match than are listed.
+        fn only_first(shown: usize):
+            "只列出前 {shown} 道：请用搜索或筛选缩小范围。",
+            "Only the first {shown} are listed: search or filter to narrow them.";
+    }
+}
 
 /// The most questions listed at once: a phone lists 200 rows without
 /// effort; the search narrows a larger bank.
@@ -35,7 +80,7 @@ pub struct QuestionListProps {
 #[function_component(QuestionList)]
 pub fn question_list(props: &QuestionListProps) -> Html {
     let lang = props.lang;
-    let t = |zh, en| pick(lang, zh, en);
+    let text = Texts::of(lang);
     let search = use_state(String::new);
     let kind = use_state(String::new);
     let tag = use_state(String::new);
@@ -72,33 +117,33 @@ pub fn question_list(props: &QuestionListProps) -> Html {
         None => q.kind.clone(),
     };
     html! {
-        <nav class="wb-qlist" aria-label={t("题目列表", "Questions")}>
+        <nav class="wb-qlist" aria-label={text.list_label}>
             <div class="wb-qlist__filters">
                 <input class="wb-input wb-qlist__search" type="search" value={(*search).clone()} oninput={on_search}
-                    placeholder={t("搜索题干、选项、解析、编号", "Search stems, options, explanations, ids")}
-                    aria-label={t("搜索题目", "Search questions")} />
-                <select class="wb-input wb-qlist__type" onchange={set(&kind)} aria-label={t("题型", "Type")}>
-                    <option value="" selected={kind.is_empty()}>{ t("全部题型", "All types") }</option>
+                    placeholder={text.search_placeholder}
+                    aria-label={text.search_label} />
+                <select class="wb-input wb-qlist__type" onchange={set(&kind)} aria-label={text.kind}>
+                    <option value="" selected={kind.is_empty()}>{ text.all_kinds }</option>
                     { for QuestionType::ALL.into_iter().map(|k| html! {
                         <option value={k.key()} selected={*kind == k.key()}>{ k.label(lang) }</option>
                     }) }
                 </select>
-                <select class="wb-input wb-qlist__tag" onchange={set(&tag)} aria-label={t("标签", "Tag")}>
-                    <option value="" selected={tag.is_empty()}>{ t("全部标签", "All tags") }</option>
+                <select class="wb-input wb-qlist__tag" onchange={set(&tag)} aria-label={text.tag}>
+                    <option value="" selected={tag.is_empty()}>{ text.all_tags }</option>
                     { for props.tag_names.iter().map(|(key, name)| html! {
                         <option value={key.clone()} selected={*tag == *key}>{ if name.zh.is_empty() { key.clone() } else if lang == Lang::En && !name.en.is_empty() { name.en.clone() } else { name.zh.clone() } }</option>
                     }) }
                 </select>
-                <select class="wb-input wb-qlist__difficulty" onchange={set(&difficulty)} aria-label={t("难度", "Difficulty")}>
-                    <option value="" selected={difficulty.is_empty()}>{ t("全部难度", "All difficulties") }</option>
-                    <option value="easy" selected={*difficulty == "easy"}>{ t("易", "Easy") }</option>
-                    <option value="medium" selected={*difficulty == "medium"}>{ t("中", "Medium") }</option>
-                    <option value="hard" selected={*difficulty == "hard"}>{ t("难", "Hard") }</option>
+                <select class="wb-input wb-qlist__difficulty" onchange={set(&difficulty)} aria-label={text.difficulty}>
+                    <option value="" selected={difficulty.is_empty()}>{ text.all_difficulties }</option>
+                    <option value="easy" selected={*difficulty == "easy"}>{ text.easy }</option>
+                    <option value="medium" selected={*difficulty == "medium"}>{ text.medium }</option>
+                    <option value="hard" selected={*difficulty == "hard"}>{ text.hard }</option>
                 </select>
-                <label class="wb-qlist__problems"><input type="checkbox" checked={*with_problems} onchange={on_problems} />{ t("只看有问题的", "Only with problems") }</label>
+                <label class="wb-qlist__problems"><input type="checkbox" checked={*with_problems} onchange={on_problems} />{ text.only_problems }</label>
             </div>
             <p class="wb-qlist__count" role="status">
-                { format!("{} / {} {}", matching.len(), props.questions.len(), t("道题", "questions")) }
+                { text.matching(matching.len(), props.questions.len()) }
             </p>
             <ol class="wb-qlist__items">
                 { for matching.iter().take(SHOWN).map(|&i| {
@@ -113,9 +158,9 @@ pub fn question_list(props: &QuestionListProps) -> Html {
                                 aria-current={(i == props.selected).then_some("true")} {onclick}>
                                 <span class="wb-qlist__number">{ i + 1 }</span>
                                 <span class="wb-qlist__kind">{ label(q) }</span>
-                                <span class="wb-qlist__stem">{ if stem.is_empty() { t("（题干是空的）", "(empty stem)").to_string() } else { stem } }</span>
+                                <span class="wb-qlist__stem">{ if stem.is_empty() { text.empty_stem.to_string() } else { stem } }</span>
                                 if problems > 0 {
-                                    <span class="wb-qlist__badge">{ format!("{problems} {}", t("个问题", "problems")) }</span>
+                                    <span class="wb-qlist__badge">{ text.problem_count(problems) }</span>
                                 }
                             </button>
                         </li>
@@ -123,7 +168,7 @@ pub fn question_list(props: &QuestionListProps) -> Html {
                 }) }
             </ol>
             if matching.len() > SHOWN {
-                <p class="wb-note">{ format!("{} {SHOWN} {}", t("只列出前", "Only the first"), t("道：请用搜索或筛选缩小范围。", "are listed: search or filter to narrow them.")) }</p>
+                <p class="wb-note">{ text.only_first(SHOWN) }</p>
             }
         </nav>
     }

@@ -2,13 +2,32 @@
 //! exam on its paper, with the member app's own quiz components (linked
 //! into this page's WebAssembly only, so members download nothing more).
 
-use crate::i18n::pick;
 use quiz_app::components::{Back, QuizStarter};
 use quiz_app::platform::{MemoryStorage, Platform};
 use quiz_core::session::{Mode, Plan, Selection};
 use quiz_core::{Bank, Lang};
 use std::rc::Rc;
 use yew::prelude::*;
+
+quiz_app::messages! {
+    /// The words of trying the bank.
+    struct Texts {
+        /// The running try's accessible name.
+        try_it_label: "试用", "Try it";
+        /// Above the member's quiz while a try runs.
+        running_note:
+            "这是会员看到的样子；做题记录不会保存。点“返回”回到编辑。",
+            "This is what members see; nothing is recorded. Back returns to editing.";
+        /// The section's heading.
+        heading: "试一试", "Try it";
+        /// What the two buttons are for.
+        intro: "发布前，像会员一样做一遍：", "Before publishing, take it as a member would: ";
+        /// The button that starts practice in bank order.
+        practise: "顺序练习", "Practise in order";
+        /// The button that starts the mock exam.
+        mock_exam: "模拟考试（按试卷）", "Mock exam (the paper)";
+    }
+}
 
 /// Props of [`TryIt`].
 #[derive(Properties, PartialEq)]
@@ -29,7 +48,7 @@ pub struct TryItProps {
 #[function_component(TryIt)]
 pub fn try_it(props: &TryItProps) -> Html {
     let lang = props.lang;
-    let t = |zh, en| pick(lang, zh, en);
+    let text = Texts::of(lang);
     let running = use_state(|| None::<Mode>);
     // The member's quiz saves an unfinished exam in storage, under the
     // bank's id; the workbench shares the app's origin, so a try would
@@ -73,8 +92,8 @@ pub fn try_it(props: &TryItProps) -> Html {
             })
         };
         return html! {
-            <section class="wb-try wb-try--running" aria-label={t("试用", "Try it")}>
-                <p class="wb-note">{ t("这是会员看到的样子；做题记录不会保存。点“返回”回到编辑。", "This is what members see; nothing is recorded. Back returns to editing.") }</p>
+            <section class="wb-try wb-try--running" aria-label={text.try_it_label}>
+                <p class="wb-note">{ text.running_note }</p>
                 <QuizStarter bank={bank.clone()} {plan} platform={(*platform).clone()}
                     title={bank.title.get(lang).to_string()} back={Back::Action(on_back)} {lang} />
             </section>
@@ -82,11 +101,11 @@ pub fn try_it(props: &TryItProps) -> Html {
     }
     html! {
         <section class="wb-try" aria-labelledby="wb-try-heading">
-            <h2 id="wb-try-heading">{ t("试一试", "Try it") }</h2>
-            <p class="wb-note">{ t("发布前，像会员一样做一遍：", "Before publishing, take it as a member would: ") }</p>
-            <button type="button" class="button button--secondary wb-try__practice" onclick={start(Mode::Practice)}>{ t("顺序练习", "Practise in order") }</button>
+            <h2 id="wb-try-heading">{ text.heading }</h2>
+            <p class="wb-note">{ text.intro }</p>
+            <button type="button" class="button button--secondary wb-try__practice" onclick={start(Mode::Practice)}>{ text.practise }</button>
             { " " }
-            <button type="button" class="button button--secondary wb-try__exam" onclick={start(Mode::Exam)}>{ t("模拟考试（按试卷）", "Mock exam (the paper)") }</button>
+            <button type="button" class="button button--secondary wb-try__exam" onclick={start(Mode::Exam)}>{ text.mock_exam }</button>
         </section>
     }
 }

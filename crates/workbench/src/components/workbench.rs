@@ -1,12 +1,16 @@
+//! The workbench page: opening a file or a published bank, the kept draft,
+//! the editor with its live check, trying the bank and downloading it.
+
 use super::{
     BankSummary, DownloadPanel, EditorView, FileOpener, ManifestState, PageHeader, ProblemList,
     PublishedBanks, TryIt,
 };
 use crate::editor::{Action, Desk, DeskAction, Session};
 use crate::hooks::{forget_draft, kept_draft, use_kept_draft, use_live_check, Kept};
-use crate::i18n::{pick, strings};
+use crate::i18n::strings;
 use crate::opening::{self, Loaded};
 use bank_tools::open::Problem;
+use quiz_app::components::PaperLinkMaker;
 use quiz_app::hooks::use_language;
 use quiz_app::platform::Platform;
 use quiz_core::diagnostic::Message;
@@ -14,6 +18,44 @@ use quiz_core::{Bank, Severity};
 use std::cell::Cell;
 use std::rc::Rc;
 use yew::prelude::*;
+
+quiz_app::messages! {
+    /// The page's words about the kept draft and the bank being edited (the rest are in [`crate::i18n::Strings`]).
+    struct Texts {
+        /// Before the file name of the draft kept from last time.
+        draft_kept: "上次的草稿还在：", "Your last draft is still here: ";
+        /// The button that opens the kept draft.
+        continue_draft: "继续上次的草稿", "Continue the last draft";
+        /// The button that forgets the kept draft.
+        discard: "放弃", "Discard";
+        /// The button that closes the bank being edited.
+        close_bank: "关闭当前题库", "Close this bank";
+        /// While the live check runs on the latest change.
+        checking: "正在检查……", "Checking…";
+        /// Said while the edited bank has errors.
+        fix_here:
+            "题库有错误，改正后才能下载：点问题旁的“打开”在本页改正。",
+            "The bank has errors and cannot be downloaded until they are fixed: click Open beside a problem to fix it here.";
+        /// When the browser refuses to keep the draft.
+        kept_blocked:
+            "这个浏览器不允许本页保存草稿（可能是隐私模式，或本页被嵌在别的网站里）：编辑和下载照常，但关闭页面前请先下载。",
+            "This browser does not let the page keep your draft (private mode, or the page is embedded in another site): editing and downloading work as usual, but download before you close the page.";
+        /// In place of the shared-paper link maker while the bank differs
+        /// from the published one (a paper code fits only the bank as
+        /// members have it).
+        paper_links_published_only:
+            "共享试卷链接只为已发布的题库生成：发布这份题库后，在“打开已发布的题库”里打开它，再生成链接。",
+            "Shared-paper links are made for the published bank: publish this bank, then open it under Open a published bank to make them.";
+        /// When the browser's storage is too full to keep the draft.
+        kept_full:
+            "浏览器的存储已满，草稿没有保存：编辑和下载照常，但关闭页面前请先下载。",
+            "The browser's storage is full, so the draft was not kept: editing and downloading work as usual, but download before you close the page.";
+    }
+    impl {
+        /// How many questions the kept draft has.
+        fn draft_size(count: usize): "（{count} 道题）", "（{count} questions）";
+    }
+}
 
 /// Props of [`Workbench`].
 #[derive(Properties, PartialEq)]
@@ -209,7 +251,7 @@ pub fn workbench(props: &WorkbenchProps) -> Html {
         })
     };
     let text = strings(lang);
-    let t = |zh, en| pick(lang, zh, en);
+    let page = Texts::of(lang);
 
     let busy = match &*status {
         Status::Busy(name) => html! {
@@ -264,12 +306,12 @@ pub fn workbench(props: &WorkbenchProps) -> Html {
             html! {
                 <section class="wb-restore" role="alert">
                     <p>
-                        { t("上次的草稿还在：", "Your last draft is still here: ") }<code>{ saved.file.clone() }</code>
-                        { format!("（{} {}）", saved.draft.questions.len(), t("道题", "questions")) }
+                        { page.draft_kept }<code>{ saved.file.clone() }</code>
+                        { page.draft_size(saved.draft.questions.len()) }
                     </p>
-                    <button type="button" class="button wb-restore__continue" onclick={on_continue}>{ t("继续上次的草稿", "Continue the last draft") }</button>
+                    <button type="button" class="button wb-restore__continue" onclick={on_continue}>{ page.continue_draft }</button>
                     { " " }
-                    <button type="button" class="button button--secondary wb-restore__discard" onclick={on_discard}>{ t("放弃", "Discard") }</button>
+                    <button type="button" class="button button--secondary wb-restore__discard" onclick={on_discard}>{ page.discard }</button>
                 </section>
             }
         }
@@ -314,33 +356,46 @@ pub fn workbench(props: &WorkbenchProps) -> Html {
                     Rc::new(loaded.with_bank((**bank).clone()))
                 }
             });
+            // Shared-paper links for the bank exactly as published: members
+            // draw the paper from the published file, so a code made for
+            // anything else would not fit it.
+            let paper_links = match (&bank, &loaded.published) {
+                (Some(bank), Some(published)) if bank == published => html! {
+                    <PaperLinkMaker bank={published.clone()} platform={platform.clone()} {lang} />
+                },
+                (Some(_), _) => html! {
+                    <p class="wb-note wb-paper-links">{ page.paper_links_published_only }</p>
+                },
+                (None, _) => html! {},
+            };
             html! {
                 <section class="wb-report wb-report--editing" aria-live="polite">
                     <div class="wb-report__head">
                         <h2 class="wb-report__file"><code>{ session.file.clone() }</code></h2>
-                        <button type="button" class="button button--secondary wb-close" onclick={on_close}>{ t("关闭当前题库", "Close this bank") }</button>
+                        <button type="button" class="button button--secondary wb-close" onclick={on_close}>{ page.close_bank }</button>
                     </div>
                     <p class={classes!("wb-status", if checking { "wb-status--busy" } else if errors > 0 { "wb-status--bad" } else { "wb-status--ok" })}
                         role="status" data-revision={session.revision.to_string()} data-checked={(!checking).to_string()}
                         data-linted={linted.to_string()}>
                         if checking {
-                            { t("正在检查……", "Checking…") }
+                            { page.checking }
                         } else {
                             <span class="wb-status__counts">
                                 { errors }{ " " }{ text.errors_count }{ " · " }{ warnings }{ " " }{ text.warnings_count }
                             </span>
                             { " " }
-                            { if errors > 0 { t("题库有错误，改正后才能下载：点问题旁的“打开”在本页改正。", "The bank has errors and cannot be downloaded until they are fixed: click Open beside a problem to fix it here.") } else if warnings > 0 { text.bank_ready } else { text.no_problems } }
+                            { if errors > 0 { page.fix_here } else if warnings > 0 { text.bank_ready } else { text.no_problems } }
                         }
                     </p>
                     { match kept {
                         Kept::Saved => html! {},
-                        Kept::Blocked => html! { <p class="wb-note wb-kept wb-kept--blocked" role="alert">{ t("这个浏览器不允许本页保存草稿（可能是隐私模式，或本页被嵌在别的网站里）：编辑和下载照常，但关闭页面前请先下载。", "This browser does not let the page keep your draft (private mode, or the page is embedded in another site): editing and downloading work as usual, but download before you close the page.") }</p> },
-                        Kept::Full => html! { <p class="wb-note wb-kept wb-kept--full" role="alert">{ t("浏览器的存储已满，草稿没有保存：编辑和下载照常，但关闭页面前请先下载。", "The browser's storage is full, so the draft was not kept: editing and downloading work as usual, but download before you close the page.") }</p> },
+                        Kept::Blocked => html! { <p class="wb-note wb-kept wb-kept--blocked" role="alert">{ page.kept_blocked }</p> },
+                        Kept::Full => html! { <p class="wb-note wb-kept wb-kept--full" role="alert">{ page.kept_full }</p> },
                     } }
                     if let Some(bank) = &bank {
                         if !checking && errors == 0 {
                             <BankSummary bank={bank.clone()} {lang} />
+                            { paper_links }
                         }
                     }
                     if let (Some(bank), false) = (bank.as_ref().filter(|_| errors == 0), checking) {
