@@ -11,6 +11,12 @@ use quiz_core::{check_bank, Bank};
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 
+/// The member app's allocator (see its `main.rs`), so the memory and speed
+/// figures are what the app would see.
+#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 thread_local! {
     /// The bank the memory and grading probes keep loaded, as the app does.
     static KEPT: RefCell<Option<Bank>> = const { RefCell::new(None) };
