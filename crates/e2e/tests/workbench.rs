@@ -517,3 +517,97 @@ async fn a_shared_paper_link_made_in_the_workbench_opens_the_member_app() {
     assert!(phone.texts(".paper-mismatch").await.is_empty());
     phone.close().await;
 }
+
+/// The workbench's states a coordinator meets, for the accessibility
+/// audit: the empty page, a published bank in the editor, a file with
+/// problems beside its form, and the QR code of a shared paper's link.
+async fn audit_workbench_states(
+    phone: &Phone,
+    base: &str,
+    axe: &str,
+    lang: &str,
+    findings: &mut Vec<String>,
+) {
+    let dir = std::env::temp_dir().join(format!("wb-axe-{}-{lang}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut broken = ten_questions();
+    broken[1][10] = "Z".into();
+    let csv_path = dir.join("branch.csv");
+    std::fs::write(&csv_path, gbk_csv(&broken)).unwrap();
+    let qr = format!(
+        "{base}workbench.html#qr={}",
+        "http%3A%2F%2Fexample.com%2Findex.html%3Fbank%3Dcharter%26mode%3Dexam%26paper%3DK7QF-3M2A"
+    );
+    for dark in [false, true] {
+        phone.set_color_scheme(dark).await;
+        let theme = if dark { "dark" } else { "light" };
+        let mut states: Vec<(&str, Vec<e2e::Violation>)> = Vec::new();
+        phone
+            .client
+            .goto(&format!("{base}workbench.html"))
+            .await
+            .expect("navigate");
+        phone
+            .wait_for(".wb-published__open[data-bank='charter']")
+            .await;
+        states.push(("empty", phone.axe(axe).await));
+        press(phone, ".wb-published__open[data-bank='charter']").await;
+        phone.wait_for(".wb-summary__count").await;
+        states.push(("published bank in the editor", phone.axe(axe).await));
+        press(phone, ".wb-close").await;
+        pick(phone, &csv_path).await;
+        phone.wait_for(".wb-problem--error .wb-problem__open").await;
+        phone.click(".wb-problem--error .wb-problem__open").await;
+        states.push(("problems and the question form", phone.axe(axe).await));
+        // A fresh page for the next state, without the draft just made
+        // (the language choice stays).
+        phone
+            .eval("localStorage.removeItem('quiz.workbench.draft')")
+            .await;
+        // The QR page is chosen when the page loads, so load it afresh.
+        phone.client.goto("about:blank").await.expect("navigate");
+        phone.client.goto(&qr).await.expect("navigate");
+        phone.wait_for(".qr-page__code").await;
+        states.push(("QR code", phone.axe(axe).await));
+        for (state, violations) in states {
+            for violation in violations.iter().filter(|v| v.is_serious()) {
+                findings.push(format!(
+                    "{lang} {theme} {state}: {} ({}) {}: {}",
+                    violation.id,
+                    violation.impact,
+                    violation.help,
+                    violation.nodes.join("; ")
+                ));
+            }
+        }
+        phone
+            .eval("localStorage.removeItem('quiz.workbench.draft')")
+            .await;
+    }
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn the_workbench_passes_axe_in_both_languages_and_themes() {
+    let server = StaticServer::start(&dist_dir());
+    let phone = workbench_at(&server, true, false).await;
+    let axe = e2e::axe_source();
+    let base = server.url();
+    let mut findings = Vec::new();
+    audit_workbench_states(&phone, &base, &axe, "zh", &mut findings).await;
+    // English: the same switch as the member app, remembered on the device.
+    phone
+        .client
+        .goto(&format!("{base}workbench.html"))
+        .await
+        .expect("navigate");
+    phone.click(".wb-header__lang").await;
+    phone.wait_for("html[lang=en]").await;
+    audit_workbench_states(&phone, &base, &axe, "en", &mut findings).await;
+    phone.close().await;
+    assert!(
+        findings.is_empty(),
+        "axe found {} serious or critical problems:\n  {}",
+        findings.len(),
+        findings.join("\n  ")
+    );
+}

@@ -27,10 +27,12 @@ quiz_app::messages! {
         switch_language:
             "English",
             "中文";
-        /// The switch's accessible description.
+        /// The switch's accessible name: in the language it switches to
+        /// and holding its visible text, as the app's is, so speech input
+        /// ("click English") and screen readers agree.
         switch_language_hint:
-            "切换到英文界面",
-            "Switch to Chinese";
+            "Switch to English",
+            "切换到中文";
         /// The drop zone's invitation.
         drop_here:
             "把题目文件拖到这里",

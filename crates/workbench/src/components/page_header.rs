@@ -31,7 +31,7 @@ pub fn page_header(props: &PageHeaderProps) -> Html {
                 <p class="wb-header__intro">{ text.intro }</p>
             </div>
             <button type="button" class="button button--secondary wb-header__lang"
-                aria-label={text.switch_language_hint} onclick={on_click}>
+                lang={props.lang.toggled().code()} aria-label={text.switch_language_hint} onclick={on_click}>
                 { text.switch_language }
             </button>
         </header>
