@@ -29,15 +29,7 @@ async fn the_footer_links_to_the_workbench_which_opens_the_template() {
         .join("../../questions/templates/题库模板.xlsx")
         .canonicalize()
         .expect("the template exists");
-    let input = phone
-        .client
-        .find(Locator::Css(".wb-drop__input"))
-        .await
-        .expect("file input");
-    input
-        .send_keys(template.to_str().unwrap())
-        .await
-        .expect("pick the template");
+    pick(&phone, &template).await;
     let count = phone.wait_for_text(".wb-summary__count", "4").await;
     assert!(count.starts_with("4 "), "{count}");
     phone.wait_for(".wb-download__bank").await;

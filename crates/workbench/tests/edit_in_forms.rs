@@ -19,23 +19,6 @@ wasm_bindgen_test_configure!(run_in_browser);
 /// The shipped rules bank, a bank of another id than the charter's.
 const RULES: &[u8] = include_bytes!("../../../questions/rules.json");
 
-/// The template's CSV with two mistakes, in GBK as Chinese Excel saves
-/// it: row 2's answer is not an option, row 4 has no stem.
-fn gbk_csv_with_two_mistakes() -> Vec<u8> {
-    let text = std::str::from_utf8(TEMPLATE_CSV).unwrap();
-    let mut lines: Vec<String> = text
-        .trim_start_matches('\u{feff}')
-        .lines()
-        .map(str::to_string)
-        .collect();
-    lines[1] = lines[1].replacen(",B,", ",Z,", 1);
-    let cells: Vec<&str> = lines[3].splitn(3, ',').collect();
-    lines[3] = format!("{},,{}", cells[0], cells[2]);
-    let text = lines.join("\r\n") + "\r\n";
-    let (bytes, _, _) = encoding_rs::GBK.encode(&text);
-    bytes.into_owned()
-}
-
 /// The value of the input or textarea matching `selector`.
 fn value(root: &web_sys::Element, selector: &str) -> String {
     let element = root

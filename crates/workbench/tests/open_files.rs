@@ -51,23 +51,6 @@ async fn csv_gift_and_aiken_open_by_the_picker() {
     }
 }
 
-/// The template's CSV with two mistakes, in GBK as Chinese Excel saves
-/// it: row 2's answer is not an option, row 4 has no stem.
-fn gbk_csv_with_two_mistakes() -> Vec<u8> {
-    let text = std::str::from_utf8(TEMPLATE_CSV).unwrap();
-    let mut lines: Vec<String> = text
-        .trim_start_matches('\u{feff}')
-        .lines()
-        .map(str::to_string)
-        .collect();
-    lines[1] = lines[1].replacen(",B,", ",Z,", 1);
-    let cells: Vec<&str> = lines[3].splitn(3, ',').collect();
-    lines[3] = format!("{},,{}", cells[0], cells[2]);
-    let text = lines.join("\r\n") + "\r\n";
-    let (bytes, _, _) = encoding_rs::GBK.encode(&text);
-    bytes.into_owned()
-}
-
 #[wasm_bindgen_test]
 async fn a_gbk_csv_shows_both_problems_at_their_cells_in_either_language() {
     let (root, storage) = mount_workbench(FakeFetcher::published()).await;
