@@ -1,8 +1,8 @@
-//! The root component.
+//! The root component, once for each of the module's two pages.
 
 use crate::components::{
     AppHeader, BackupPage, BankList, BankPage, ErrorPanel, LoadingNotice, NotFoundPage,
-    PreviewMoved, ProgressPage, StudyPage, TextSizeSwitch,
+    OtherPageNotice, PreviewMoved, ProgressPage, StudyPage, TextSizeSwitch,
 };
 use crate::hooks::{use_language, use_manifest, use_progress, use_route, ProgressContext};
 use crate::hooks::{use_link_language, use_text_size, use_update_notice};
@@ -10,12 +10,142 @@ use crate::i18n::strings;
 use crate::load::{LoadState, PreloadedBank};
 use crate::platform::Platform;
 use crate::progress_store::StoreStatus;
-use crate::route::Route;
-use quiz_core::Manifest;
+use crate::route::{current_hash, Page, Route};
+use quiz_core::{Lang, Manifest};
+use std::marker::PhantomData;
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// Props of [`Shell`].
+/// The routes one page renders. Each page's WebAssembly names its own
+/// [`Pages`] when it mounts [`AppShell`]; the compiler then leaves the other
+/// page's components out of that binary, which is the point of having two.
+pub trait Pages: 'static {
+    /// Which page this is.
+    const PAGE: Page;
+
+    /// The main area for `route`, one of this page's routes
+    /// ([`Route::page`] is `PAGE`).
+    fn body(route: Route, scene: &Scene<'_>) -> Html;
+}
+
+/// What a page's body is rendered from: the services, the language and
+/// the state the shell loaded.
+pub struct Scene<'a> {
+    /// The I/O services.
+    pub platform: &'a Platform,
+    /// The current language.
+    pub lang: Lang,
+    /// The bank list, as far as it loaded.
+    pub manifest: &'a LoadState<Rc<Manifest>>,
+    /// Loads the bank list again after a failure.
+    pub on_retry: &'a Callback<()>,
+    /// The member's progress.
+    pub progress: &'a ProgressContext,
+    /// The bank the opening link named, when it was loaded with the list.
+    pub preloaded_bank: &'a Option<PreloadedBank>,
+}
+
+impl Scene<'_> {
+    /// `page` once the bank list is in, the loading line or the list's
+    /// error (with a retry) before.
+    pub fn with_manifest(&self, page: impl FnOnce(&Rc<Manifest>) -> Html) -> Html {
+        let lang = self.lang;
+        match self.manifest {
+            LoadState::Loading => html! { <LoadingNotice {lang} /> },
+            LoadState::Failed(error) => {
+                let on_retry = self.on_retry.clone();
+                html! { <ErrorPanel error={error.clone()} {lang} {on_retry} /> }
+            }
+            LoadState::Ready(manifest) => page(manifest),
+        }
+    }
+}
+
+/// `index.html`: the bank list, banks, quizzes and study.
+pub struct MainPages;
+
+impl Pages for MainPages {
+    const PAGE: Page = Page::Main;
+
+    fn body(route: Route, scene: &Scene<'_>) -> Html {
+        let lang = scene.lang;
+        let platform = scene.platform.clone();
+        let text = strings(lang);
+        match route {
+            // An old link to the preview, which moved to the workbench.
+            Route::Preview => html! { <PreviewMoved {lang} /> },
+            Route::Home => scene.with_manifest(|manifest| {
+                html! {
+                    <BankList manifest={manifest.clone()} {lang}
+                        progress={Some(scene.progress.progress.clone())}
+                        today={platform.clock.local_day()} />
+                }
+            }),
+            Route::Bank { id } => scene.with_manifest(|manifest| match manifest.bank(&id) {
+                Some(entry) => html! {
+                    <BankPage key={id.clone()} entry={entry.clone()} {platform}
+                        preloaded={scene.preloaded_bank.clone()} {lang} />
+                },
+                None => {
+                    html! { <NotFoundPage asked={id} reason={Some(text.unknown_bank)} {lang} /> }
+                }
+            }),
+            Route::Study {
+                id,
+                activity,
+                options,
+                ignored,
+            } => scene.with_manifest(|manifest| match manifest.bank(&id) {
+                Some(entry) => {
+                    // A new key restarts the page when the link changes.
+                    let key = Route::study(&id, activity, options.clone()).to_hash();
+                    html! {
+                        <StudyPage {key} entry={entry.clone()} {activity} {options} {ignored}
+                            {platform} preloaded={scene.preloaded_bank.clone()} {lang} />
+                    }
+                }
+                None => {
+                    html! { <NotFoundPage asked={id} reason={Some(text.unknown_bank)} {lang} /> }
+                }
+            }),
+            Route::NotFound(asked) => {
+                scene.with_manifest(|_| html! { <NotFoundPage {asked} {lang} /> })
+            }
+            // The records page's routes never reach here (see `AppShell`).
+            Route::Progress | Route::Backup => html! {},
+        }
+    }
+}
+
+/// `records.html`: 我的学习 and 备份.
+pub struct RecordsPages;
+
+impl Pages for RecordsPages {
+    const PAGE: Page = Page::Records;
+
+    fn body(route: Route, scene: &Scene<'_>) -> Html {
+        let lang = scene.lang;
+        let platform = scene.platform.clone();
+        match route {
+            // Backups work from saved progress alone, even when the bank
+            // list fails.
+            Route::Backup => html! { <BackupPage {platform} {lang} /> },
+            Route::Progress => scene.with_manifest(|manifest| {
+                html! { <ProgressPage manifest={manifest.clone()} {platform} {lang} /> }
+            }),
+            // The main page's routes never reach here (see `AppShell`).
+            _ => html! {},
+        }
+    }
+}
+
+/// The app of `index.html`.
+pub type Shell = AppShell<MainPages>;
+
+/// The app of `records.html`.
+pub type RecordsShell = AppShell<RecordsPages>;
+
+/// Props of [`AppShell`].
 #[derive(Properties, PartialEq)]
 pub struct ShellProps {
     /// The I/O services; tests pass in-memory or faulty ones.
@@ -30,10 +160,13 @@ pub struct ShellProps {
     pub preloaded_bank: Option<PreloadedBank>,
 }
 
-/// The whole app over any platform: header, then the loading state, the
-/// error panel or the bank list.
-#[function_component(Shell)]
-pub fn shell(props: &ShellProps) -> Html {
+/// A whole page of the app over any platform: header, banners, the
+/// route's body and the footer. A route that belongs to the other page
+/// (an old bookmark, a host's `configure`, a link typed by hand) is opened
+/// there, hash and all.
+#[function_component(AppShell)]
+pub fn app_shell<P: Pages>(props: &ShellProps) -> Html {
+    let _pages = PhantomData::<P>;
     let (lang, on_switch_language) = use_language(props.platform.storage.clone());
     let (text_size, on_choose_text_size) = use_text_size(props.platform.storage.clone());
     let (manifest, on_retry) = use_manifest(
@@ -45,51 +178,19 @@ pub fn shell(props: &ShellProps) -> Html {
     use_link_language(on_switch_language.clone());
     let new_questions = use_update_notice();
     let text = strings(lang);
-    let body = match (route, manifest) {
-        // An old link to the preview, which moved to the workbench.
-        (Route::Preview, _) => html! { <PreviewMoved {lang} /> },
-        // Backups work from saved progress alone, even when the manifest fails.
-        (Route::Backup, _) => {
-            html! {
-                <BackupPage platform={props.platform.clone()} {lang} />
-            }
-        }
-        (_, LoadState::Loading) => html! { <LoadingNotice {lang} /> },
-        (_, LoadState::Failed(error)) => html! { <ErrorPanel {error} {lang} {on_retry} /> },
-        (Route::Home, LoadState::Ready(manifest)) => html! {
-            <BankList {manifest} {lang} progress={Some(progress.progress.clone())}
-                today={props.platform.clock.local_day()} />
-        },
-        (Route::Bank { id }, LoadState::Ready(manifest)) => match manifest.bank(&id) {
-            Some(entry) => html! {
-                <BankPage key={id.clone()} entry={entry.clone()} platform={props.platform.clone()}
-                    preloaded={props.preloaded_bank.clone()} {lang} />
-            },
-            None => html! { <NotFoundPage asked={id} reason={Some(text.unknown_bank)} {lang} /> },
-        },
-        (
-            Route::Study {
-                id,
-                activity,
-                options,
-                ignored,
-            },
-            LoadState::Ready(manifest),
-        ) => match manifest.bank(&id) {
-            Some(entry) => {
-                // A new key restarts the page when the link changes.
-                let key = Route::study(&id, activity, options.clone()).to_hash();
-                html! {
-                    <StudyPage {key} entry={entry.clone()} {activity} {options} {ignored}
-                        platform={props.platform.clone()} preloaded={props.preloaded_bank.clone()} {lang} />
-                }
-            }
-            None => html! { <NotFoundPage asked={id} reason={Some(text.unknown_bank)} {lang} /> },
-        },
-        (Route::Progress, LoadState::Ready(manifest)) => html! {
-            <ProgressPage {manifest} platform={props.platform.clone()} {lang} />
-        },
-        (Route::NotFound(asked), LoadState::Ready(_)) => html! { <NotFoundPage {asked} {lang} /> },
+    let body = if route.page() == P::PAGE {
+        let scene = Scene {
+            platform: &props.platform,
+            lang,
+            manifest: &manifest,
+            on_retry: &on_retry,
+            progress: &progress,
+            preloaded_bank: &props.preloaded_bank,
+        };
+        P::body(route, &scene)
+    } else {
+        let href = format!("{}{}", route.page().file(), current_hash());
+        html! { <OtherPageNotice {href} platform={props.platform.clone()} {lang} /> }
     };
     let banner = match &progress.status {
         StoreStatus::Saving => None,
@@ -120,7 +221,7 @@ pub fn shell(props: &ShellProps) -> Html {
                 <p>{ text.device_note }</p>
                 // A list of links, each a full-size tap target.
                 <ul class="app-footer__links">
-                    <li><a href={Route::Backup.to_hash()}>{ text.nav_backup }</a></li>
+                    <li><a href={Route::Backup.href_from(P::PAGE)}>{ text.nav_backup }</a></li>
                     <li><a class="app-footer__workbench" href="workbench.html">{ text.workbench_link }</a></li>
                     <li><a href="check.html">{ text.check_link }</a></li>
                 </ul>

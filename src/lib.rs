@@ -17,24 +17,33 @@ pub mod startup;
 
 use wasm_bindgen::JsCast;
 
-/// Starts the app: installs the panic hook, loads the bank list and the
-/// linked bank (see [`startup`]), then mounts [`app::Shell`] in `#app`,
-/// replacing the static "loading" text that `index.html` shows meanwhile.
-pub fn run() {
+/// Starts one of the module's pages (see [`route::Page`]): installs the
+/// panic hook, loads the bank list and the linked bank (see [`startup`]),
+/// then mounts [`app::AppShell`] in `#app`, replacing the static "loading"
+/// text that the HTML page shows meanwhile. A link to a route of the other
+/// page opens that page straight away, before anything loads.
+pub fn run<P: app::Pages>() {
     platform::mark("quiz:wasm-started");
     platform::panic::install();
     let Some(root) = web_sys::window()
         .and_then(|window| window.document())
         .and_then(|document| document.get_element_by_id("app"))
     else {
-        web_sys::console::error_1(&"quiz: #app element is missing from index.html".into());
+        web_sys::console::error_1(&"quiz: #app element is missing from the page".into());
         return;
     };
     let Ok(root) = root.dyn_into::<web_sys::Element>() else {
         return;
     };
     let platform = platform::Platform::browser();
-    let route = route::Route::parse(&route::current_hash());
+    let hash = route::current_hash();
+    let route = route::Route::parse(&hash);
+    if route.page() != P::PAGE {
+        platform
+            .host
+            .open(&format!("{}{hash}", route.page().file()));
+        return;
+    }
     wasm_bindgen_futures::spawn_local(async move {
         let preloaded = startup::preload(platform.fetcher.clone(), &route).await;
         root.set_text_content(None);
@@ -43,6 +52,6 @@ pub fn run() {
             preloaded_manifest: Some(preloaded.manifest),
             preloaded_bank: preloaded.bank,
         };
-        yew::Renderer::<app::Shell>::with_root_and_props(root, props).render();
+        yew::Renderer::<app::AppShell<P>>::with_root_and_props(root, props).render();
     });
 }

@@ -1,7 +1,8 @@
-//! The browser entry point that Trunk builds to WASM.
+//! The browser entry point of `index.html`, which Trunk builds to WASM: the
+//! bank list, banks, quizzes and study.
 
 fn main() {
-    quiz_app::run();
+    quiz_app::run::<quiz_app::app::MainPages>();
 }
 
 /// The allocator of the member's WebAssembly: talc is smaller and faster

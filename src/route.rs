@@ -41,6 +41,31 @@ pub enum Route {
     NotFound(String),
 }
 
+/// The module's two HTML pages, each with its own WebAssembly: the bank
+/// list, banks, quizzes and study on `index.html`; 我的学习 and 备份 on
+/// `records.html`. A deep link to an exam is most members' first visit, and
+/// it need not download the progress and backup pages (18 KB of brotli
+/// WebAssembly, BENCHMARKS.md).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Page {
+    /// `index.html`: everything but the member's records.
+    Main,
+    /// `records.html`: the progress and backup pages.
+    Records,
+}
+
+impl Page {
+    /// The page's file, relative to the other page (both sit side by side
+    /// in `dist/`). `index.html` is named rather than `./`, since a portal
+    /// may serve the folder under any address.
+    pub fn file(self) -> &'static str {
+        match self {
+            Page::Main => "index.html",
+            Page::Records => "records.html",
+        }
+    }
+}
+
 /// The ways to work through a bank.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Activity {
@@ -205,6 +230,26 @@ impl Route {
         }
     }
 
+    /// The page that renders this route.
+    pub fn page(&self) -> Page {
+        match self {
+            Route::Progress | Route::Backup => Page::Records,
+            _ => Page::Main,
+        }
+    }
+
+    /// A link to this route from a component on `from`: the bare hash on
+    /// the same page (no reload), the other page's file and the hash
+    /// otherwise.
+    pub fn href_from(&self, from: Page) -> String {
+        let page = self.page();
+        if page == from {
+            self.to_hash()
+        } else {
+            format!("{}{}", page.file(), self.to_hash())
+        }
+    }
+
     /// A link to practise one of the member's own question sets of a bank
     /// (the wrong-answer book, favourites, today's reviews…).
     pub fn practice_set(id: &str, set: QuestionSet) -> Route {
@@ -320,6 +365,35 @@ pub fn current_hash() -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn records_routes_live_on_their_own_page_and_links_cross_over() {
+        assert_eq!(Route::Progress.page(), Page::Records);
+        assert_eq!(Route::Backup.page(), Page::Records);
+        for route in [
+            Route::Home,
+            Route::Bank {
+                id: "charter".into(),
+            },
+            Route::practice_set("charter", QuestionSet::Wrong),
+            Route::Preview,
+            Route::NotFound("x".into()),
+        ] {
+            assert_eq!(route.page(), Page::Main, "{route:?}");
+        }
+        // Same page: a bare hash, so the app moves without a reload.
+        assert_eq!(Route::Backup.href_from(Page::Records), "#/backup");
+        assert_eq!(Route::Home.href_from(Page::Main), "#/");
+        // The other page: its file, then the hash.
+        assert_eq!(
+            Route::Progress.href_from(Page::Main),
+            "records.html#/progress"
+        );
+        assert_eq!(
+            Route::practice_set("charter", QuestionSet::Due).href_from(Page::Records),
+            "index.html#/bank/charter/practice?set=due"
+        );
+    }
 
     #[test]
     fn parses_routes_and_round_trips_links() {

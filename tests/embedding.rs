@@ -24,6 +24,8 @@ impl Host for Recorder {
     fn post(&self, event: &HostEvent) {
         self.0.borrow_mut().push(event.clone());
     }
+
+    fn open(&self, _href: &str) {}
 }
 
 fn set_hash(hash: &str) {

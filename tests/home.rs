@@ -5,12 +5,12 @@
 
 mod support;
 
-use quiz_app::app::{Shell, ShellProps};
+use quiz_app::app::{RecordsShell, Shell, ShellProps};
 use quiz_app::components::{BankList, BankListProps, ErrorPanel, ErrorPanelProps};
 use quiz_app::load::MANIFEST_URL;
 use quiz_app::load::{LoadError, LoadProblem, LoadState};
 use quiz_app::platform::pacing::{Pacer, SLICE_MS};
-use quiz_app::platform::{BrowserFetcher, FetchError, Fetcher};
+use quiz_app::platform::{BrowserFetcher, FetchError, Fetcher, Platform};
 use quiz_app::route::Route;
 use quiz_app::startup::preload;
 use quiz_core::manifest::parse_manifest;
@@ -376,6 +376,95 @@ async fn an_old_preview_link_leads_to_the_workbench_even_without_the_bank_list()
         Some("workbench.html")
     );
     assert!(root.query_selector(".error-panel").unwrap().is_none());
+}
+
+#[wasm_bindgen_test]
+async fn each_page_opens_the_other_pages_routes_there_with_the_whole_hash() {
+    // 我的学习 and 备份 live on records.html, everything else on index.html:
+    // a bookmark, a host's `configure` or a typed hash on the wrong page
+    // opens the right one, parameters and all.
+    let fetcher = || FakeFetcher::default().with(MANIFEST_URL, MANIFEST);
+    set_hash("#/progress?lang=en");
+    let host = Rc::new(TestHost::default());
+    let root = mount::<Shell>(ShellProps {
+        preloaded_manifest: None,
+        preloaded_bank: None,
+        platform: Platform {
+            host: host.clone(),
+            ..platform(fetcher())
+        },
+    })
+    .await;
+    settle().await;
+    assert_eq!(
+        host.opened.borrow().as_slice(),
+        ["records.html#/progress?lang=en".to_string()]
+    );
+    let notice = root
+        .query_selector(".other-page")
+        .unwrap()
+        .expect("the notice");
+    assert!(notice.text_content().unwrap().contains("Opening"));
+    let link = notice.query_selector("a").unwrap().unwrap();
+    assert_eq!(
+        link.get_attribute("href").as_deref(),
+        Some("records.html#/progress?lang=en")
+    );
+    // The footer's backup link crosses over too.
+    assert!(root
+        .query_selector(".app-footer a[href='records.html#/backup']")
+        .unwrap()
+        .is_some());
+
+    set_hash("#/bank/charter/practice?set=wrong");
+    let host = Rc::new(TestHost::default());
+    let root = mount::<RecordsShell>(ShellProps {
+        preloaded_manifest: None,
+        preloaded_bank: None,
+        platform: Platform {
+            host: host.clone(),
+            ..platform(fetcher())
+        },
+    })
+    .await;
+    settle().await;
+    set_hash("");
+    settle().await;
+    assert_eq!(
+        host.opened.borrow().first().map(String::as_str),
+        Some("index.html#/bank/charter/practice?set=wrong")
+    );
+    // On the records page its own routes are bare hashes.
+    assert!(root
+        .query_selector(".app-footer a[href='#/backup']")
+        .unwrap()
+        .is_some());
+}
+
+#[wasm_bindgen_test]
+async fn the_bank_list_links_to_the_records_page() {
+    let manifest = Rc::new(parse_manifest("index.json", MANIFEST.as_bytes()).unwrap());
+    let root = mount::<BankList>(BankListProps {
+        manifest,
+        lang: Lang::Zh,
+        progress: None,
+        today: 0,
+    })
+    .await;
+    let href = |selector: &str| {
+        root.query_selector(selector)
+            .unwrap()
+            .unwrap_or_else(|| panic!("no {selector}"))
+            .get_attribute("href")
+    };
+    assert_eq!(
+        href(".home-nav__progress").as_deref(),
+        Some("records.html#/progress")
+    );
+    assert_eq!(
+        href(".home-nav__backup").as_deref(),
+        Some("records.html#/backup")
+    );
 }
 
 fn best_progress() -> quiz_core::progress::Progress {

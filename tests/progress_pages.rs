@@ -6,9 +6,9 @@
 
 mod support;
 
-use quiz_app::app::{Shell, ShellProps};
+use quiz_app::app::{RecordsShell, ShellProps};
 use quiz_app::load::MANIFEST_URL;
-use quiz_app::platform::{BrowserHost, KeyValueStore, MemoryStorage, Platform};
+use quiz_app::platform::{KeyValueStore, MemoryStorage, Platform};
 use quiz_app::progress_store::{load, progress_key};
 use quiz_core::progress::{encode, export_backup, Attempt, Progress};
 use std::rc::Rc;
@@ -62,7 +62,7 @@ fn platform_with(progress: &Progress) -> (Platform, Rc<MemoryStorage>) {
         storage: storage.clone(),
         fetcher: Rc::new(FakeFetcher::default().with(MANIFEST_URL, MANIFEST)),
         clock: Rc::new(clock),
-        host: Rc::new(BrowserHost),
+        host: Rc::new(TestHost::default()),
     };
     (platform, storage)
 }
@@ -79,7 +79,7 @@ fn text_of(root: &web_sys::Element, selector: &str) -> String {
 async fn the_progress_page_shows_calendar_trend_figures_and_history() {
     set_hash("#/progress");
     let (platform, _) = platform_with(&studied());
-    let root = mount::<Shell>(ShellProps {
+    let root = mount::<RecordsShell>(ShellProps {
         platform,
         preloaded_manifest: None,
         preloaded_bank: None,
@@ -116,7 +116,9 @@ async fn the_progress_page_shows_calendar_trend_figures_and_history() {
     assert!(row.contains("66%"), "{row}");
     assert!(row.contains("90/100"), "best exam: {row}");
     assert!(root
-        .query_selector("tr[data-bank=charter] a[href='#/bank/charter/practice?set=wrong']")
+        .query_selector(
+            "tr[data-bank=charter] a[href='index.html#/bank/charter/practice?set=wrong']"
+        )
         .unwrap()
         .is_some());
 
@@ -137,7 +139,7 @@ async fn the_progress_page_shows_calendar_trend_figures_and_history() {
 async fn a_backup_is_checked_previewed_and_merged_without_dropping_anything() {
     set_hash("#/backup");
     let (platform, storage) = platform_with(&studied());
-    let root = mount::<Shell>(ShellProps {
+    let root = mount::<RecordsShell>(ShellProps {
         platform,
         preloaded_manifest: None,
         preloaded_bank: None,

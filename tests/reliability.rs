@@ -7,10 +7,11 @@
 
 mod support;
 
-use quiz_app::app::{Shell, ShellProps};
+use quiz_app::app::{RecordsShell, Shell, ShellProps};
 use quiz_app::load::MANIFEST_URL;
-use quiz_app::platform::{BrowserHost, KeyValueStore, MemoryStorage, Platform, StorageError};
+use quiz_app::platform::{KeyValueStore, MemoryStorage, Platform, StorageError};
 use quiz_app::progress_store::active_key;
+use quiz_app::route::{Page, Route};
 use quiz_core::progress::SavedAttempt;
 use quiz_core::session::{Mode, Plan, Selection, Session};
 use quiz_core::{check_bank, Bank};
@@ -30,18 +31,23 @@ fn platform_over(storage: Rc<dyn KeyValueStore>) -> Platform {
                 .with("questions/charter.json", BANK),
         ),
         clock: Rc::new(FixedClock::default()),
-        host: Rc::new(BrowserHost),
+        host: Rc::new(TestHost::default()),
     }
 }
 
+/// The app of the page that renders `hash` (`index.html` or
+/// `records.html`), mounted there.
 async fn shell_at(hash: &str, storage: Rc<dyn KeyValueStore>) -> web_sys::Element {
     set_hash(hash);
-    let root = mount::<Shell>(ShellProps {
+    let props = ShellProps {
         platform: platform_over(storage),
         preloaded_manifest: None,
         preloaded_bank: None,
-    })
-    .await;
+    };
+    let root = match Route::parse(hash).page() {
+        Page::Main => mount::<Shell>(props).await,
+        Page::Records => mount::<RecordsShell>(props).await,
+    };
     settle().await;
     root
 }

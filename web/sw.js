@@ -8,7 +8,7 @@
 //
 // Strategies:
 // - content-hashed files: cache first (they never change);
-// - the app's page (index.html): the copy cached with this version's files,
+// - the app's pages (index.html, records.html): the copy cached with this version's files,
 //   at once: a repeat visit waits for no round trip and a slow network
 //   cannot stall it; it is revalidated in the background so changed headers
 //   reach members on the next visit. A new deployment changes sw.js, which
@@ -148,15 +148,16 @@ async function networkFirst(request, fallbackKey) {
   }
 }
 
-// The app's page from this version's cache; from the network only when the
+// One of the app's two pages (`./`, which is index.html, or records.html)
+// from this version's cache; from the network only when the
 // cache is gone (storage cleared while the worker lived on). The page is
 // revalidated in the background: when the server sends the same page, its
 // fresh copy (with the server's current headers: CSP, frame-ancestors)
 // replaces the cached one for the next visit. A different page belongs to a
 // new deployment, which its own worker caches with its own files.
-async function appPage(event, request) {
+async function appPage(event, request, page) {
   const cache = await caches.open(CACHE);
-  const key = scoped("./");
+  const key = scoped(page);
   const cached = await cache.match(key);
   if (!cached) return networkFirst(request, key);
   // A copy to compare with: the page consumes `cached`'s body.
@@ -187,7 +188,9 @@ self.addEventListener("fetch", (event) => {
   }
   const path = url.pathname.slice(new URL(self.registration.scope).pathname.length);
   if (request.mode === "navigate" && (path === "" || path === "index.html")) {
-    event.respondWith(appPage(event, request));
+    event.respondWith(appPage(event, request, "./"));
+  } else if (request.mode === "navigate" && path === "records.html") {
+    event.respondWith(appPage(event, request, "records.html"));
   } else if (request.mode === "navigate") {
     event.respondWith(networkFirst(request, null));
   } else if (path.startsWith("questions/") && path.endsWith(".json")) {

@@ -6,7 +6,7 @@ use crate::i18n::{strings, Strings};
 use crate::platform::files::{chosen_file, copy_selected, offer_download, read_text};
 use crate::platform::Platform;
 use crate::progress_store::StoreStatus;
-use crate::route::Route;
+use crate::route::{Page, Route};
 use quiz_core::progress::{
     date_of_day, export_backup, preview_merge, read_backup, BackupError, MergePreview, Progress,
     MAX_BACKUP_BYTES,
@@ -177,7 +177,7 @@ pub fn backup_page(props: &BackupPageProps) -> Html {
 
     html! {
         <article class="backup-page">
-            <a class="back-link" href={Route::Progress.to_hash()}><span class="back-link__mark" aria-hidden="true">{ "← " }</span>{ text.nav_progress }</a>
+            <a class="back-link" href={Route::Progress.href_from(Page::Records)}><span class="back-link__mark" aria-hidden="true">{ "← " }</span>{ text.nav_progress }</a>
             <h2>{ text.nav_backup }</h2>
             <p>{ text.backup_intro }</p>
             <p class="backup-keep-note">{ text.backup_keep_note }</p>

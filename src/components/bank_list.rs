@@ -1,7 +1,7 @@
 //! The home page: the banks, the study streak and the links to progress and backup.
 
 use crate::i18n::strings;
-use crate::route::{QuestionSet, Route};
+use crate::route::{Page, QuestionSet, Route};
 use quiz_core::progress::{study_streak, Progress};
 use quiz_core::session::Score;
 use quiz_core::{Lang, Manifest};
@@ -42,8 +42,8 @@ pub fn bank_list(props: &BankListProps) -> Html {
                 </p>
             }
             <nav class="home-nav">
-                <a class="home-nav__link home-nav__progress" href={Route::Progress.to_hash()}>{ text.nav_progress }</a>
-                <a class="home-nav__link home-nav__backup" href={Route::Backup.to_hash()}>{ text.nav_backup }</a>
+                <a class="home-nav__link home-nav__progress" href={Route::Progress.href_from(Page::Main)}>{ text.nav_progress }</a>
+                <a class="home-nav__link home-nav__backup" href={Route::Backup.href_from(Page::Main)}>{ text.nav_backup }</a>
             </nav>
             <h2 id="bank-list-heading">{ text.banks_heading }</h2>
             <ul class="bank-list__items">

@@ -1,7 +1,7 @@
 //! The progress page's per-bank table.
 
 use crate::i18n::strings;
-use crate::route::{QuestionSet, Route};
+use crate::route::{Page, QuestionSet, Route};
 use quiz_core::progress::Progress;
 use quiz_core::session::Score;
 use quiz_core::{Lang, Manifest};
@@ -46,14 +46,14 @@ pub fn bank_tally_table(props: &BankTallyTableProps) -> Html {
                         html! {
                             <tr data-bank={bank.id.clone()}>
                                 <th scope="row">
-                                    <a href={Route::Bank { id: bank.id.clone() }.to_hash()}>{ bank.title.get(props.lang) }</a>
+                                    <a href={Route::Bank { id: bank.id.clone() }.href_from(Page::Records)}>{ bank.title.get(props.lang) }</a>
                                 </th>
                                 // Each cell names its column for the narrow layout,
                                 // where the rows stack (large text on a phone).
                                 <td data-label={text.col_answered}>{ tally.questions }</td>
                                 <td data-label={text.col_accuracy}>{ tally.percent().map_or("–".to_string(), |p| format!("{p}%")) }</td>
-                                <td data-label={text.col_due}>{ count_link(tally.due, Route::practice_set(&bank.id, QuestionSet::Due).to_hash()) }</td>
-                                <td data-label={text.col_wrong}>{ count_link(tally.wrong_book, Route::practice_set(&bank.id, QuestionSet::Wrong).to_hash()) }</td>
+                                <td data-label={text.col_due}>{ count_link(tally.due, Route::practice_set(&bank.id, QuestionSet::Due).href_from(Page::Records)) }</td>
+                                <td data-label={text.col_wrong}>{ count_link(tally.wrong_book, Route::practice_set(&bank.id, QuestionSet::Wrong).href_from(Page::Records)) }</td>
                                 <td data-label={text.col_best}>{ props.progress.best_exam(&bank.id)
                                     .map_or("–".to_string(), |(score, max)| format!("{}/{}", Score(score), Score(max))) }</td>
                             </tr>

@@ -5,7 +5,7 @@ use super::{AttemptHistory, BankTallyTable, ScoreTrend, StudyCalendar};
 use crate::hooks::ProgressContext;
 use crate::i18n::strings;
 use crate::platform::Platform;
-use crate::route::Route;
+use crate::route::{Page, Route};
 use quiz_core::progress::study_streak;
 use quiz_core::{Lang, Manifest};
 use std::rc::Rc;
@@ -39,7 +39,7 @@ pub fn progress_page(props: &ProgressPageProps) -> Html {
     let utc_offset_ms = clock.utc_offset_ms(clock.now_ms());
     html! {
         <article class="progress-page">
-            <a class="back-link" href={Route::Home.to_hash()}><span class="back-link__mark" aria-hidden="true">{ "← " }</span>{ text.back_to_banks }</a>
+            <a class="back-link" href={Route::Home.href_from(Page::Records)}><span class="back-link__mark" aria-hidden="true">{ "← " }</span>{ text.back_to_banks }</a>
             <h2>{ text.nav_progress }</h2>
             <p class="streak">
                 <span>{ text.streak }{ " " }<strong>{ study_streak(&progress, today) }</strong></span>
@@ -56,7 +56,7 @@ pub fn progress_page(props: &ProgressPageProps) -> Html {
                 <AttemptHistory progress={progress.clone()} manifest={props.manifest.clone()} {utc_offset_ms} {lang} />
             </section>
             <p class="progress-page__backup">
-                <a class="button button--secondary" href={Route::Backup.to_hash()}>{ text.nav_backup }</a>
+                <a class="button button--secondary" href={Route::Backup.href_from(Page::Records)}>{ text.nav_backup }</a>
             </p>
         </article>
     }

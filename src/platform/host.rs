@@ -1,4 +1,5 @@
-//! Events for the page that embeds the module (the portal's iframe host).
+//! Events for the page that embeds the module (the portal's iframe host),
+//! and opening the module's other page (see [`crate::route::Page`]).
 //!
 //! The app only says what happened; the boot script (`web/boot.js`) owns the
 //! postMessage bridge with its origin allow-list, so the WASM carries no
@@ -102,10 +103,14 @@ fn mode_key(session: &Session) -> &'static str {
     }
 }
 
-/// Where host events go.
+/// Where host events go, and how the other page is opened.
 pub trait Host {
     /// Passes an event on; never fails visibly (embedding is optional).
     fn post(&self, event: &HostEvent);
+
+    /// Replaces this page with `href`, the module's other page, so the back
+    /// button returns to where the member came from, not to the detour.
+    fn open(&self, href: &str);
 }
 
 /// Hands events to the boot script's bridge (`window.lxyzQuizHost`), which
@@ -123,6 +128,14 @@ impl Host for BrowserHost {
             .and_then(|value| value.dyn_into::<js_sys::Function>().ok());
         if let Some(bridge) = bridge {
             let _ = bridge.call1(&JsValue::NULL, &JsValue::from_str(&event.to_json()));
+        }
+    }
+
+    fn open(&self, href: &str) {
+        if let Some(window) = web_sys::window() {
+            if let Err(error) = window.location().replace(href) {
+                web_sys::console::warn_2(&"quiz: could not open".into(), &error);
+            }
         }
     }
 }

@@ -4,7 +4,7 @@
 #![allow(dead_code)]
 
 use quiz_app::platform::{
-    BrowserHost, Clock, FetchError, FetchFuture, Fetcher, MemoryStorage, Platform,
+    Clock, FetchError, FetchFuture, Fetcher, Host, HostEvent, MemoryStorage, Platform,
 };
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
@@ -104,14 +104,31 @@ impl Fetcher for FakeFetcher {
     }
 }
 
-/// A platform with in-memory storage, the given fetcher and a fixed clock;
-/// host events go where the browser's would (nowhere, outside a portal).
+/// The host of tests: events are dropped, as outside a portal, and the
+/// module's other page is never opened (that would take the test runner's
+/// own page away); `opened` keeps what the app asked to open.
+#[derive(Default)]
+pub struct TestHost {
+    /// Every `href` the app asked to open, in order.
+    pub opened: RefCell<Vec<String>>,
+}
+
+impl Host for TestHost {
+    fn post(&self, _event: &HostEvent) {}
+
+    fn open(&self, href: &str) {
+        self.opened.borrow_mut().push(href.to_string());
+    }
+}
+
+/// A platform with in-memory storage, the given fetcher, a fixed clock and
+/// a [`TestHost`].
 pub fn platform(fetcher: FakeFetcher) -> Platform {
     Platform {
         storage: Rc::new(MemoryStorage::default()),
         fetcher: Rc::new(fetcher),
         clock: Rc::new(FixedClock::default()),
-        host: Rc::new(BrowserHost),
+        host: Rc::new(TestHost::default()),
     }
 }
 

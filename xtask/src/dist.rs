@@ -6,8 +6,10 @@
 //! adds the fallback for browsers without modules, writes the service worker
 //! `sw.js` with the list of shell files to precache, and stores `.br` and
 //! `.gz` copies of the content-hashed files for precompressed serving. The
-//! coordinators' workbench page, built beside the app, gets its own boot
-//! script the same way, and none of its files enter the shell list.
+//! member's records page gets a boot script from the same template, and its
+//! files enter the shell list; the coordinators' workbench page gets its
+//! own boot script the same way, and none of its files enter the shell
+//! list.
 
 use crate::process::run;
 use std::path::Path;
@@ -31,6 +33,24 @@ pub fn finish(dist: &Path, web: &Path) -> Result<(), String> {
     let html = rewrite_html(&html, &start, &boot_name, &nomodule_name)?;
     write(&html_path, html.as_bytes())?;
 
+    // The member's records page, when the build has it: the app's boot
+    // script with its own WebAssembly's names.
+    let records_path = dist.join(RECORDS_PAGE);
+    let records_boot = if records_path.is_file() {
+        let page = read_text(&records_path)?;
+        let start = trunk_start(&page)?;
+        let boot = read_text(&web.join("boot.js"))?
+            .replace("__QUIZ_JS__", &start.js)
+            .replace("__QUIZ_WASM__", &start.wasm);
+        let boot_name = hashed_name("records-boot", "js", boot.as_bytes());
+        write(&dist.join(&boot_name), boot.as_bytes())?;
+        let page = rewrite_html(&page, &start, &boot_name, &nomodule_name)?;
+        write(&records_path, page.as_bytes())?;
+        Some(boot_name)
+    } else {
+        None
+    };
+
     // The coordinators' workbench, when the build has it: its own boot
     // script, the same checks, and none of its files in the app's shell.
     let workbench_path = dist.join(WORKBENCH_PAGE);
@@ -50,6 +70,9 @@ pub fn finish(dist: &Path, web: &Path) -> Result<(), String> {
     };
 
     let mut shell = vec!["./".to_string()];
+    if records_boot.is_some() {
+        shell.push(RECORDS_PAGE.to_string());
+    }
     let mut hashed = Vec::new();
     for entry in std::fs::read_dir(dist).map_err(|e| format!("cannot list dist/: {e}"))? {
         let name = entry
@@ -62,7 +85,12 @@ pub fn finish(dist: &Path, web: &Path) -> Result<(), String> {
         }
     }
     hashed.sort();
-    shell.extend(hashed.iter().filter(|name| !is_workbench(name)).cloned());
+    shell.extend(
+        hashed
+            .iter()
+            .filter(|name| !is_workbench(name) && !is_records_bundle(name))
+            .cloned(),
+    );
     for file in [
         "manifest.webmanifest",
         "icon.svg",
@@ -92,11 +120,29 @@ pub fn finish(dist: &Path, web: &Path) -> Result<(), String> {
         "xtask: dist/ finished: {boot_name}, sw.js ({} shell files), .br/.gz for {} hashed files{}",
         shell.len(),
         hashed.len(),
-        workbench_boot.map_or_else(String::new, |boot| format!(
-            ", {WORKBENCH_PAGE} with {boot}"
-        ))
+        [
+            records_boot.map(|boot| format!(", {RECORDS_PAGE} with {boot}")),
+            workbench_boot.map(|boot| format!(", {WORKBENCH_PAGE} with {boot}")),
+        ]
+        .into_iter()
+        .flatten()
+        .collect::<String>()
     );
     Ok(())
+}
+
+/// The member's records page (我的学习 and 备份), built beside the app with
+/// its own WebAssembly (see `Trunk.records.toml`). The page is in the
+/// service worker's shell; its files are not (see [`is_records_bundle`]).
+pub const RECORDS_PAGE: &str = "records.html";
+
+/// True for the records page's own files (`records-<hash>.js`, `…_bg.wasm`,
+/// `records-boot-<hash>.js`). The service worker caches them when a member
+/// first opens 我的学习 or 备份, not when it installs: precaching would
+/// download 150 KB in the background on every member's first visit to a
+/// release, which most never need.
+pub fn is_records_bundle(name: &str) -> bool {
+    name.starts_with("records-")
 }
 
 /// The coordinators' workbench page, built beside the app (see
@@ -320,6 +366,17 @@ const wasm = await init({ module_or_path: './quiz-app-3aefacd0e826e24a_bg.wasm' 
         assert!(!is_workbench("quiz-app-3aefacd0e826e24a.js"));
         assert!(!is_workbench("style-746e2d6555cf4b15.css"));
         assert!(!is_workbench("boot-0123456789abcdef.js"));
+    }
+
+    #[test]
+    fn the_records_pages_files_are_told_apart() {
+        assert!(is_records_bundle("records-3aefacd0e826e24a_bg.wasm"));
+        assert!(is_records_bundle("records-3aefacd0e826e24a.js"));
+        assert!(is_records_bundle("records-boot-0123456789abcdef.js"));
+        // The page itself is in the shell, as are the app's files.
+        assert!(!is_records_bundle(RECORDS_PAGE));
+        assert!(!is_records_bundle("quiz-app-3aefacd0e826e24a.js"));
+        assert!(!is_records_bundle("style-746e2d6555cf4b15.css"));
     }
 
     #[test]

@@ -101,9 +101,12 @@ fn serve(args: &[String]) -> Result<(), String> {
         .map_err(|_| format!("--port {port:?} is not a port number"))?;
     let tools = Tools::ensure_build()?;
     let workbench = build_workbench(&tools, release)?;
-    println!("xtask: serving on http://{address}:{port}/ and /workbench.html (Ctrl-C stops; the workbench is rebuilt on the next start)");
+    let records = build_records(&tools, release)?;
+    println!("xtask: serving on http://{address}:{port}/, /records.html and /workbench.html (Ctrl-C stops; the records page and the workbench are rebuilt on the next start)");
     let mut command = tools.trunk();
-    command.env("QUIZ_WORKBENCH_DIST", &workbench);
+    command
+        .env("QUIZ_WORKBENCH_DIST", &workbench)
+        .env("QUIZ_RECORDS_DIST", &records);
     command.args(["serve", "--offline", "--address", &address, "--port", &port]);
     if release {
         command.arg("--release");
@@ -119,26 +122,41 @@ const WORKBENCH_DIST: &str = "target/workbench-dist";
 /// no WebAssembly splitting, so the page is a Trunk build of its own; the
 /// app's build copies it in (the post-build hook in `Trunk.toml`).
 fn build_workbench(tools: &Tools, release: bool) -> Result<PathBuf, String> {
+    build_page(tools, "Trunk.workbench.toml", WORKBENCH_DIST, release)
+}
+
+/// Where Trunk builds the member's records page (see `Trunk.records.toml`).
+const RECORDS_DIST: &str = "target/records-dist";
+
+/// Builds the member's records page (`records.html`: 我的学习 and 备份, with
+/// its own WebAssembly, `src/bin/records.rs`) into [`RECORDS_DIST`] and
+/// returns that folder; the app's build copies it in, as it does the
+/// workbench. See `quiz_app::route::Page` for why it is a page of its own.
+fn build_records(tools: &Tools, release: bool) -> Result<PathBuf, String> {
+    build_page(tools, "Trunk.records.toml", RECORDS_DIST, release)
+}
+
+/// One Trunk build of a page with its own WebAssembly, into `dist`.
+fn build_page(tools: &Tools, config: &str, dist: &str, release: bool) -> Result<PathBuf, String> {
     let mut command = tools.trunk();
-    command.args(["--config", "Trunk.workbench.toml", "build", "--offline"]);
+    command.args(["--config", config, "build", "--offline"]);
     if release {
         command.arg("--release");
     }
     run(&mut command)?;
-    Ok(project_root().join(WORKBENCH_DIST))
+    Ok(project_root().join(dist))
 }
 
 /// The release build of the app with the workbench merged in, as Trunk
 /// leaves it in `dist/` (before [`dist::finish`]).
 fn trunk_release(tools: &Tools) -> Result<(), String> {
     let workbench = build_workbench(tools, true)?;
-    run(tools.trunk().env("QUIZ_WORKBENCH_DIST", &workbench).args([
-        "build",
-        "--offline",
-        "--release",
-        "--dist",
-        "dist",
-    ]))
+    let records = build_records(tools, true)?;
+    run(tools
+        .trunk()
+        .env("QUIZ_WORKBENCH_DIST", &workbench)
+        .env("QUIZ_RECORDS_DIST", &records)
+        .args(["build", "--offline", "--release", "--dist", "dist"]))
     .map(|_| ())
 }
 

@@ -150,6 +150,9 @@ async fn run(root: &Path, options: &Options) -> Result<usize, String> {
     let mut over = 0;
     if wants("sizes") {
         print_sizes(&options.dist, sizes::Bundle::App)?;
+        if options.dist.join("records.html").is_file() {
+            print_sizes(&options.dist, sizes::Bundle::Records)?;
+        }
         if options.dist.join("workbench.html").is_file() {
             print_sizes(&options.dist, sizes::Bundle::Workbench)?;
         }
@@ -260,6 +263,7 @@ fn print_sizes(dist: &Path, bundle: sizes::Bundle) -> Result<(), String> {
     let kinds = sizes::measure(dist, bundle)?;
     let (title, label) = match bundle {
         sizes::Bundle::App => ("the member app (index.html)", "app"),
+        sizes::Bundle::Records => ("the member's records page (records.html)", "rec"),
         sizes::Bundle::Workbench => ("the coordinators' workbench (workbench.html)", "bench"),
         sizes::Bundle::Reference => ("the one-component Yew reference page", "ref"),
     };
@@ -298,27 +302,30 @@ fn print_member_dependencies(root: &Path) -> usize {
     let target = std::env::var_os("CARGO_TARGET_DIR")
         .map(PathBuf::from)
         .unwrap_or_else(|| root.join("target"));
-    let wasm = target.join("wasm32-unknown-unknown/release/quiz-app.wasm");
-    println!(
-        "\n== crates kept out of the member's wasm (function names in {})",
-        wasm.display()
-    );
-    let Ok(bytes) = std::fs::read(&wasm) else {
-        println!("  not checked: no release build of the app there");
-        return 0;
-    };
+    // Both pages' WebAssembly: index.html's and records.html's.
     let mut found = 0;
-    for name in sizes::NOT_IN_MEMBER_WASM {
-        let count = sizes::count_mentions(&bytes, name);
+    for binary in ["quiz-app", "records"] {
+        let wasm = target.join(format!("wasm32-unknown-unknown/release/{binary}.wasm"));
         println!(
-            "  {name:<12} {}",
-            if count == 0 {
-                "absent".to_string()
-            } else {
-                format!("PRESENT ({count} names)")
-            }
+            "\n== crates kept out of the member's wasm (function names in {})",
+            wasm.display()
         );
-        found += usize::from(count > 0);
+        let Ok(bytes) = std::fs::read(&wasm) else {
+            println!("  not checked: no release build of the app there");
+            continue;
+        };
+        for name in sizes::NOT_IN_MEMBER_WASM {
+            let count = sizes::count_mentions(&bytes, name);
+            println!(
+                "  {name:<12} {}",
+                if count == 0 {
+                    "absent".to_string()
+                } else {
+                    format!("PRESENT ({count} names)")
+                }
+            );
+            found += usize::from(count > 0);
+        }
     }
     found
 }

@@ -27,6 +27,10 @@ const NOT_IN_FIRST_LOAD: [&str; 4] = ["check.html", "check.js", "check.css", "sw
 pub enum Bundle {
     /// The member app (`index.html`): what every member downloads.
     App,
+    /// The member's records page (`records.html`, 我的学习 and 备份, and the
+    /// files named after it), with the stylesheet it shares with the app:
+    /// what a member downloads on opening it.
+    Records,
     /// The coordinators' workbench (`workbench.html` and the files named
     /// after it, as `cargo xtask dist` builds them), with the stylesheet it
     /// shares with the app.
@@ -40,12 +44,13 @@ impl Bundle {
     /// Whether the file `name` at the top of `dist/` belongs to the bundle.
     fn contains(self, name: &str) -> bool {
         let workbench = name == "workbench.html" || name.starts_with("workbench-");
+        let records = name == "records.html" || name.starts_with("records-");
+        let style = name.starts_with("style-") && name.ends_with(".css");
         match self {
-            Bundle::App => !workbench,
+            Bundle::App => !workbench && !records,
+            Bundle::Records => records || style,
             Bundle::Reference => true,
-            Bundle::Workbench => {
-                workbench || (name.starts_with("style-") && name.ends_with(".css"))
-            }
+            Bundle::Workbench => workbench || style,
         }
     }
 }

@@ -16,6 +16,14 @@ async fn a_finished_exam_survives_a_reload() {
     phone.wait_for_text(".dialog", "2 道题还没有作答").await;
     phone.click(".dialog__confirm").await;
     phone.wait_for(".score-card").await;
+    // The exam link downloaded index.html's WebAssembly only: the records
+    // page's is not fetched until a member opens 我的学习.
+    let fetched = phone
+        .eval("performance.getEntriesByType('resource').map((entry) => entry.name).join(' ')")
+        .await;
+    let fetched = fetched.as_str().unwrap_or_default();
+    assert!(fetched.contains("quiz-app-"), "{fetched}");
+    assert!(!fetched.contains("records-"), "{fetched}");
 
     phone.open(&server.url()).await;
     phone.client.refresh().await.expect("reload");
@@ -37,10 +45,30 @@ async fn a_finished_exam_survives_a_reload() {
         .await
         .is_err());
     // The history lists it, with its score and time used.
+    // 我的学习 is its own page, records.html, and its way back is the
+    // bank list on index.html.
     phone.click(".home-nav__progress").await;
     let item = phone.wait_for_text(".history__item", "模拟考试").await;
     assert!(item.contains("得分 0/"), "{item}");
     assert!(item.contains("不及格"), "{item}");
+    let address = phone.eval("location.pathname + location.hash").await;
+    assert!(
+        address
+            .as_str()
+            .unwrap_or_default()
+            .ends_with("records.html#/progress"),
+        "{address}"
+    );
+    phone.click(".back-link").await;
+    phone.wait_for("[data-bank=charter]").await;
+    let address = phone.eval("location.pathname + location.hash").await;
+    assert!(
+        address
+            .as_str()
+            .unwrap_or_default()
+            .ends_with("index.html#/"),
+        "{address}"
+    );
     phone.close().await;
 }
 
@@ -266,9 +294,18 @@ async fn a_backup_carries_progress_to_another_browser_and_due_reviews_come_back(
     portal.close().await;
 
     // WeChat, with its own storage: paste, check, see the preview, merge.
+    // An old link to the backup page on index.html opens records.html.
     let wechat = Phone::start().await;
     wechat.open(&format!("{}#/backup", server.url())).await;
     wechat.wait_for(".backup-import__paste textarea").await;
+    let address = wechat.eval("location.pathname + location.hash").await;
+    assert!(
+        address
+            .as_str()
+            .unwrap_or_default()
+            .ends_with("records.html#/backup"),
+        "{address}"
+    );
     wechat
         .client
         .execute(
