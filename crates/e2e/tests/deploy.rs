@@ -510,6 +510,11 @@ async fn the_app_works_offline_after_one_visit_and_notices_new_questions() {
     phone.wait_for_text(".update-banner", "新的题目").await;
     phone.click(".update-banner__reload").await;
     phone.wait_for_text(".bank-list", "党章（修订版）").await;
+    // 我的学习 once online: records.html's own files are cached as they load.
+    phone.click(".home-nav__progress").await;
+    phone.wait_for(".calendar__summary").await;
+    phone.click(".back-link").await;
+    phone.wait_for_text(".bank-list", "党章（修订版）").await;
 
     // No network at all: the browser is offline and the server is gone.
     phone.set_offline(true).await;
@@ -531,6 +536,13 @@ async fn the_app_works_offline_after_one_visit_and_notices_new_questions() {
     phone.client.refresh().await.unwrap();
     phone.wait_for_text(".app-main", "党规").await;
     assert!(phone.texts(".error-panel").await.is_empty());
+    // 我的学习, opened once online, works offline too.
+    phone
+        .client
+        .goto(&format!("{}records.html#/progress", nginx.url()))
+        .await
+        .unwrap();
+    phone.wait_for(".calendar__summary").await;
     phone.set_offline(false).await;
     phone.close().await;
 }
