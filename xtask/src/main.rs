@@ -11,6 +11,7 @@ mod process;
 mod tools;
 
 mod dist;
+mod imports;
 
 use process::{run, Step, Summary};
 use std::path::{Path, PathBuf};
