@@ -364,14 +364,13 @@ impl<'a> LineIndex<'a> {
 
     fn line_starts(&self) -> &[usize] {
         self.line_starts.get_or_init(|| {
+            let bytes = self.text.as_bytes();
             let mut starts = vec![0];
-            starts.extend(
-                self.text
-                    .bytes()
-                    .enumerate()
-                    .filter(|(_, byte)| *byte == b'\n')
-                    .map(|(at, _)| at + 1),
-            );
+            let mut at = 0;
+            while let Some(found) = find_newline(&bytes[at..]) {
+                at += found + 1;
+                starts.push(at);
+            }
             starts
         })
     }
@@ -402,6 +401,11 @@ impl<'a> LineIndex<'a> {
     /// which on a one-line (minified) file makes locating many problems
     /// quadratic.
     pub fn line_cols_ascending(&self, offsets: &[usize]) -> Vec<(usize, usize)> {
+        // A file without problems is the usual case: it needs no line
+        // breaks found, which in a large bank is a pass over every byte.
+        if offsets.is_empty() {
+            return Vec::new();
+        }
         let line_starts = self.line_starts();
         // Where the last offset was: its line, byte and column.
         let (mut line, mut at, mut column) = (0usize, 0usize, 0usize);
@@ -441,9 +445,51 @@ impl<'a> LineIndex<'a> {
     }
 }
 
+/// The index of the first line break in `bytes`. A bank is mostly long
+/// lines of text, so this looks at eight bytes at a time, as the parser's
+/// string scan does: the "has a zero byte" test on the word XOR eight line
+/// breaks flags the matching bytes, the lowest flag being the first.
+fn find_newline(bytes: &[u8]) -> Option<usize> {
+    const ONES: u64 = u64::from_le_bytes([1; 8]);
+    const HIGHS: u64 = ONES << 7;
+    const NEWLINES: u64 = ONES * b'\n' as u64;
+    let mut offset = 0;
+    for chunk in bytes.chunks_exact(8) {
+        // Cannot fail: `chunks_exact` gives eight bytes.
+        let Ok(&eight) = <&[u8; 8]>::try_from(chunk) else {
+            break;
+        };
+        let word = u64::from_le_bytes(eight) ^ NEWLINES;
+        let found = word.wrapping_sub(ONES) & !word & HIGHS;
+        if found != 0 {
+            return Some(offset + found.trailing_zeros() as usize / 8);
+        }
+        offset += 8;
+    }
+    bytes[offset..]
+        .iter()
+        .position(|&byte| byte == b'\n')
+        .map(|at| offset + at)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn finds_line_breaks_in_every_position() {
+        for len in 0..40 {
+            for filler in ["题", "x", "\r", "\u{8a}"] {
+                let text = format!("{}\n{}\n", filler.repeat(len), "题".repeat(len));
+                let expected: Vec<usize> = std::iter::once(0)
+                    .chain(text.match_indices('\n').map(|(at, _)| at + 1))
+                    .collect();
+                assert_eq!(LineIndex::new(&text).line_starts(), expected, "{len}");
+                assert_eq!(find_newline(filler.repeat(len).as_bytes()), None);
+            }
+        }
+        assert!(LineIndex::new("{\n}").line_cols_ascending(&[]).is_empty());
+    }
 
     #[test]
     fn line_and_column_count_characters() {
