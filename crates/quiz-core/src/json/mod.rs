@@ -134,6 +134,31 @@ impl<'t> Node<'t> {
         }
     }
 
+    /// The text when the value is a string: what matching
+    /// [`Node::value`] for a string gives, without building the other
+    /// kinds. Most values the checker reads are strings.
+    #[inline(always)]
+    pub(crate) fn as_str(self) -> Option<Cow<'t, str>> {
+        let entry = self.entry();
+        match entry.kind {
+            Kind::String => Some(self.tree.string(entry.span, false)),
+            Kind::Escaped => Some(self.tree.string(entry.span, true)),
+            _ => None,
+        }
+    }
+
+    /// The members when the value is an object, as [`Node::as_str`] is to
+    /// strings.
+    #[inline(always)]
+    pub(crate) fn as_members(self) -> Option<Members<'t>> {
+        let entry = self.entry();
+        (entry.kind == Kind::Object).then_some(Members(Children {
+            tree: self.tree,
+            at: self.index + 1,
+            end: entry.next,
+        }))
+    }
+
     /// The value's source text.
     fn source(self) -> &'t str {
         let Span { start, end } = self.span();

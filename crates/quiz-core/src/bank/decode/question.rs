@@ -7,6 +7,7 @@ use crate::bank::{
     count_blanks, fields, letter, Blank, Body, Choice, Difficulty, Question, QuestionType,
 };
 use crate::diagnostic::{closest, Code, Severity};
+use crate::fnv::FnvBuild;
 use crate::json::{Node, Span, Value};
 use crate::limits::{
     MAX_BANK_ID, MAX_BLANKS, MAX_LONG_TEXT, MAX_QUESTIONS, MAX_QUESTION_ID, MAX_SHORT_TEXT,
@@ -73,8 +74,10 @@ impl<'r> Reader<'r> {
             return None;
         }
         let mut questions = Vec::with_capacity(items.len());
-        // Keyed by the id text in the parsed tree, so no id is copied for it.
-        let mut seen: HashMap<Cow<str>, Span> = HashMap::with_capacity(items.len());
+        // Keyed by the id text in the parsed tree, so no id is copied for
+        // it, and hashed with FNV-1a: SipHash cost more than the lookup.
+        let mut seen: HashMap<Cow<str>, Span, FnvBuild> =
+            HashMap::with_capacity_and_hasher(items.len(), FnvBuild::default());
         let mut ok = true;
         for (i, item) in items.iter().enumerate() {
             if i > 0 && i % QUESTIONS_PER_STEP == 0 {
