@@ -213,10 +213,11 @@ pub(crate) struct Reader<'r> {
     pub(crate) index: &'r LineIndex<'r>,
     /// The id of the question being read, attached to its problems.
     pub(crate) question: Option<Cow<'r, str>>,
-    /// The bank's declared tag keys, once read; tags are checked as they
-    /// are met so problems point at the tag itself. This and
-    /// `section_counts` are the bank decoder's; the manifest leaves them
-    /// empty.
+    /// The bank's declared tag keys, once read, in order (they are the
+    /// keys of the `tag_names` map), so a tag is found by binary search;
+    /// tags are checked as they are met so problems point at the tag
+    /// itself. This and `section_counts` are the bank decoder's; the
+    /// manifest leaves them empty.
     pub(crate) declared_tags: Option<Vec<String>>,
     /// Where each paper section's `count` is, for the paper check.
     pub(crate) section_counts: Vec<Span>,
@@ -542,6 +543,9 @@ impl<'r> Reader<'r> {
 
     /// A bilingual text object.
     pub(crate) fn text(&mut self, node: Node, path: &Path, max: usize) -> Option<LocalText> {
+        if let Some((zh, en)) = usual_text(node) {
+            return self.languages(Some(zh), en, path, max);
+        }
         if let Some(text) = node.as_str() {
             self.error(
                 Code::WrongType,
@@ -565,6 +569,18 @@ impl<'r> Reader<'r> {
         path: &Path,
         max: usize,
     ) -> Option<LocalText> {
+        self.languages(fields.get("zh"), fields.get("en"), path, max)
+    }
+
+    /// The texts of [`Reader::text_fields`], given the `zh` and `en` values
+    /// found (a missing `zh` was reported where it was found missing).
+    pub(crate) fn languages(
+        &mut self,
+        zh: Option<Node>,
+        en: Option<Node>,
+        path: &Path,
+        max: usize,
+    ) -> Option<LocalText> {
         let language = |reader: &mut Self, node: Node, key: &str| {
             let path = path.field(key);
             let text = reader.string(node, &path)?;
@@ -574,13 +590,33 @@ impl<'r> Reader<'r> {
         };
         // `None` when a problem was reported; an absent `en` is no problem
         // (a missing `zh` was reported by the object check).
-        let zh = fields.get("zh").and_then(|node| language(self, node, "zh"));
-        let en = match fields.get("en") {
+        let zh = zh.and_then(|node| language(self, node, "zh"));
+        let en = match en {
             None => Some(None),
             Some(node) => language(self, node, "en").map(Some),
         };
         Some(LocalText { zh: zh?, en: en? })
     }
+}
+
+/// The `zh` and `en` values of a text object written the usual way: keys
+/// without escapes, `zh` once, `en` at most once and nothing else. Three
+/// in four objects in a bank are such texts, and reading them needs none
+/// of the general object check's bookkeeping; any other object is `None`,
+/// for the general check to read and report.
+pub(crate) fn usual_text(node: Node) -> Option<(Node, Option<Node>)> {
+    let (mut zh, mut en) = (None, None);
+    for member in node.as_members()?.iter() {
+        let slot = match member.plain_key()? {
+            b"zh" => &mut zh,
+            b"en" => &mut en,
+            _ => return None,
+        };
+        if slot.replace(member.value).is_some() {
+            return None;
+        }
+    }
+    Some((zh?, en))
 }
 
 /// Whether `text` is empty or all white space: `trim().is_empty()`, but
