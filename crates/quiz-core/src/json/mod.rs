@@ -205,7 +205,9 @@ struct Children<'t> {
 impl<'t> Iterator for Children<'t> {
     type Item = Node<'t>;
 
-    #[inline]
+    // Inlined by force, as `Node`'s accessors are: the checker steps
+    // through every member of every object.
+    #[inline(always)]
     fn next(&mut self) -> Option<Node<'t>> {
         if self.at >= self.end {
             return None;
@@ -266,7 +268,7 @@ impl<'t> Members<'t> {
 impl<'t> Iterator for Members<'t> {
     type Item = Member<'t>;
 
-    #[inline]
+    #[inline(always)]
     fn next(&mut self) -> Option<Member<'t>> {
         self.0.next().map(|value| Member { value })
     }
@@ -289,6 +291,7 @@ impl<'t> Member<'t> {
     /// The key's source between its quotes when it has no escapes, so
     /// that it is the key's text: keys are compared with field names for
     /// every member of every object, and this compares them in place.
+    #[inline(always)]
     pub(crate) fn plain_key(self) -> Option<&'t [u8]> {
         let Entry {
             key, key_escaped, ..
