@@ -386,7 +386,7 @@ pub fn count_blanks(stem: &str) -> usize {
         if bytes[at] == b'_' {
             run += 1;
             at += 1;
-        } else if bytes[at..].starts_with(FULL_WIDTH) {
+        } else if bytes[at] == FULL_WIDTH[0] && bytes[at..].starts_with(FULL_WIDTH) {
             run += 1;
             at += FULL_WIDTH.len();
         } else {

@@ -174,13 +174,9 @@ impl<'t> Node<'t> {
     /// The value of `key` when this is an object that has it (the first, if
     /// the key is repeated).
     pub fn get(self, key: &str) -> Option<Node<'t>> {
-        match self.value() {
-            Value::Object(members) => members
-                .iter()
-                .find(|member| member.key_is(key))
-                .map(|member| member.value),
-            _ => None,
-        }
+        (self.as_members()?.iter())
+            .find(|member| member.key_is(key))
+            .map(|member| member.value)
     }
 }
 

@@ -63,21 +63,23 @@ impl<'r> Reader<'r> {
             );
             return None;
         }
-        if items.len() > MAX_QUESTIONS {
+        // Counted once: counting steps over every question in the tree.
+        let count = items.len();
+        if count > MAX_QUESTIONS {
             self.error(
                 Code::TooMany,
                 node.span(),
                 path,
-                format!("题目太多（{} 道），一个题库最多 {MAX_QUESTIONS} 道：请拆分成几个题库。", items.len()),
-                format!("Too many questions ({}); a bank holds at most {MAX_QUESTIONS}: split it into several banks.", items.len()),
+                format!("题目太多（{count} 道），一个题库最多 {MAX_QUESTIONS} 道：请拆分成几个题库。"),
+                format!("Too many questions ({count}); a bank holds at most {MAX_QUESTIONS}: split it into several banks."),
             );
             return None;
         }
-        let mut questions = Vec::with_capacity(items.len());
+        let mut questions = Vec::with_capacity(count);
         // Keyed by the id text in the parsed tree, so no id is copied for
         // it, and hashed with FNV-1a: SipHash cost more than the lookup.
         let mut seen: HashMap<Cow<str>, Span, FnvBuild> =
-            HashMap::with_capacity_and_hasher(items.len(), FnvBuild::default());
+            HashMap::with_capacity_and_hasher(count, FnvBuild::default());
         let mut ok = true;
         for (i, item) in items.iter().enumerate() {
             if i > 0 && i % QUESTIONS_PER_STEP == 0 {
