@@ -706,3 +706,53 @@ mod blank_tests {
         }
     }
 }
+
+#[cfg(test)]
+mod usual_text_tests {
+    use super::{Path, Reader};
+    use crate::bank::fields;
+    use crate::diagnostic::Problems;
+    use crate::json::{parse, LineIndex};
+    use crate::{Diagnostic, LocalText};
+
+    /// Reads `json` as a text at most 5 characters long with `read`,
+    /// returning the text and the located problems.
+    fn read_with(
+        json: &str,
+        read: impl Fn(&mut Reader, crate::json::Node) -> Option<LocalText>,
+    ) -> (Option<LocalText>, Vec<Diagnostic>) {
+        let tree = parse(json).unwrap();
+        let index = LineIndex::new(json);
+        let mut problems = Problems::new();
+        let text = read(&mut Reader::new(&mut problems, &index), tree.root());
+        (text, problems.locate("t.json", json))
+    }
+
+    #[test]
+    fn the_usual_text_shortcut_reads_as_the_object_check_does() {
+        fn general(reader: &mut Reader, node: crate::json::Node) -> Option<LocalText> {
+            let path = Path::ROOT;
+            let fields = reader.object(node, &path, fields::TEXT)?;
+            reader.text_fields(&fields, &path, 5)
+        }
+        let texts = [
+            r#"{"zh": "中文", "en": "en"}"#,
+            r#"{"en": "en", "zh": "中文"}"#,
+            r#"{"zh": "中文"}"#,
+            r#"{"zh": "太长了的中文"}"#,
+            r#"{"zh": " \u3000", "en": ""}"#,
+            r#"{"zh": "a", "en": 1}"#,
+            r#"{"zh": ["a"]}"#,
+            r#"{"z\u0068": "a", "en": "b"}"#,
+            r#"{"zh": "a", "zh": "b"}"#,
+            r#"{"zh": "a", "en": "b", "en": "c"}"#,
+            r#"{"zh": "a", "fixed": true}"#,
+            r#"{"en": "b"}"#,
+            r#"{}"#,
+        ];
+        for json in texts {
+            let usual = read_with(json, |reader, node| reader.text(node, &Path::ROOT, 5));
+            assert_eq!(usual, read_with(json, general), "{json}");
+        }
+    }
+}
