@@ -213,10 +213,11 @@ pub(crate) struct Reader<'r> {
     pub(crate) index: &'r LineIndex<'r>,
     /// The id of the question being read, attached to its problems.
     pub(crate) question: Option<Cow<'r, str>>,
-    /// The bank's declared tag keys, once read; tags are checked as they
-    /// are met so problems point at the tag itself. This and
-    /// `section_counts` are the bank decoder's; the manifest leaves them
-    /// empty.
+    /// The bank's declared tag keys, once read, in order (they are the
+    /// keys of the `tag_names` map), so a tag is found by binary search;
+    /// tags are checked as they are met so problems point at the tag
+    /// itself. This and `section_counts` are the bank decoder's; the
+    /// manifest leaves them empty.
     pub(crate) declared_tags: Option<Vec<String>>,
     /// Where each paper section's `count` is, for the paper check.
     pub(crate) section_counts: Vec<Span>,
@@ -283,14 +284,19 @@ impl<'r> Reader<'r> {
         path: &Path,
         spec: &'static [Field],
     ) -> Option<Fields<'t>> {
-        let Value::Object(members) = node.value() else {
+        let Some(members) = node.as_members() else {
             self.wrong_type(node, path, "对象 {...}", "an object {...}");
             return None;
         };
-        let mut found: [Option<Node>; MAX_FIELDS] = [None; MAX_FIELDS];
+        let mut fields = Fields {
+            span: node.span(),
+            spec,
+            found: [None; MAX_FIELDS],
+        };
+        let found = &mut fields.found;
         let mut suggested: Vec<&'static str> = Vec::new();
         for member in members.iter() {
-            let (key_span, value) = (member.key_span(), member.value);
+            let value = member.value;
             let at = match member.plain_key() {
                 Some(key) => (spec.iter()).position(|field| same_bytes(field.name.as_bytes(), key)),
                 None => spec.iter().position(|field| member.key_is(field.name)),
@@ -303,7 +309,7 @@ impl<'r> Reader<'r> {
                         let child = path.field(name);
                         self.error(
                             Code::DuplicateField,
-                            key_span,
+                            member.key_span(),
                             &child,
                             format!(
                                 "字段“{name}”重复出现（第一次在第 {line} 行）：请删除其中一个。"
@@ -317,13 +323,14 @@ impl<'r> Reader<'r> {
                     }
                 }
                 None => {
+                    let key_span = member.key_span();
                     if let Some(name) = self.unknown_field(&member.key(), key_span, path, spec) {
                         suggested.push(name);
                     }
                 }
             }
         }
-        for (field, value) in spec.iter().zip(found) {
+        for (field, value) in spec.iter().zip(&fields.found) {
             // A misspelt key already said "did you mean …": don't also report it missing.
             if field.required && value.is_none() && !suggested.contains(&field.name) {
                 let child = path.field(field.name);
@@ -339,11 +346,7 @@ impl<'r> Reader<'r> {
                 );
             }
         }
-        Some(Fields {
-            span: node.span(),
-            spec,
-            found,
-        })
+        Some(fields)
     }
 
     /// Reports an unknown key; returns the field it probably meant.
@@ -378,13 +381,11 @@ impl<'r> Reader<'r> {
     }
 
     pub(crate) fn string<'t>(&mut self, node: Node<'t>, path: &Path) -> Option<Cow<'t, str>> {
-        match node.value() {
-            Value::String(text) => Some(text),
-            _ => {
-                self.wrong_type(node, path, "带双引号的文字", "text in double quotes");
-                None
-            }
+        let text = node.as_str();
+        if text.is_none() {
+            self.wrong_type(node, path, "带双引号的文字", "text in double quotes");
         }
+        text
     }
 
     /// A whole number in `min..=max`.
@@ -507,9 +508,7 @@ impl<'r> Reader<'r> {
 
     /// A text that must not be blank and not longer than `max` characters.
     pub(crate) fn checked_text(&mut self, node: Node, path: &Path, text: &str, max: usize) -> bool {
-        // As `trim().is_empty()`, but stops at the first visible character
-        // instead of trimming both ends.
-        if text.chars().all(char::is_whitespace) {
+        if is_blank(text) {
             self.error(
                 Code::EmptyText,
                 node.span(),
@@ -544,7 +543,10 @@ impl<'r> Reader<'r> {
 
     /// A bilingual text object.
     pub(crate) fn text(&mut self, node: Node, path: &Path, max: usize) -> Option<LocalText> {
-        if let Value::String(text) = node.value() {
+        if let Some((zh, en)) = usual_text(node) {
+            return self.languages(Some(zh), en, path, max);
+        }
+        if let Some(text) = node.as_str() {
             self.error(
                 Code::WrongType,
                 node.span(),
@@ -567,25 +569,68 @@ impl<'r> Reader<'r> {
         path: &Path,
         max: usize,
     ) -> Option<LocalText> {
-        let language = |reader: &mut Self, key: &str| {
-            let node = fields.get(key)?;
+        self.languages(fields.get("zh"), fields.get("en"), path, max)
+    }
+
+    /// The texts of [`Reader::text_fields`], given the `zh` and `en` values
+    /// found (a missing `zh` was reported where it was found missing).
+    pub(crate) fn languages(
+        &mut self,
+        zh: Option<Node>,
+        en: Option<Node>,
+        path: &Path,
+        max: usize,
+    ) -> Option<LocalText> {
+        let language = |reader: &mut Self, node: Node, key: &str| {
             let path = path.field(key);
             let text = reader.string(node, &path)?;
-            Some(
-                reader
-                    .checked_text(node, &path, &text, max)
-                    .then(|| text.into_owned()),
-            )
+            reader
+                .checked_text(node, &path, &text, max)
+                .then(|| text.into_owned())
         };
         // `None` when a problem was reported; an absent `en` is no problem
         // (a missing `zh` was reported by the object check).
-        let zh = language(self, "zh").flatten();
-        let en = match fields.get("en") {
+        let zh = zh.and_then(|node| language(self, node, "zh"));
+        let en = match en {
             None => Some(None),
-            Some(_) => language(self, "en").flatten().map(Some),
+            Some(node) => language(self, node, "en").map(Some),
         };
         Some(LocalText { zh: zh?, en: en? })
     }
+}
+
+/// The `zh` and `en` values of a text object written the usual way: keys
+/// without escapes, `zh` once, `en` at most once and nothing else. Three
+/// in four objects in a bank are such texts, and reading them needs none
+/// of the general object check's bookkeeping; any other object is `None`,
+/// for the general check to read and report.
+pub(crate) fn usual_text(node: Node) -> Option<(Node, Option<Node>)> {
+    let (mut zh, mut en) = (None, None);
+    for member in node.as_members()?.iter() {
+        let slot = match member.plain_key()? {
+            b"zh" => &mut zh,
+            b"en" => &mut en,
+            _ => return None,
+        };
+        if slot.replace(member.value).is_some() {
+            return None;
+        }
+    }
+    Some((zh?, en))
+}
+
+/// Whether `text` is empty or all white space: `trim().is_empty()`, but
+/// stopping at the first visible character. Nearly every text starts with
+/// one, and its first byte tells: a visible ASCII character, or the first
+/// byte of a character that no white space starts with (those beyond ASCII
+/// start with 0xC2, 0xE1, 0xE2 or 0xE3), as every Chinese character.
+fn is_blank(text: &str) -> bool {
+    let visible = match text.as_bytes().first() {
+        Some(&byte) if byte < 0x80 => byte > b' ',
+        Some(&byte) => !matches!(byte, 0xC2 | 0xE1 | 0xE2 | 0xE3),
+        None => false,
+    };
+    !visible && text.chars().all(char::is_whitespace)
 }
 
 pub(crate) fn start_of(span: Span) -> Span {
@@ -635,5 +680,79 @@ mod size_tests {
             );
         }
         assert_eq!(super::size(1_000), "1 KB");
+    }
+}
+
+// Property tests run natively: proptest has no wasm32 backend here.
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod blank_tests {
+    proptest::proptest! {
+        /// The first-byte shortcut finds blank what trimming finds empty,
+        /// white space of every kind included.
+        #[test]
+        fn blank_is_trimmed_empty(
+            text in "[ \t\n\u{b}\u{c}\r\u{1}\u{7f}\u{85}\u{a0}\u{a1}\u{1680}\u{2000}\u{200b}\u{2028}\u{202f}\u{205f}\u{3000}\u{3001}a题]{0,3}"
+        ) {
+            proptest::prop_assert_eq!(super::is_blank(&text), text.trim().is_empty());
+        }
+    }
+
+    #[test]
+    fn every_character_that_is_white_space_starts_as_the_shortcut_expects() {
+        for c in (0..=0x10_FFFF).filter_map(char::from_u32) {
+            if c.is_whitespace() {
+                assert!(super::is_blank(&c.to_string()), "{c:?}");
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod usual_text_tests {
+    use super::{Path, Reader};
+    use crate::bank::fields;
+    use crate::diagnostic::Problems;
+    use crate::json::{parse, LineIndex};
+    use crate::{Diagnostic, LocalText};
+
+    /// Reads `json` as a text at most 5 characters long with `read`,
+    /// returning the text and the located problems.
+    fn read_with(
+        json: &str,
+        read: impl Fn(&mut Reader, crate::json::Node) -> Option<LocalText>,
+    ) -> (Option<LocalText>, Vec<Diagnostic>) {
+        let tree = parse(json).unwrap();
+        let index = LineIndex::new(json);
+        let mut problems = Problems::new();
+        let text = read(&mut Reader::new(&mut problems, &index), tree.root());
+        (text, problems.locate("t.json", json))
+    }
+
+    #[test]
+    fn the_usual_text_shortcut_reads_as_the_object_check_does() {
+        fn general(reader: &mut Reader, node: crate::json::Node) -> Option<LocalText> {
+            let path = Path::ROOT;
+            let fields = reader.object(node, &path, fields::TEXT)?;
+            reader.text_fields(&fields, &path, 5)
+        }
+        let texts = [
+            r#"{"zh": "中文", "en": "en"}"#,
+            r#"{"en": "en", "zh": "中文"}"#,
+            r#"{"zh": "中文"}"#,
+            r#"{"zh": "太长了的中文"}"#,
+            r#"{"zh": " \u3000", "en": ""}"#,
+            r#"{"zh": "a", "en": 1}"#,
+            r#"{"zh": ["a"]}"#,
+            r#"{"z\u0068": "a", "en": "b"}"#,
+            r#"{"zh": "a", "zh": "b"}"#,
+            r#"{"zh": "a", "en": "b", "en": "c"}"#,
+            r#"{"zh": "a", "fixed": true}"#,
+            r#"{"en": "b"}"#,
+            r#"{}"#,
+        ];
+        for json in texts {
+            let usual = read_with(json, |reader, node| reader.text(node, &Path::ROOT, 5));
+            assert_eq!(usual, read_with(json, general), "{json}");
+        }
     }
 }

@@ -134,6 +134,31 @@ impl<'t> Node<'t> {
         }
     }
 
+    /// The text when the value is a string: what matching
+    /// [`Node::value`] for a string gives, without building the other
+    /// kinds. Most values the checker reads are strings.
+    #[inline(always)]
+    pub(crate) fn as_str(self) -> Option<Cow<'t, str>> {
+        let entry = self.entry();
+        match entry.kind {
+            Kind::String => Some(self.tree.string(entry.span, false)),
+            Kind::Escaped => Some(self.tree.string(entry.span, true)),
+            _ => None,
+        }
+    }
+
+    /// The members when the value is an object, as [`Node::as_str`] is to
+    /// strings.
+    #[inline(always)]
+    pub(crate) fn as_members(self) -> Option<Members<'t>> {
+        let entry = self.entry();
+        (entry.kind == Kind::Object).then_some(Members(Children {
+            tree: self.tree,
+            at: self.index + 1,
+            end: entry.next,
+        }))
+    }
+
     /// The value's source text.
     fn source(self) -> &'t str {
         let Span { start, end } = self.span();
@@ -149,13 +174,9 @@ impl<'t> Node<'t> {
     /// The value of `key` when this is an object that has it (the first, if
     /// the key is repeated).
     pub fn get(self, key: &str) -> Option<Node<'t>> {
-        match self.value() {
-            Value::Object(members) => members
-                .iter()
-                .find(|member| member.key_is(key))
-                .map(|member| member.value),
-            _ => None,
-        }
+        (self.as_members()?.iter())
+            .find(|member| member.key_is(key))
+            .map(|member| member.value)
     }
 }
 
@@ -180,7 +201,9 @@ struct Children<'t> {
 impl<'t> Iterator for Children<'t> {
     type Item = Node<'t>;
 
-    #[inline]
+    // Inlined by force, as `Node`'s accessors are: the checker steps
+    // through every member of every object.
+    #[inline(always)]
     fn next(&mut self) -> Option<Node<'t>> {
         if self.at >= self.end {
             return None;
@@ -241,7 +264,7 @@ impl<'t> Members<'t> {
 impl<'t> Iterator for Members<'t> {
     type Item = Member<'t>;
 
-    #[inline]
+    #[inline(always)]
     fn next(&mut self) -> Option<Member<'t>> {
         self.0.next().map(|value| Member { value })
     }
@@ -264,6 +287,7 @@ impl<'t> Member<'t> {
     /// The key's source between its quotes when it has no escapes, so
     /// that it is the key's text: keys are compared with field names for
     /// every member of every object, and this compares them in place.
+    #[inline(always)]
     pub(crate) fn plain_key(self) -> Option<&'t [u8]> {
         let Entry {
             key, key_escaped, ..
@@ -364,14 +388,13 @@ impl<'a> LineIndex<'a> {
 
     fn line_starts(&self) -> &[usize] {
         self.line_starts.get_or_init(|| {
+            let bytes = self.text.as_bytes();
             let mut starts = vec![0];
-            starts.extend(
-                self.text
-                    .bytes()
-                    .enumerate()
-                    .filter(|(_, byte)| *byte == b'\n')
-                    .map(|(at, _)| at + 1),
-            );
+            let mut at = 0;
+            while let Some(found) = find_newline(&bytes[at..]) {
+                at += found + 1;
+                starts.push(at);
+            }
             starts
         })
     }
@@ -402,8 +425,8 @@ impl<'a> LineIndex<'a> {
     /// which on a one-line (minified) file makes locating many problems
     /// quadratic.
     pub fn line_cols_ascending(&self, offsets: &[usize]) -> Vec<(usize, usize)> {
-        // A clean file has nothing to place: no need to index its lines
-        // (7 ms for the 1k bank on a phone).
+        // A file without problems is the usual case: it needs no line
+        // breaks found, which in a large bank is a pass over every byte.
         if offsets.is_empty() {
             return Vec::new();
         }
@@ -446,9 +469,51 @@ impl<'a> LineIndex<'a> {
     }
 }
 
+/// The index of the first line break in `bytes`. A bank is mostly long
+/// lines of text, so this looks at eight bytes at a time, as the parser's
+/// string scan does: the "has a zero byte" test on the word XOR eight line
+/// breaks flags the matching bytes, the lowest flag being the first.
+fn find_newline(bytes: &[u8]) -> Option<usize> {
+    const ONES: u64 = u64::from_le_bytes([1; 8]);
+    const HIGHS: u64 = ONES << 7;
+    const NEWLINES: u64 = ONES * b'\n' as u64;
+    let mut offset = 0;
+    for chunk in bytes.chunks_exact(8) {
+        // Cannot fail: `chunks_exact` gives eight bytes.
+        let Ok(&eight) = <&[u8; 8]>::try_from(chunk) else {
+            break;
+        };
+        let word = u64::from_le_bytes(eight) ^ NEWLINES;
+        let found = word.wrapping_sub(ONES) & !word & HIGHS;
+        if found != 0 {
+            return Some(offset + found.trailing_zeros() as usize / 8);
+        }
+        offset += 8;
+    }
+    bytes[offset..]
+        .iter()
+        .position(|&byte| byte == b'\n')
+        .map(|at| offset + at)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn finds_line_breaks_in_every_position() {
+        for len in 0..40 {
+            for filler in ["题", "x", "\r", "\u{8a}"] {
+                let text = format!("{}\n{}\n", filler.repeat(len), "题".repeat(len));
+                let expected: Vec<usize> = std::iter::once(0)
+                    .chain(text.match_indices('\n').map(|(at, _)| at + 1))
+                    .collect();
+                assert_eq!(LineIndex::new(&text).line_starts(), expected, "{len}");
+                assert_eq!(find_newline(filler.repeat(len).as_bytes()), None);
+            }
+        }
+        assert!(LineIndex::new("{\n}").line_cols_ascending(&[]).is_empty());
+    }
 
     #[test]
     fn line_and_column_count_characters() {

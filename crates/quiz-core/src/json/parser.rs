@@ -544,6 +544,12 @@ fn string_stop(bytes: &[u8]) -> Option<usize> {
             break;
         };
         let word = u64::from_le_bytes(eight);
+        // Every byte of a character beyond ASCII has its high bit set: a
+        // word of them, as most of a Chinese text is, holds no stop.
+        if word & HIGHS == HIGHS {
+            offset += 8;
+            continue;
+        }
         let quote = word ^ (ONES * u64::from(b'"'));
         let backslash = word ^ (ONES * u64::from(b'\\'));
         let found = (quote.wrapping_sub(ONES) & !quote)

@@ -7,13 +7,14 @@ use crate::bank::{
     count_blanks, fields, letter, Blank, Body, Choice, Difficulty, Question, QuestionType,
 };
 use crate::diagnostic::{closest, Code, Severity};
+use crate::fnv::FnvBuild;
 use crate::json::{Node, Span, Value};
 use crate::limits::{
     MAX_BANK_ID, MAX_BLANKS, MAX_LONG_TEXT, MAX_QUESTIONS, MAX_QUESTION_ID, MAX_SHORT_TEXT,
     MAX_TAGS, OPTIONS,
 };
 use crate::normalize::same_answer;
-use crate::reader::{start_of, Fields, Path, Reader};
+use crate::reader::{start_of, usual_text, Fields, Path, Reader};
 use crate::LocalText;
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -62,19 +63,23 @@ impl<'r> Reader<'r> {
             );
             return None;
         }
-        if items.len() > MAX_QUESTIONS {
+        // Counted once: counting steps over every question in the tree.
+        let count = items.len();
+        if count > MAX_QUESTIONS {
             self.error(
                 Code::TooMany,
                 node.span(),
                 path,
-                format!("题目太多（{} 道），一个题库最多 {MAX_QUESTIONS} 道：请拆分成几个题库。", items.len()),
-                format!("Too many questions ({}); a bank holds at most {MAX_QUESTIONS}: split it into several banks.", items.len()),
+                format!("题目太多（{count} 道），一个题库最多 {MAX_QUESTIONS} 道：请拆分成几个题库。"),
+                format!("Too many questions ({count}); a bank holds at most {MAX_QUESTIONS}: split it into several banks."),
             );
             return None;
         }
-        let mut questions = Vec::with_capacity(items.len());
-        // Keyed by the id text in the parsed tree, so no id is copied for it.
-        let mut seen: HashMap<Cow<str>, Span> = HashMap::with_capacity(items.len());
+        let mut questions = Vec::with_capacity(count);
+        // Keyed by the id text in the parsed tree, so no id is copied for
+        // it, and hashed with FNV-1a: SipHash cost more than the lookup.
+        let mut seen: HashMap<Cow<str>, Span, FnvBuild> =
+            HashMap::with_capacity_and_hasher(count, FnvBuild::default());
         let mut ok = true;
         for (i, item) in items.iter().enumerate() {
             if i > 0 && i % QUESTIONS_PER_STEP == 0 {
@@ -307,17 +312,19 @@ impl<'r> Reader<'r> {
 
     fn options(&mut self, node: Node, path: &Path) -> Option<Vec<Choice>> {
         let items = self.array(node, path)?;
-        if !OPTIONS.contains(&items.len()) {
+        // Counted once: counting walks the list.
+        let count = items.len();
+        if !OPTIONS.contains(&count) {
             self.error(
                 Code::OptionCount,
                 node.span(),
                 path,
-                format!("选项要有 2 到 8 个，这里有 {} 个。", items.len()),
-                format!("Use 2 to 8 options; there are {}.", items.len()),
+                format!("选项要有 2 到 8 个，这里有 {count} 个。"),
+                format!("Use 2 to 8 options; there are {count}."),
             );
             return None;
         }
-        let mut choices: Vec<Choice> = Vec::with_capacity(items.len());
+        let mut choices: Vec<Choice> = Vec::with_capacity(count);
         // The place in the file of each option in `choices` (there are at
         // most eight).
         let mut places = [0; 8];
@@ -350,7 +357,14 @@ impl<'r> Reader<'r> {
     }
 
     fn choice(&mut self, node: Node, path: &Path) -> Option<Choice> {
-        if matches!(node.value(), Value::String(_)) {
+        // An option written as a text (not fixed) reads as one, as does one
+        // written as a plain string (which is refused there).
+        if let Some((zh, en)) = usual_text(node) {
+            return self
+                .languages(Some(zh), en, path, MAX_SHORT_TEXT)
+                .map(|text| Choice { text, fixed: false });
+        }
+        if node.as_str().is_some() {
             return self
                 .text(node, path, MAX_SHORT_TEXT)
                 .map(|text| Choice { text, fixed: false });
@@ -520,17 +534,18 @@ impl<'r> Reader<'r> {
 
     fn tags(&mut self, node: Node, path: &Path) -> Option<Vec<String>> {
         let items = self.array(node, path)?;
-        if items.len() > MAX_TAGS {
+        let count = items.len();
+        if count > MAX_TAGS {
             self.error(
                 Code::TooMany,
                 node.span(),
                 path,
-                format!("标签太多（{} 个），最多 {MAX_TAGS} 个。", items.len()),
-                format!("Too many tags ({}); at most {MAX_TAGS}.", items.len()),
+                format!("标签太多（{count} 个），最多 {MAX_TAGS} 个。"),
+                format!("Too many tags ({count}); at most {MAX_TAGS}."),
             );
             return None;
         }
-        let mut tags = Vec::with_capacity(items.len());
+        let mut tags = Vec::with_capacity(count);
         let mut ok = true;
         for (i, item) in items.iter().enumerate() {
             let item_path = path.index(i);
@@ -539,7 +554,8 @@ impl<'r> Reader<'r> {
                 continue;
             };
             if let Some(declared) = &self.declared_tags {
-                if !declared.contains(&tag) {
+                // The declared keys come sorted from the `tag_names` map.
+                if declared.binary_search(&tag).is_err() {
                     let names: Vec<&str> = declared.iter().map(String::as_str).collect();
                     let (zh, en) = match closest(&tag, &names) {
                         Some(name) => (
