@@ -9,7 +9,7 @@ use crate::hooks::{use_link_language, use_text_size, use_update_notice};
 use crate::i18n::strings;
 use crate::load::{LoadState, PreloadedBank};
 use crate::platform::Platform;
-use crate::progress_store::StoreStatus;
+use crate::progress_store::{Loaded, StoreStatus};
 use crate::route::{current_hash, Page, Route};
 use quiz_core::{Lang, Manifest};
 use std::marker::PhantomData;
@@ -158,6 +158,10 @@ pub struct ShellProps {
     /// study pages use it when it is their entry's file.
     #[prop_or_default]
     pub preloaded_bank: Option<PreloadedBank>,
+    /// The member's progress when the start-up code read it while the
+    /// files downloaded; `None` reads it on mount.
+    #[prop_or_default]
+    pub preloaded_progress: Option<Rc<Loaded>>,
 }
 
 /// A whole page of the app over any platform: header, banners, the
@@ -173,7 +177,11 @@ pub fn app_shell<P: Pages>(props: &ShellProps) -> Html {
         props.platform.fetcher.clone(),
         props.preloaded_manifest.clone(),
     );
-    let progress = use_progress(props.platform.storage.clone(), props.platform.clock.clone());
+    let progress = use_progress(
+        props.platform.storage.clone(),
+        props.platform.clock.clone(),
+        props.preloaded_progress.clone(),
+    );
     let route = use_route();
     use_link_language(on_switch_language.clone());
     let new_questions = use_update_notice();

@@ -44,6 +44,12 @@ pub fn run<P: app::Pages>() {
             .open(&format!("{}{hash}", route.page().file()));
         return;
     }
+    // The files are on their way (the page preloads them): read the
+    // member's progress meanwhile, rather than in the first render, which
+    // would then be one long task with the page's first paint behind it
+    // (opening storage and parsing a long history take tens of
+    // milliseconds on a phone).
+    let progress = progress_store::load(platform.storage.as_ref(), platform.clock.now_ms());
     wasm_bindgen_futures::spawn_local(async move {
         let preloaded = startup::preload(platform.fetcher.clone(), &route).await;
         root.set_text_content(None);
@@ -51,6 +57,7 @@ pub fn run<P: app::Pages>() {
             platform,
             preloaded_manifest: Some(preloaded.manifest),
             preloaded_bank: preloaded.bank,
+            preloaded_progress: Some(std::rc::Rc::new(progress)),
         };
         yew::Renderer::<app::AppShell<P>>::with_root_and_props(root, props).render();
     });

@@ -58,6 +58,7 @@ async fn a_quiz_tells_the_host_when_it_starts_and_when_it_is_submitted() {
     let root = mount::<Shell>(quiz_app::app::ShellProps {
         preloaded_manifest: None,
         preloaded_bank: None,
+        preloaded_progress: None,
         platform: Platform {
             host: recorder.clone(),
             ..platform(fetcher())
@@ -107,6 +108,7 @@ async fn a_lang_parameter_in_the_link_chooses_the_language() {
     let root = mount::<Shell>(quiz_app::app::ShellProps {
         preloaded_manifest: None,
         preloaded_bank: None,
+        preloaded_progress: None,
         platform: platform(fetcher()),
     })
     .await;
@@ -121,6 +123,7 @@ async fn the_service_workers_notice_offers_a_reload() {
     let root = mount::<Shell>(quiz_app::app::ShellProps {
         preloaded_manifest: None,
         preloaded_bank: None,
+        preloaded_progress: None,
         platform: platform(fetcher()),
     })
     .await;

@@ -11,6 +11,7 @@ use quiz_app::load::MANIFEST_URL;
 use quiz_app::load::{LoadError, LoadProblem, LoadState};
 use quiz_app::platform::pacing::{Pacer, SLICE_MS};
 use quiz_app::platform::{BrowserFetcher, FetchError, Fetcher, Platform};
+use quiz_app::progress_store::{Loaded, StoreStatus};
 use quiz_app::route::Route;
 use quiz_app::startup::preload;
 use quiz_core::manifest::parse_manifest;
@@ -111,6 +112,7 @@ async fn shell_loads_the_manifest_and_lists_banks() {
     let root = mount::<Shell>(ShellProps {
         preloaded_manifest: None,
         preloaded_bank: None,
+        preloaded_progress: None,
         platform: platform(FakeFetcher::default().with(MANIFEST_URL, MANIFEST)),
     })
     .await;
@@ -182,6 +184,7 @@ async fn start_up_loads_the_list_and_the_linked_bank_before_the_first_render() {
         platform: platform(FakeFetcher::default()),
         preloaded_manifest: Some(preloaded.manifest),
         preloaded_bank: Some(bank),
+        preloaded_progress: None,
     })
     .await;
     set_hash("");
@@ -220,6 +223,7 @@ async fn shell_shows_the_error_panel_when_the_manifest_is_missing() {
     let root = mount::<Shell>(ShellProps {
         preloaded_manifest: None,
         preloaded_bank: None,
+        preloaded_progress: None,
         platform: platform(FakeFetcher::default().failing(MANIFEST_URL, FetchError::Status(404))),
     })
     .await;
@@ -241,6 +245,7 @@ async fn shell_opens_a_bank_from_a_deep_link_and_shows_its_contents() {
     let root = mount::<Shell>(ShellProps {
         preloaded_manifest: None,
         preloaded_bank: None,
+        preloaded_progress: None,
         platform: platform(fetcher),
     })
     .await;
@@ -272,6 +277,7 @@ async fn charter_page_refusing(bank: Result<&str, FetchError>) -> (web_sys::Elem
     let root = mount::<Shell>(ShellProps {
         preloaded_manifest: None,
         preloaded_bank: None,
+        preloaded_progress: None,
         platform: platform(fetcher),
     })
     .await;
@@ -339,6 +345,7 @@ async fn an_unknown_bank_in_a_link_gets_a_clear_page() {
     let root = mount::<Shell>(ShellProps {
         preloaded_manifest: None,
         preloaded_bank: None,
+        preloaded_progress: None,
         platform: platform(FakeFetcher::default().with(MANIFEST_URL, MANIFEST)),
     })
     .await;
@@ -356,6 +363,7 @@ async fn an_old_preview_link_leads_to_the_workbench_even_without_the_bank_list()
     let root = mount::<Shell>(ShellProps {
         preloaded_manifest: None,
         preloaded_bank: None,
+        preloaded_progress: None,
         platform: platform(FakeFetcher::default()),
     })
     .await;
@@ -389,6 +397,7 @@ async fn each_page_opens_the_other_pages_routes_there_with_the_whole_hash() {
     let root = mount::<Shell>(ShellProps {
         preloaded_manifest: None,
         preloaded_bank: None,
+        preloaded_progress: None,
         platform: Platform {
             host: host.clone(),
             ..platform(fetcher())
@@ -421,6 +430,7 @@ async fn each_page_opens_the_other_pages_routes_there_with_the_whole_hash() {
     let root = mount::<RecordsShell>(ShellProps {
         preloaded_manifest: None,
         preloaded_bank: None,
+        preloaded_progress: None,
         platform: Platform {
             host: host.clone(),
             ..platform(fetcher())
@@ -465,6 +475,30 @@ async fn the_bank_list_links_to_the_records_page() {
         href(".home-nav__backup").as_deref(),
         Some("records.html#/backup")
     );
+}
+
+#[wasm_bindgen_test]
+async fn the_shell_shows_the_progress_the_start_up_code_read() {
+    // `run` reads progress while the files download and hands it over; the
+    // shell shows it without reading storage again (here storage is empty).
+    set_hash("#/");
+    let root = mount::<Shell>(ShellProps {
+        preloaded_manifest: None,
+        preloaded_bank: None,
+        preloaded_progress: Some(Rc::new(Loaded {
+            progress: best_progress(),
+            status: StoreStatus::Saving,
+        })),
+        platform: platform(FakeFetcher::default().with(MANIFEST_URL, MANIFEST)),
+    })
+    .await;
+    settle().await;
+    let charter = root
+        .query_selector("[data-bank=charter]")
+        .unwrap()
+        .expect("the charter bank's card");
+    let text = charter.text_content().unwrap();
+    assert!(text.contains("最好成绩 85.5/100"), "{text}");
 }
 
 fn best_progress() -> quiz_core::progress::Progress {

@@ -83,6 +83,7 @@ async fn the_progress_page_shows_calendar_trend_figures_and_history() {
         platform,
         preloaded_manifest: None,
         preloaded_bank: None,
+        preloaded_progress: None,
     })
     .await;
     set_hash("");
@@ -143,6 +144,7 @@ async fn a_backup_is_checked_previewed_and_merged_without_dropping_anything() {
         platform,
         preloaded_manifest: None,
         preloaded_bank: None,
+        preloaded_progress: None,
     })
     .await;
 

@@ -43,6 +43,7 @@ async fn shell_at(hash: &str, storage: Rc<dyn KeyValueStore>) -> web_sys::Elemen
         platform: platform_over(storage),
         preloaded_manifest: None,
         preloaded_bank: None,
+        preloaded_progress: None,
     };
     let root = match Route::parse(hash).page() {
         Page::Main => mount::<Shell>(props).await,

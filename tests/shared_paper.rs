@@ -121,6 +121,7 @@ async fn shell(hash: &str) -> web_sys::Element {
     mount::<Shell>(ShellProps {
         preloaded_manifest: None,
         preloaded_bank: None,
+        preloaded_progress: None,
         platform: platform(
             FakeFetcher::default()
                 .with(MANIFEST_URL, MANIFEST)
@@ -205,6 +206,7 @@ async fn open_paper(
     let root = mount::<Shell>(ShellProps {
         preloaded_manifest: None,
         preloaded_bank: None,
+        preloaded_progress: None,
         platform,
     })
     .await;

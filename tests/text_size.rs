@@ -75,6 +75,7 @@ async fn shell(storage: Rc<dyn KeyValueStore>) -> web_sys::Element {
     mount::<Shell>(ShellProps {
         preloaded_manifest: None,
         preloaded_bank: None,
+        preloaded_progress: None,
         platform,
     })
     .await

@@ -1,7 +1,7 @@
 //! The façade for the member's progress: loading, recording and saving it.
 
 use crate::platform::{Clock, KeyValueStore};
-use crate::progress_store::{load, progress_key, save, StoreStatus};
+use crate::progress_store::{load, progress_key, save, Loaded, StoreStatus};
 use gloo_events::EventListener;
 use quiz_core::progress::Progress;
 use quiz_core::session::Session;
@@ -41,15 +41,23 @@ pub struct ProgressContext {
     pub on_event: Callback<ProgressEvent>,
 }
 
-/// Loads progress once, records events, and saves after every change (and
+/// Loads progress once (or takes what the start-up code loaded: see
+/// [`crate::startup`]), records events, and saves after every change (and
 /// when the page is hidden), merging with other tabs' saves.
 #[hook]
-pub fn use_progress(storage: Rc<dyn KeyValueStore>, clock: Rc<dyn Clock>) -> ProgressContext {
+pub fn use_progress(
+    storage: Rc<dyn KeyValueStore>,
+    clock: Rc<dyn Clock>,
+    preloaded: Option<Rc<Loaded>>,
+) -> ProgressContext {
     let state = {
         let (storage, clock) = (storage.clone(), clock.clone());
-        use_state(move || {
-            let loaded = load(storage.as_ref(), clock.now_ms());
-            (Rc::new(loaded.progress), loaded.status)
+        use_state(move || match preloaded {
+            Some(loaded) => (Rc::new(loaded.progress.clone()), loaded.status.clone()),
+            None => {
+                let loaded = load(storage.as_ref(), clock.now_ms());
+                (Rc::new(loaded.progress), loaded.status)
+            }
         })
     };
     // Bumped by local changes only, so adopting a merge does not save again.
