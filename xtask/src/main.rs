@@ -235,7 +235,7 @@ fn test() -> Result<(), String> {
         let started = Instant::now();
         let result = trunk_release(&tools);
         summary.record(
-            "release build (dist/, app and workbench)",
+            "release build (dist/: app, records page, workbench)",
             started.elapsed(),
             result,
         )
