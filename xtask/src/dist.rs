@@ -17,57 +17,46 @@ use std::process::Command;
 
 /// Turns Trunk's `dist/` into the deployable one. `web` holds the templates.
 pub fn finish(dist: &Path, web: &Path) -> Result<(), String> {
-    let html_path = dist.join("index.html");
-    let html = read_text(&html_path)?;
-    let start = trunk_start(&html)?;
-    shorten_imports(dist, &start)?;
-
-    let boot = strip_comment_lines(&read_text(&web.join("boot.js"))?)?
-        .replace("__QUIZ_JS__", &start.js)
-        .replace("__QUIZ_WASM__", &start.wasm);
-    let boot_name = hashed_name("boot", "js", boot.as_bytes());
-    write(&dist.join(&boot_name), boot.as_bytes())?;
     let nomodule = read_text(&web.join("nomodule.js"))?;
     let nomodule_name = hashed_name("nomodule", "js", nomodule.as_bytes());
     write(&dist.join(&nomodule_name), nomodule.as_bytes())?;
-
-    let html = rewrite_html(&html, &start, &boot_name, &nomodule_name)?;
-    write(&html_path, html.as_bytes())?;
-
+    let boot = read_text(&web.join("boot.js"))?;
+    let quiz_markers = ("__QUIZ_JS__", "__QUIZ_WASM__");
+    let (boot_name, html) = finish_page(
+        dist,
+        "index.html",
+        &boot,
+        quiz_markers,
+        "boot",
+        &nomodule_name,
+    )?;
     // The member's records page, when the build has it: the app's boot
     // script with its own WebAssembly's names.
-    let records_path = dist.join(RECORDS_PAGE);
-    let records_boot = if records_path.is_file() {
-        let page = read_text(&records_path)?;
-        let start = trunk_start(&page)?;
-        shorten_imports(dist, &start)?;
-        let boot = strip_comment_lines(&read_text(&web.join("boot.js"))?)?
-            .replace("__QUIZ_JS__", &start.js)
-            .replace("__QUIZ_WASM__", &start.wasm);
-        let boot_name = hashed_name("records-boot", "js", boot.as_bytes());
-        write(&dist.join(&boot_name), boot.as_bytes())?;
-        let page = rewrite_html(&page, &start, &boot_name, &nomodule_name)?;
-        write(&records_path, page.as_bytes())?;
-        Some(boot_name)
+    let records_boot = if dist.join(RECORDS_PAGE).is_file() {
+        let page = finish_page(
+            dist,
+            RECORDS_PAGE,
+            &boot,
+            quiz_markers,
+            "records-boot",
+            &nomodule_name,
+        )?;
+        Some(page.0)
     } else {
         None
     };
-
     // The coordinators' workbench, when the build has it: its own boot
     // script, the same checks, and none of its files in the app's shell.
-    let workbench_path = dist.join(WORKBENCH_PAGE);
-    let workbench_boot = if workbench_path.is_file() {
-        let page = read_text(&workbench_path)?;
-        let start = trunk_start(&page)?;
-        shorten_imports(dist, &start)?;
-        let boot = strip_comment_lines(&read_text(&web.join("workbench-boot.js"))?)?
-            .replace("__WORKBENCH_JS__", &start.js)
-            .replace("__WORKBENCH_WASM__", &start.wasm);
-        let boot_name = hashed_name("workbench-boot", "js", boot.as_bytes());
-        write(&dist.join(&boot_name), boot.as_bytes())?;
-        let page = rewrite_html(&page, &start, &boot_name, &nomodule_name)?;
-        write(&workbench_path, page.as_bytes())?;
-        Some(boot_name)
+    let workbench_boot = if dist.join(WORKBENCH_PAGE).is_file() {
+        let page = finish_page(
+            dist,
+            WORKBENCH_PAGE,
+            &read_text(&web.join("workbench-boot.js"))?,
+            ("__WORKBENCH_JS__", "__WORKBENCH_WASM__"),
+            "workbench-boot",
+            &nomodule_name,
+        )?;
+        Some(page.0)
     } else {
         None
     };
@@ -196,6 +185,33 @@ fn trunk_start(html: &str) -> Result<TrunkStart, String> {
         js: between("from './")?,
         wasm: between("module_or_path: './")?,
     })
+}
+
+/// Finishes one page Trunk built: short import names for its WebAssembly,
+/// its boot script from `template` (comment lines dropped, the glue's and
+/// the WebAssembly's names put in place of `markers`) saved as
+/// `<boot_stem>-<hash>.js`, and the page loading it instead of Trunk's
+/// inline script. Returns the boot script's name and the page.
+fn finish_page(
+    dist: &Path,
+    page: &str,
+    template: &str,
+    markers: (&str, &str),
+    boot_stem: &str,
+    nomodule_name: &str,
+) -> Result<(String, String), String> {
+    let path = dist.join(page);
+    let html = read_text(&path)?;
+    let start = trunk_start(&html)?;
+    shorten_imports(dist, &start)?;
+    let boot = strip_comment_lines(template)?
+        .replace(markers.0, &start.js)
+        .replace(markers.1, &start.wasm);
+    let boot_name = hashed_name(boot_stem, "js", boot.as_bytes());
+    write(&dist.join(&boot_name), boot.as_bytes())?;
+    let html = rewrite_html(&html, &start, &boot_name, nomodule_name)?;
+    write(&path, html.as_bytes())?;
+    Ok((boot_name, html))
 }
 
 /// Gives the imports of a page's WebAssembly short names, in it and in its
