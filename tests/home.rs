@@ -386,25 +386,34 @@ async fn an_old_preview_link_leads_to_the_workbench_even_without_the_bank_list()
     assert!(root.query_selector(".error-panel").unwrap().is_none());
 }
 
-#[wasm_bindgen_test]
-async fn each_page_opens_the_other_pages_routes_there_with_the_whole_hash() {
-    // 我的学习 and 备份 live on records.html, everything else on index.html:
-    // a bookmark, a host's `configure` or a typed hash on the wrong page
-    // opens the right one, parameters and all.
-    let fetcher = || FakeFetcher::default().with(MANIFEST_URL, MANIFEST);
-    set_hash("#/progress?lang=en");
+/// One of the module's pages, mounted at the current hash with a host that
+/// keeps what the page asked to open.
+async fn page_with_host<Page>() -> (web_sys::Element, Rc<TestHost>)
+where
+    Page: yew::BaseComponent<Properties = ShellProps>,
+{
     let host = Rc::new(TestHost::default());
-    let root = mount::<Shell>(ShellProps {
+    let root = mount::<Page>(ShellProps {
         preloaded_manifest: None,
         preloaded_bank: None,
         preloaded_progress: None,
         platform: Platform {
             host: host.clone(),
-            ..platform(fetcher())
+            ..platform(FakeFetcher::default().with(MANIFEST_URL, MANIFEST))
         },
     })
     .await;
     settle().await;
+    (root, host)
+}
+
+#[wasm_bindgen_test]
+async fn each_page_opens_the_other_pages_routes_there_with_the_whole_hash() {
+    // 我的学习 and 备份 live on records.html, everything else on index.html:
+    // a bookmark, a host's `configure` or a typed hash on the wrong page
+    // opens the right one, parameters and all.
+    set_hash("#/progress?lang=en");
+    let (root, host) = page_with_host::<Shell>().await;
     assert_eq!(
         host.opened.borrow().as_slice(),
         ["records.html#/progress?lang=en".to_string()]
@@ -426,18 +435,7 @@ async fn each_page_opens_the_other_pages_routes_there_with_the_whole_hash() {
         .is_some());
 
     set_hash("#/bank/charter/practice?set=wrong");
-    let host = Rc::new(TestHost::default());
-    let root = mount::<RecordsShell>(ShellProps {
-        preloaded_manifest: None,
-        preloaded_bank: None,
-        preloaded_progress: None,
-        platform: Platform {
-            host: host.clone(),
-            ..platform(fetcher())
-        },
-    })
-    .await;
-    settle().await;
+    let (root, host) = page_with_host::<RecordsShell>().await;
     set_hash("");
     settle().await;
     assert_eq!(
