@@ -1,8 +1,10 @@
 //! The root component, once for each of the module's two pages.
 
 use crate::components::{
-    AppHeader, BackupPage, BankList, BankPage, ErrorPanel, LoadingNotice, NotFoundPage,
-    OtherPageNotice, PreviewMoved, ProgressPage, StudyPage, TextSizeSwitch,
+    app_header, bank_list, error_panel, loading_notice, not_found_page, preview_moved,
+    text_size_switch, AppHeaderProps, BackupPage, BankListProps, BankPage, ErrorPanelProps,
+    LoadingNoticeProps, NotFoundPageProps, OtherPageNotice, PreviewMovedProps, ProgressPage,
+    StudyPage, TextSizeSwitchProps,
 };
 use crate::hooks::{use_language, use_manifest, use_progress, use_route, ProgressContext};
 use crate::hooks::{use_link_language, use_text_size, use_update_notice};
@@ -51,10 +53,14 @@ impl Scene<'_> {
     pub fn with_manifest(&self, page: impl FnOnce(&Rc<Manifest>) -> Html) -> Html {
         let lang = self.lang;
         match self.manifest {
-            LoadState::Loading => html! { <LoadingNotice {lang} /> },
+            LoadState::Loading => loading_notice(&LoadingNoticeProps { lang }),
             LoadState::Failed(error) => {
                 let on_retry = self.on_retry.clone();
-                html! { <ErrorPanel error={error.clone()} {lang} {on_retry} /> }
+                error_panel(&ErrorPanelProps {
+                    error: error.clone(),
+                    lang,
+                    on_retry,
+                })
             }
             LoadState::Ready(manifest) => page(manifest),
         }
@@ -73,22 +79,25 @@ impl Pages for MainPages {
         let text = strings(lang);
         match route {
             // An old link to the preview, which moved to the workbench.
-            Route::Preview => html! { <PreviewMoved {lang} /> },
+            Route::Preview => preview_moved(&PreviewMovedProps { lang }),
             Route::Home => scene.with_manifest(|manifest| {
-                html! {
-                    <BankList manifest={manifest.clone()} {lang}
-                        progress={Some(scene.progress.progress.clone())}
-                        today={platform.clock.local_day()} />
-                }
+                bank_list(&BankListProps {
+                    manifest: manifest.clone(),
+                    lang,
+                    progress: Some(scene.progress.progress.clone()),
+                    today: platform.clock.local_day(),
+                })
             }),
             Route::Bank { id } => scene.with_manifest(|manifest| match manifest.bank(&id) {
                 Some(entry) => html! {
                     <BankPage key={id.clone()} entry={entry.clone()} {platform}
                         preloaded={scene.preloaded_bank.clone()} {lang} />
                 },
-                None => {
-                    html! { <NotFoundPage asked={id} reason={Some(text.unknown_bank)} {lang} /> }
-                }
+                None => not_found_page(&NotFoundPageProps {
+                    asked: id,
+                    reason: Some(text.unknown_bank),
+                    lang,
+                }),
             }),
             Route::Study {
                 id,
@@ -104,13 +113,19 @@ impl Pages for MainPages {
                             {platform} preloaded={scene.preloaded_bank.clone()} {lang} />
                     }
                 }
-                None => {
-                    html! { <NotFoundPage asked={id} reason={Some(text.unknown_bank)} {lang} /> }
-                }
+                None => not_found_page(&NotFoundPageProps {
+                    asked: id,
+                    reason: Some(text.unknown_bank),
+                    lang,
+                }),
             }),
-            Route::NotFound(asked) => {
-                scene.with_manifest(|_| html! { <NotFoundPage {asked} {lang} /> })
-            }
+            Route::NotFound(asked) => scene.with_manifest(|_| {
+                not_found_page(&NotFoundPageProps {
+                    asked,
+                    reason: None,
+                    lang,
+                })
+            }),
             // The records page's routes never reach here (see `AppShell`).
             Route::Progress | Route::Backup => html! {},
         }
@@ -210,9 +225,11 @@ pub fn app_shell<P: Pages>(props: &ShellProps) -> Html {
     };
     html! {
         <ContextProvider<ProgressContext> context={progress.clone()}>
-            <AppHeader {lang} {on_switch_language}>
-                <TextSizeSwitch size={text_size} on_choose={on_choose_text_size} {lang} />
-            </AppHeader>
+            { app_header(&AppHeaderProps {
+                lang,
+                on_switch_language,
+                children: text_size_switch(&TextSizeSwitchProps { size: text_size, on_choose: on_choose_text_size, lang }),
+            }) }
             if let Some(message) = banner {
                 <p class="storage-banner" role="status">{ message }</p>
             }

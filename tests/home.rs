@@ -6,7 +6,7 @@
 mod support;
 
 use quiz_app::app::{RecordsShell, Shell, ShellProps};
-use quiz_app::components::{BankList, BankListProps, ErrorPanel, ErrorPanelProps};
+use quiz_app::components::{bank_list, error_panel, BankListProps, ErrorPanelProps};
 use quiz_app::load::MANIFEST_URL;
 use quiz_app::load::{LoadError, LoadProblem, LoadState};
 use quiz_app::platform::pacing::{Pacer, SLICE_MS};
@@ -28,12 +28,12 @@ wasm_bindgen_test_configure!(run_in_browser);
 #[wasm_bindgen_test]
 async fn bank_list_shows_title_description_and_count() {
     let manifest = Rc::new(parse_manifest("index.json", MANIFEST.as_bytes()).unwrap());
-    let root = mount::<BankList>(BankListProps {
+    let root = mount_view(bank_list(&BankListProps {
         manifest,
         lang: Lang::Zh,
         progress: None,
         today: 0,
-    })
+    }))
     .await;
     let cards = root.query_selector_all(".bank-card").unwrap();
     assert_eq!(cards.length(), 2);
@@ -49,12 +49,12 @@ async fn bank_list_shows_title_description_and_count() {
 #[wasm_bindgen_test]
 async fn bank_list_in_english_falls_back_to_chinese_where_untranslated() {
     let manifest = Rc::new(parse_manifest("index.json", MANIFEST.as_bytes()).unwrap());
-    let root = mount::<BankList>(BankListProps {
+    let root = mount_view(bank_list(&BankListProps {
         manifest,
         lang: Lang::En,
         progress: Some(Rc::new(best_progress())),
         today: 0,
-    })
+    }))
     .await;
     let text = root.text_content().unwrap();
     assert!(text.contains("The Party Constitution"), "{text}");
@@ -86,14 +86,14 @@ async fn error_panel_names_the_file_and_the_problem() {
         let retried = retried.clone();
         Callback::from(move |()| retried.set(true))
     };
-    let root = mount::<ErrorPanel>(ErrorPanelProps {
+    let root = mount_view(error_panel(&ErrorPanelProps {
         error: LoadError {
             file: "questions/index.json".into(),
             problem: LoadProblem::Invalid(problems),
         },
         lang: Lang::Zh,
         on_retry,
-    })
+    }))
     .await;
     let panel = root.query_selector(".error-panel").unwrap().unwrap();
     assert_eq!(panel.get_attribute("role").as_deref(), Some("alert"));
@@ -452,12 +452,12 @@ async fn each_page_opens_the_other_pages_routes_there_with_the_whole_hash() {
 #[wasm_bindgen_test]
 async fn the_bank_list_links_to_the_records_page() {
     let manifest = Rc::new(parse_manifest("index.json", MANIFEST.as_bytes()).unwrap());
-    let root = mount::<BankList>(BankListProps {
+    let root = mount_view(bank_list(&BankListProps {
         manifest,
         lang: Lang::Zh,
         progress: None,
         today: 0,
-    })
+    }))
     .await;
     let href = |selector: &str| {
         root.query_selector(selector)

@@ -7,19 +7,16 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-/// Props of [`ActivityLinks`].
-#[derive(Properties, PartialEq)]
+/// What [`activity_links`] shows.
+#[derive(PartialEq)]
 pub struct ActivityLinksProps {
     /// The bank.
     pub bank: Rc<Bank>,
     /// Questions of this bank in the member's wrong-answer book.
-    #[prop_or_default]
     pub wrong_count: usize,
     /// Questions of this bank the member marked as favourites.
-    #[prop_or_default]
     pub favourite_count: usize,
     /// Questions due for spaced review today (the link shows when any are).
-    #[prop_or_default]
     pub due_count: usize,
     /// The current language.
     pub lang: Lang,
@@ -27,7 +24,6 @@ pub struct ActivityLinksProps {
 
 /// The ways to study a bank, as plain links (so portal menus and WeChat can
 /// link to them too), and a small form for a custom exam.
-#[function_component(ActivityLinks)]
 pub fn activity_links(props: &ActivityLinksProps) -> Html {
     let text = strings(props.lang);
     let bank = &props.bank;

@@ -5,8 +5,8 @@ use crate::i18n::strings;
 use quiz_core::Lang;
 use yew::prelude::*;
 
-/// Props of [`AppHeader`].
-#[derive(Properties, PartialEq)]
+/// What [`app_header`] shows.
+#[derive(PartialEq)]
 pub struct AppHeaderProps {
     /// The current language.
     pub lang: Lang,
@@ -14,12 +14,10 @@ pub struct AppHeaderProps {
     pub on_switch_language: Callback<Lang>,
     /// Further controls shown on every page under the title (the text
     /// size switch).
-    #[prop_or_default]
     pub children: Html,
 }
 
 /// The page header: the app's name and the one-tap language switch.
-#[function_component(AppHeader)]
 pub fn app_header(props: &AppHeaderProps) -> Html {
     let text = strings(props.lang);
     let onclick = {

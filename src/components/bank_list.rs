@@ -8,23 +8,20 @@ use quiz_core::{Lang, Manifest};
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// Props of [`BankList`].
-#[derive(Properties, PartialEq)]
+/// What [`bank_list`] shows.
+#[derive(PartialEq)]
 pub struct BankListProps {
     /// The banks to show.
     pub manifest: Rc<Manifest>,
     /// The current language.
     pub lang: Lang,
     /// The member's progress, for best scores and the study streak.
-    #[prop_or_default]
     pub progress: Option<Rc<Progress>>,
     /// Today's day number, for the streak.
-    #[prop_or_default]
     pub today: i32,
 }
 
 /// The home page's list of banks: title, description and question count.
-#[function_component(BankList)]
 pub fn bank_list(props: &BankListProps) -> Html {
     let text = strings(props.lang);
     let due_today = |bank: &str| {

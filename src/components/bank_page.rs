@@ -1,7 +1,9 @@
 //! A bank's own page: its contents, or why it could not be loaded.
 
 use super::{
-    ActivityLinks, BankSummary, ErrorPanel, LoadingNotice, PaperLinkMaker, ProblemList, TagAccuracy,
+    activity_links, bank_summary, error_panel, loading_notice, problem_list, tag_accuracy,
+    ActivityLinksProps, BankSummaryProps, ErrorPanelProps, LoadingNoticeProps, PaperLinkMaker,
+    ProblemListProps, TagAccuracyProps,
 };
 use crate::hooks::{use_bank, ProgressContext};
 use crate::i18n::strings;
@@ -41,23 +43,30 @@ pub fn bank_page(props: &BankPageProps) -> Html {
     let progress = use_context::<ProgressContext>();
     let today = props.platform.clock.local_day();
     let body = match bank {
-        LoadState::Loading => html! { <LoadingNotice {lang} /> },
-        LoadState::Failed(error) => html! { <ErrorPanel {error} {lang} {on_retry} /> },
+        LoadState::Loading => loading_notice(&LoadingNoticeProps { lang }),
+        LoadState::Failed(error) => error_panel(&ErrorPanelProps {
+            error,
+            lang,
+            on_retry,
+        }),
         LoadState::Ready(loaded) => html! {
             <>
-                <ActivityLinks bank={loaded.bank.clone()} {lang}
-                    wrong_count={progress.as_ref().map_or(0, |p| p.progress.wrong_book(loaded.bank.questions.iter().map(|q| q.id.as_str())).len())}
-                    favourite_count={progress.as_ref().map_or(0, |p| p.progress.favourites(loaded.bank.questions.iter().map(|q| q.id.as_str())).len())}
-                    due_count={progress.as_ref().map_or(0, |p| p.progress.due(loaded.bank.questions.iter().map(|q| q.id.as_str()), today).len())} />
+                { activity_links(&ActivityLinksProps {
+                    bank: loaded.bank.clone(),
+                    lang,
+                    wrong_count: progress.as_ref().map_or(0, |p| p.progress.wrong_book(loaded.bank.questions.iter().map(|q| q.id.as_str())).len()),
+                    favourite_count: progress.as_ref().map_or(0, |p| p.progress.favourites(loaded.bank.questions.iter().map(|q| q.id.as_str())).len()),
+                    due_count: progress.as_ref().map_or(0, |p| p.progress.due(loaded.bank.questions.iter().map(|q| q.id.as_str()), today).len()),
+                }) }
                 if let Some(progress) = &progress {
-                    <TagAccuracy bank={loaded.bank.clone()} progress={progress.progress.clone()} {lang} />
+                    { tag_accuracy(&TagAccuracyProps { bank: loaded.bank.clone(), progress: progress.progress.clone(), lang }) }
                 }
-                <BankSummary bank={loaded.bank.clone()} {lang} />
+                { bank_summary(&BankSummaryProps { bank: loaded.bank.clone(), lang }) }
                 <PaperLinkMaker bank={loaded.bank.clone()} platform={props.platform.clone()} {lang} />
                 if !loaded.warnings.is_empty() {
                     <details class="bank-warnings">
                         <summary>{ format!("{} ({})", text.warnings_heading, loaded.warnings.len()) }</summary>
-                        <ProblemList problems={loaded.warnings.clone()} {lang} />
+                        { problem_list(&ProblemListProps { problems: loaded.warnings.clone(), lang }) }
                     </details>
                 }
             </>

@@ -18,8 +18,8 @@ crate::messages! {
     }
 }
 
-/// Props of [`BankSummary`].
-#[derive(Properties, PartialEq)]
+/// What [`bank_summary`] shows.
+#[derive(PartialEq)]
 pub struct BankSummaryProps {
     /// The bank to describe.
     pub bank: std::rc::Rc<quiz_core::Bank>,
@@ -29,7 +29,6 @@ pub struct BankSummaryProps {
 
 /// What a bank holds: questions by type, chapters and topics (each a link
 /// to practise it), and the default mock exam.
-#[function_component(BankSummary)]
 pub fn bank_summary(props: &BankSummaryProps) -> Html {
     let text = strings(props.lang);
     let bank: &Bank = &props.bank;

@@ -8,8 +8,8 @@ use quiz_core::{Lang, Manifest};
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// Props of [`BankTallyTable`].
-#[derive(Properties, PartialEq)]
+/// What [`bank_tally_table`] shows.
+#[derive(PartialEq)]
 pub struct BankTallyTableProps {
     /// The banks.
     pub manifest: Rc<Manifest>,
@@ -23,7 +23,6 @@ pub struct BankTallyTableProps {
 
 /// Per-bank figures side by side: questions answered, accuracy, reviews due
 /// today (a link to review them), the wrong-answer book and the best exam.
-#[function_component(BankTallyTable)]
 pub fn bank_tally_table(props: &BankTallyTableProps) -> Html {
     let text = strings(props.lang);
     html! {

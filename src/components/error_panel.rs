@@ -1,13 +1,13 @@
 //! The panel that explains a failed load instead of a blank page.
 
-use super::ProblemList;
+use super::{problem_list, ProblemListProps};
 use crate::i18n::strings;
 use crate::load::{LoadError, LoadProblem};
 use quiz_core::Lang;
 use yew::prelude::*;
 
-/// Props of [`ErrorPanel`].
-#[derive(Properties, PartialEq)]
+/// What [`error_panel`] shows.
+#[derive(PartialEq)]
 pub struct ErrorPanelProps {
     /// What failed.
     pub error: LoadError,
@@ -19,7 +19,6 @@ pub struct ErrorPanelProps {
 
 /// A visible, specific explanation of a failed load, in place of a blank
 /// page: which file, what is wrong, and a retry button.
-#[function_component(ErrorPanel)]
 pub fn error_panel(props: &ErrorPanelProps) -> Html {
     let text = strings(props.lang);
     let onclick = {
@@ -34,7 +33,7 @@ pub fn error_panel(props: &ErrorPanelProps) -> Html {
             </p>
             <p class="error-panel__message">{ props.error.message(props.lang) }</p>
             if let LoadProblem::Invalid(problems) = &props.error.problem {
-                <ProblemList problems={problems.clone()} lang={props.lang} />
+                { problem_list(&ProblemListProps { problems: problems.clone(), lang: props.lang }) }
             }
             <p class="error-panel__help">{ text.error_help }</p>
             <button type="button" class="button" {onclick}>{ text.retry }</button>

@@ -4,15 +4,14 @@ use crate::i18n::strings;
 use quiz_core::Lang;
 use yew::prelude::*;
 
-/// Props of [`LoadingNotice`].
-#[derive(Properties, PartialEq)]
+/// What [`loading_notice`] shows.
+#[derive(PartialEq)]
 pub struct LoadingNoticeProps {
     /// The current language.
     pub lang: Lang,
 }
 
 /// A polite, screen-reader-announced "loading" line.
-#[function_component(LoadingNotice)]
 pub fn loading_notice(props: &LoadingNoticeProps) -> Html {
     html! {
         <p class="loading" role="status" aria-live="polite">

@@ -5,20 +5,18 @@ use crate::route::Route;
 use quiz_core::Lang;
 use yew::prelude::*;
 
-/// Props of [`NotFoundPage`].
-#[derive(Properties, PartialEq)]
+/// What [`not_found_page`] shows.
+#[derive(PartialEq)]
 pub struct NotFoundPageProps {
     /// What the link asked for, shown as text.
     pub asked: String,
     /// A more specific reason, when known (e.g. "There is no such bank").
-    #[prop_or_default]
     pub reason: Option<&'static str>,
     /// The current language.
     pub lang: Lang,
 }
 
 /// A clear page for a wrong or outdated link, with the way back.
-#[function_component(NotFoundPage)]
 pub fn not_found_page(props: &NotFoundPageProps) -> Html {
     let text = strings(props.lang);
     html! {

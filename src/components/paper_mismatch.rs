@@ -7,8 +7,8 @@ use quiz_core::session::shared::CodeProblem;
 use quiz_core::Lang;
 use yew::prelude::*;
 
-/// Props of [`PaperMismatch`].
-#[derive(Properties, PartialEq)]
+/// What [`paper_mismatch`] shows.
+#[derive(PartialEq)]
 pub struct PaperMismatchProps {
     /// The bank's id, for the link to its page.
     pub bank_id: String,
@@ -22,7 +22,6 @@ pub struct PaperMismatchProps {
 
 /// Says that the link's paper cannot be opened, why, and what to do, with
 /// a link to the bank's page instead of a quietly different exam.
-#[function_component(PaperMismatch)]
 pub fn paper_mismatch(props: &PaperMismatchProps) -> Html {
     let texts = PaperTexts::of(props.lang);
     let why = match props.problem {

@@ -25,8 +25,8 @@ crate::messages! {
     }
 }
 
-/// Props of [`PreviewMoved`].
-#[derive(Properties, PartialEq)]
+/// What [`preview_moved`] shows.
+#[derive(PartialEq)]
 pub struct PreviewMovedProps {
     /// The current language.
     pub lang: Lang,
@@ -34,7 +34,6 @@ pub struct PreviewMovedProps {
 
 /// The notice for an old `#/preview` link: the preview's job is the
 /// workbench's now, one tap away, and the bank list is the way back.
-#[function_component(PreviewMoved)]
 pub fn preview_moved(props: &PreviewMovedProps) -> Html {
     let text = Text::of(props.lang);
     html! {

@@ -14,8 +14,8 @@ crate::messages! {
     }
 }
 
-/// Props of [`ProblemList`].
-#[derive(Properties, PartialEq)]
+/// What [`problem_list`] shows.
+#[derive(PartialEq)]
 pub struct ProblemListProps {
     /// The problems, in file order.
     pub problems: Vec<Diagnostic>,
@@ -25,7 +25,6 @@ pub struct ProblemListProps {
 
 /// Located problems of a bank or manifest file, the same report
 /// `quizbank check` prints: place, field, question and message.
-#[function_component(ProblemList)]
 pub fn problem_list(props: &ProblemListProps) -> Html {
     let text = Text::of(props.lang);
     html! {

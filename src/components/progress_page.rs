@@ -1,7 +1,10 @@
 //! 我的学习: everything the member has done, from progress saved in the browser.
 
 use super::score_trend::TREND_EXAMS;
-use super::{AttemptHistory, BankTallyTable, ScoreTrend, StudyCalendar};
+use super::{
+    bank_tally_table, score_trend, study_calendar, AttemptHistory, BankTallyTableProps,
+    ScoreTrendProps, StudyCalendarProps,
+};
 use crate::hooks::ProgressContext;
 use crate::i18n::strings;
 use crate::platform::Platform;
@@ -45,9 +48,9 @@ pub fn progress_page(props: &ProgressPageProps) -> Html {
                 <span>{ text.streak }{ " " }<strong>{ study_streak(&progress, today) }</strong></span>
                 <span>{ text.today_answered }{ " " }<strong>{ progress.days.get(&today).map_or(0, |d| d.answered) }</strong></span>
             </p>
-            <StudyCalendar progress={progress.clone()} {today} {lang} />
-            <ScoreTrend points={trend} {lang} />
-            <BankTallyTable manifest={props.manifest.clone()} progress={progress.clone()} {today} {lang} />
+            { study_calendar(&StudyCalendarProps { progress: progress.clone(), today, lang }) }
+            { score_trend(&ScoreTrendProps { points: trend, lang }) }
+            { bank_tally_table(&BankTallyTableProps { manifest: props.manifest.clone(), progress: progress.clone(), today, lang }) }
             <section class="history" aria-labelledby="history-heading">
                 <h3 id="history-heading">{ text.history_heading }</h3>
                 if progress.pruned > 0 {

@@ -14,8 +14,8 @@ const WIDTH: u32 = 320;
 const HEIGHT: u32 = 140;
 const PAD: u32 = 12;
 
-/// Props of [`ScoreTrend`].
-#[derive(Properties, PartialEq)]
+/// What [`score_trend`] shows.
+#[derive(PartialEq)]
 pub struct ScoreTrendProps {
     /// The exams, oldest first.
     pub points: Rc<Vec<TrendPoint>>,
@@ -26,7 +26,6 @@ pub struct ScoreTrendProps {
 /// The mock exam score trend as an inline SVG line chart: score as a share
 /// of the maximum, passed exams filled, with lines at 0, 60 and 100 %.
 /// Drawn by hand: a chart library would cost more than the whole page.
-#[function_component(ScoreTrend)]
 pub fn score_trend(props: &ScoreTrendProps) -> Html {
     let text = strings(props.lang);
     let points = &props.points;

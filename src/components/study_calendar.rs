@@ -17,8 +17,8 @@ crate::messages! {
     }
 }
 
-/// Props of [`StudyCalendar`].
-#[derive(Properties, PartialEq)]
+/// What [`study_calendar`] shows.
+#[derive(PartialEq)]
 pub struct StudyCalendarProps {
     /// The member's progress.
     pub progress: Rc<Progress>,
@@ -31,7 +31,6 @@ pub struct StudyCalendarProps {
 /// The study calendar: a heat-map of the last weeks, a column a week and a
 /// square a day, darker for more answers, so "grasp learning daily" shows
 /// at a glance. Each square names its date and count on hover or focus.
-#[function_component(StudyCalendar)]
 pub fn study_calendar(props: &StudyCalendarProps) -> Html {
     let text = strings(props.lang);
     let weeks = props.progress.calendar(props.today, CALENDAR_WEEKS);

@@ -1,6 +1,9 @@
 //! The page a deep link to an activity opens: loads the bank, then runs the activity.
 
-use super::{Back, ErrorPanel, LoadingNotice, PaperMismatch, QuizStarter, ReadPage};
+use super::{
+    error_panel, loading_notice, paper_mismatch, Back, ErrorPanelProps, LoadingNoticeProps,
+    PaperMismatchProps, QuizStarter, ReadPage,
+};
 use crate::hooks::{use_bank, ProgressContext};
 use crate::i18n::strings;
 use crate::load::LoadState;
@@ -69,8 +72,12 @@ pub fn study_page(props: &StudyPageProps) -> Html {
         }
     };
     let body = match bank {
-        LoadState::Loading => html! { <LoadingNotice {lang} /> },
-        LoadState::Failed(error) => html! { <ErrorPanel {error} {lang} {on_retry} /> },
+        LoadState::Loading => loading_notice(&LoadingNoticeProps { lang }),
+        LoadState::Failed(error) => error_panel(&ErrorPanelProps {
+            error,
+            lang,
+            on_retry,
+        }),
         LoadState::Ready(loaded) => match props.activity {
             Activity::Read => {
                 html! { <ReadPage bank={loaded.bank.clone()} tag={props.options.tag.clone()} {lang} /> }
@@ -88,7 +95,12 @@ pub fn study_page(props: &StudyPageProps) -> Html {
                 let problem = check_code(&loaded.bank, &code)
                     .err()
                     .unwrap_or(quiz_core::session::shared::CodeProblem::Malformed);
-                html! { <PaperMismatch bank_id={props.entry.id.clone()} {code} {problem} {lang} /> }
+                paper_mismatch(&PaperMismatchProps {
+                    bank_id: props.entry.id.clone(),
+                    code,
+                    problem,
+                    lang,
+                })
             }
             activity => html! {
                 <QuizStarter bank={loaded.bank.clone()} plan={plan_for(&loaded.bank, activity, &props.options, &picked(&loaded.bank))}

@@ -6,8 +6,8 @@ use quiz_core::{Bank, Lang};
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// Props of [`TagAccuracy`].
-#[derive(Properties, PartialEq)]
+/// What [`tag_accuracy`] shows.
+#[derive(PartialEq)]
 pub struct TagAccuracyProps {
     /// The bank, for its tags and their names.
     pub bank: Rc<Bank>,
@@ -19,7 +19,6 @@ pub struct TagAccuracyProps {
 
 /// Accuracy by chapter or topic, so a member sees which chapters to study
 /// again. Hidden until the member has answered something in the bank.
-#[function_component(TagAccuracy)]
 pub fn tag_accuracy(props: &TagAccuracyProps) -> Html {
     let text = strings(props.lang);
     let tallies = props.progress.tag_tallies(&props.bank);

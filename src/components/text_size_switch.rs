@@ -38,8 +38,8 @@ impl Texts {
     }
 }
 
-/// Props of [`TextSizeSwitch`].
-#[derive(Properties, PartialEq)]
+/// What [`text_size_switch`] shows.
+#[derive(PartialEq)]
 pub struct TextSizeSwitchProps {
     /// The size in use.
     pub size: TextSize,
@@ -51,7 +51,6 @@ pub struct TextSizeSwitchProps {
 
 /// Three buttons, one per size; the one in use is pressed
 /// (`aria-pressed`), so a screen reader says which size is on.
-#[function_component(TextSizeSwitch)]
 pub fn text_size_switch(props: &TextSizeSwitchProps) -> Html {
     let texts = Texts::of(props.lang);
     html! {

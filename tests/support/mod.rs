@@ -11,7 +11,7 @@ use std::collections::HashMap;
 use std::rc::Rc;
 use std::time::Duration;
 use web_sys::Element;
-use yew::{BaseComponent, Renderer};
+use yew::{function_component, BaseComponent, Html, Properties, Renderer};
 
 /// A fresh `<div>` attached to the page, so each test renders in isolation.
 pub fn fresh_root() -> Element {
@@ -31,6 +31,25 @@ where
     Renderer::<C>::with_root_and_props(root.clone(), props).render();
     settle().await;
     root
+}
+
+/// Renders what a view function returned (the app's stateless parts are
+/// functions over their props, not components) and lets Yew settle.
+pub async fn mount_view(view: Html) -> Element {
+    mount::<ViewOf>(ViewOfProps { view }).await
+}
+
+/// Props of [`ViewOf`].
+#[derive(Properties, PartialEq)]
+pub struct ViewOfProps {
+    /// What to render.
+    pub view: Html,
+}
+
+/// A component that renders the view it is given, for [`mount_view`].
+#[function_component(ViewOf)]
+fn view_of(props: &ViewOfProps) -> Html {
+    props.view.clone()
 }
 
 /// Points the page at a route, as a deep link would; the shell reads the
