@@ -6,7 +6,7 @@
 mod support;
 
 use quiz_app::components::{
-    CountdownTimer, CountdownTimerProps, QuestionNavigator, QuestionNavigatorProps, QuestionView,
+    countdown_timer, CountdownTimerProps, QuestionNavigator, QuestionNavigatorProps, QuestionView,
     QuestionViewProps,
 };
 use quiz_core::session::{Item, Outcome, Response};
@@ -201,11 +201,11 @@ async fn a_revealed_question_shows_the_solution_and_locks_answers() {
 
 #[wasm_bindgen_test]
 async fn the_countdown_shows_minutes_and_seconds_and_warns_in_the_last_minute() {
-    let root = mount::<CountdownTimer>(CountdownTimerProps {
+    let root = mount_view(countdown_timer(&CountdownTimerProps {
         remaining_ms: 601_000,
         total_ms: 900_000,
         lang: Lang::Zh,
-    })
+    }))
     .await;
     let timer = root.query_selector("[role=timer]").unwrap().unwrap();
     assert_eq!(timer.text_content().unwrap(), "10:01");
@@ -220,11 +220,11 @@ async fn the_countdown_shows_minutes_and_seconds_and_warns_in_the_last_minute() 
         ""
     );
 
-    let root = mount::<CountdownTimer>(CountdownTimerProps {
+    let root = mount_view(countdown_timer(&CountdownTimerProps {
         remaining_ms: 59_500,
         total_ms: 900_000,
         lang: Lang::Zh,
-    })
+    }))
     .await;
     assert_eq!(
         root.query_selector("[role=timer]")
@@ -248,11 +248,11 @@ async fn the_countdown_shows_minutes_and_seconds_and_warns_in_the_last_minute() 
 /// What the countdown's hidden live region says with `remaining_ms` left
 /// of an exam `total_ms` long.
 async fn announced(remaining_ms: u64, total_ms: u64, lang: Lang) -> String {
-    let root = mount::<CountdownTimer>(CountdownTimerProps {
+    let root = mount_view(countdown_timer(&CountdownTimerProps {
         remaining_ms,
         total_ms,
         lang,
-    })
+    }))
     .await;
     root.query_selector("[aria-live=assertive]")
         .unwrap()
@@ -285,11 +285,11 @@ async fn the_countdown_announces_only_thresholds_the_exam_crosses_and_is_named()
     assert_eq!(announced(120_000, 3_600_000, Lang::Zh).await, "");
 
     // The timer has an accessible name: its visible label.
-    let root = mount::<CountdownTimer>(CountdownTimerProps {
+    let root = mount_view(countdown_timer(&CountdownTimerProps {
         remaining_ms: 90_000,
         total_ms: 120_000,
         lang: Lang::En,
-    })
+    }))
     .await;
     let timer = root.query_selector("[role=timer]").unwrap().unwrap();
     let label_id = timer

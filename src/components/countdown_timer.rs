@@ -16,8 +16,8 @@ const SHOWN_FOR_S: u64 = 10;
 /// The id of the timer's visible label, which names it.
 const LABEL_ID: &str = "timer-label";
 
-/// Props of [`CountdownTimer`].
-#[derive(Properties, PartialEq)]
+/// What [`countdown_timer`] shows.
+#[derive(PartialEq)]
 pub struct CountdownTimerProps {
     /// Milliseconds left.
     pub remaining_ms: u64,
@@ -32,7 +32,6 @@ pub struct CountdownTimerProps {
 /// only as it crosses 15 minutes, 5 minutes, one minute and ten seconds
 /// left, and only those thresholds the exam's length crosses, never every
 /// second.
-#[function_component(CountdownTimer)]
 pub fn countdown_timer(props: &CountdownTimerProps) -> Html {
     let text = strings(props.lang);
     let seconds = props.remaining_ms.div_ceil(1000);

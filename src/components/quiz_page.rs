@@ -1,6 +1,8 @@
 //! A running exam or practice round, then its result.
 
-use super::{CountdownTimer, QuestionNavigator, QuestionView, ResultView, SubmitDialog};
+use super::{
+    countdown_timer, CountdownTimerProps, QuestionNavigator, QuestionView, ResultView, SubmitDialog,
+};
 use crate::hooks::{
     use_countdown, use_host_events, use_quiz_keys, use_record_progress, use_save_unfinished,
 };
@@ -158,7 +160,7 @@ pub fn quiz_page(props: &QuizPageProps) -> Html {
                 <div class="quiz__status">
                     <span class="quiz__position">{ format!("{} {} {}", index + 1, text.question_of, total) }</span>
                     if let Some(remaining_ms) = remaining {
-                        <CountdownTimer {remaining_ms} {total_ms} {lang} />
+                        { countdown_timer(&CountdownTimerProps { remaining_ms, total_ms, lang }) }
                     }
                 </div>
                 <progress class="quiz__progress" max={total.to_string()} value={answered.to_string()}

@@ -7,8 +7,8 @@ use quiz_core::{Bank, Lang};
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// Props of [`ReadPage`].
-#[derive(Properties, PartialEq)]
+/// What [`read_page`] shows.
+#[derive(PartialEq)]
 pub struct ReadPageProps {
     /// The bank to read.
     pub bank: Rc<Bank>,
@@ -20,7 +20,6 @@ pub struct ReadPageProps {
 
 /// 背题: every question with its answer, explanation and source, filtered
 /// by chapter or topic through links (so the back button works).
-#[function_component(ReadPage)]
 pub fn read_page(props: &ReadPageProps) -> Html {
     let text = strings(props.lang);
     let lang = props.lang;

@@ -1,8 +1,8 @@
 //! The page a deep link to an activity opens: loads the bank, then runs the activity.
 
 use super::{
-    error_panel, loading_notice, paper_mismatch, Back, ErrorPanelProps, LoadingNoticeProps,
-    PaperMismatchProps, QuizStarter, ReadPage,
+    error_panel, loading_notice, paper_mismatch, read_page, Back, ErrorPanelProps,
+    LoadingNoticeProps, PaperMismatchProps, QuizStarter, ReadPageProps,
 };
 use crate::hooks::{use_bank, ProgressContext};
 use crate::i18n::strings;
@@ -79,9 +79,11 @@ pub fn study_page(props: &StudyPageProps) -> Html {
             on_retry,
         }),
         LoadState::Ready(loaded) => match props.activity {
-            Activity::Read => {
-                html! { <ReadPage bank={loaded.bank.clone()} tag={props.options.tag.clone()} {lang} /> }
-            }
+            Activity::Read => read_page(&ReadPageProps {
+                bank: loaded.bank.clone(),
+                tag: props.options.tag.clone(),
+                lang,
+            }),
             // A shared paper whose code does not fit this bank is said so,
             // never replaced by another draw.
             Activity::Exam
