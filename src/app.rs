@@ -13,8 +13,7 @@ use crate::load::{LoadState, PreloadedBank};
 use crate::platform::Platform;
 use crate::progress_store::{Loaded, StoreStatus};
 use crate::route::{current_hash, Page, Route};
-use quiz_core::{Lang, Manifest};
-use std::marker::PhantomData;
+use quiz_core::{BankEntry, Lang, Manifest};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -65,6 +64,20 @@ impl Scene<'_> {
             LoadState::Ready(manifest) => page(manifest),
         }
     }
+
+    /// `page` for the bank `id` once the bank list is in, or the page
+    /// saying there is no such bank.
+    pub fn with_bank(&self, id: String, page: impl FnOnce(&BankEntry) -> Html) -> Html {
+        let lang = self.lang;
+        self.with_manifest(|manifest| match manifest.bank(&id) {
+            Some(entry) => page(entry),
+            None => not_found_page(&NotFoundPageProps {
+                asked: id,
+                reason: Some(strings(lang).unknown_bank),
+                lang,
+            }),
+        })
+    }
 }
 
 /// `index.html`: the bank list, banks, quizzes and study.
@@ -76,7 +89,6 @@ impl Pages for MainPages {
     fn body(route: Route, scene: &Scene<'_>) -> Html {
         let lang = scene.lang;
         let platform = scene.platform.clone();
-        let text = strings(lang);
         match route {
             // An old link to the preview, which moved to the workbench.
             Route::Preview => preview_moved(&PreviewMovedProps { lang }),
@@ -88,36 +100,24 @@ impl Pages for MainPages {
                     today: platform.clock.local_day(),
                 })
             }),
-            Route::Bank { id } => scene.with_manifest(|manifest| match manifest.bank(&id) {
-                Some(entry) => html! {
-                    <BankPage key={id.clone()} entry={entry.clone()} {platform}
+            Route::Bank { id } => scene.with_bank(id.clone(), |entry| {
+                html! {
+                    <BankPage key={id} entry={entry.clone()} {platform}
                         preloaded={scene.preloaded_bank.clone()} {lang} />
-                },
-                None => not_found_page(&NotFoundPageProps {
-                    asked: id,
-                    reason: Some(text.unknown_bank),
-                    lang,
-                }),
+                }
             }),
             Route::Study {
                 id,
                 activity,
                 options,
                 ignored,
-            } => scene.with_manifest(|manifest| match manifest.bank(&id) {
-                Some(entry) => {
-                    // A new key restarts the page when the link changes.
-                    let key = Route::study(&id, activity, options.clone()).to_hash();
-                    html! {
-                        <StudyPage {key} entry={entry.clone()} {activity} {options} {ignored}
-                            {platform} preloaded={scene.preloaded_bank.clone()} {lang} />
-                    }
+            } => scene.with_bank(id.clone(), |entry| {
+                // A new key restarts the page when the link changes.
+                let key = Route::study(&id, activity, options.clone()).to_hash();
+                html! {
+                    <StudyPage {key} entry={entry.clone()} {activity} {options} {ignored}
+                        {platform} preloaded={scene.preloaded_bank.clone()} {lang} />
                 }
-                None => not_found_page(&NotFoundPageProps {
-                    asked: id,
-                    reason: Some(text.unknown_bank),
-                    lang,
-                }),
             }),
             Route::NotFound(asked) => scene.with_manifest(|_| {
                 not_found_page(&NotFoundPageProps {
@@ -185,7 +185,6 @@ pub struct ShellProps {
 /// there, hash and all.
 #[function_component(AppShell)]
 pub fn app_shell<P: Pages>(props: &ShellProps) -> Html {
-    let _pages = PhantomData::<P>;
     let (lang, on_switch_language) = use_language(props.platform.storage.clone());
     let (text_size, on_choose_text_size) = use_text_size(props.platform.storage.clone());
     let (manifest, on_retry) = use_manifest(
