@@ -211,7 +211,7 @@ pub fn app_shell<P: Pages>(props: &ShellProps) -> Html {
         };
         P::body(route, &scene)
     } else {
-        let href = format!("{}{}", route.page().file(), current_hash());
+        let href = route.page().link(&current_hash());
         html! { <OtherPageNotice {href} platform={props.platform.clone()} {lang} /> }
     };
     let banner = match &progress.status {

@@ -39,9 +39,7 @@ pub fn run<P: app::Pages>() {
     let hash = route::current_hash();
     let route = route::Route::parse(&hash);
     if route.page() != P::PAGE {
-        platform
-            .host
-            .open(&format!("{}{hash}", route.page().file()));
+        platform.host.open(&route.page().link(&hash));
         return;
     }
     // The files are on their way (the page preloads them): read the

@@ -64,6 +64,11 @@ impl Page {
             Page::Records => "records.html",
         }
     }
+
+    /// A link from the other page to `hash` on this one.
+    pub fn link(self, hash: &str) -> String {
+        format!("{}{hash}", self.file())
+    }
 }
 
 /// The ways to work through a bank.
@@ -246,7 +251,7 @@ impl Route {
         if page == from {
             self.to_hash()
         } else {
-            format!("{}{}", page.file(), self.to_hash())
+            page.link(&self.to_hash())
         }
     }
 
