@@ -55,15 +55,10 @@ fn fetcher() -> FakeFetcher {
 async fn a_quiz_tells_the_host_when_it_starts_and_when_it_is_submitted() {
     set_hash("#/bank/charter/exam?n=2&t=600");
     let recorder = Rc::new(Recorder::default());
-    let root = mount::<Shell>(quiz_app::app::ShellProps {
-        preloaded_manifest: None,
-        preloaded_bank: None,
-        preloaded_progress: None,
-        platform: Platform {
-            host: recorder.clone(),
-            ..platform(fetcher())
-        },
-    })
+    let root = mount::<Shell>(shell_props(Platform {
+        host: recorder.clone(),
+        ..platform(fetcher())
+    }))
     .await;
     settle().await;
     // Only this shell's platform has the recorder: shells other tests left
@@ -105,13 +100,7 @@ async fn a_quiz_tells_the_host_when_it_starts_and_when_it_is_submitted() {
 #[wasm_bindgen_test]
 async fn a_lang_parameter_in_the_link_chooses_the_language() {
     set_hash("#/?lang=en");
-    let root = mount::<Shell>(quiz_app::app::ShellProps {
-        preloaded_manifest: None,
-        preloaded_bank: None,
-        preloaded_progress: None,
-        platform: platform(fetcher()),
-    })
-    .await;
+    let root = mount::<Shell>(shell_props(platform(fetcher()))).await;
     settle().await;
     set_hash("");
     let text = root.text_content().unwrap();
@@ -120,13 +109,7 @@ async fn a_lang_parameter_in_the_link_chooses_the_language() {
 
 #[wasm_bindgen_test]
 async fn the_service_workers_notice_offers_a_reload() {
-    let root = mount::<Shell>(quiz_app::app::ShellProps {
-        preloaded_manifest: None,
-        preloaded_bank: None,
-        preloaded_progress: None,
-        platform: platform(fetcher()),
-    })
-    .await;
+    let root = mount::<Shell>(shell_props(platform(fetcher()))).await;
     assert!(root.query_selector(".update-banner").unwrap().is_none());
     web_sys::window()
         .unwrap()

@@ -109,12 +109,9 @@ async fn error_panel_names_the_file_and_the_problem() {
 
 #[wasm_bindgen_test]
 async fn shell_loads_the_manifest_and_lists_banks() {
-    let root = mount::<Shell>(ShellProps {
-        preloaded_manifest: None,
-        preloaded_bank: None,
-        preloaded_progress: None,
-        platform: platform(FakeFetcher::default().with(MANIFEST_URL, MANIFEST)),
-    })
+    let root = mount::<Shell>(shell_props(platform(
+        FakeFetcher::default().with(MANIFEST_URL, MANIFEST),
+    )))
     .await;
     // The bank list itself (the header's tagline names 党章 whatever loads):
     // one card per listed bank, in the manifest's order, with its count.
@@ -181,10 +178,9 @@ async fn start_up_loads_the_list_and_the_linked_bank_before_the_first_render() {
     // fetcher answers every request with 404.
     set_hash("#/bank/charter");
     let root = mount::<Shell>(ShellProps {
-        platform: platform(FakeFetcher::default()),
         preloaded_manifest: Some(preloaded.manifest),
         preloaded_bank: Some(bank),
-        preloaded_progress: None,
+        ..shell_props(platform(FakeFetcher::default()))
     })
     .await;
     set_hash("");
@@ -220,12 +216,9 @@ async fn long_work_yields_to_the_browser_only_after_a_slice() {
 
 #[wasm_bindgen_test]
 async fn shell_shows_the_error_panel_when_the_manifest_is_missing() {
-    let root = mount::<Shell>(ShellProps {
-        preloaded_manifest: None,
-        preloaded_bank: None,
-        preloaded_progress: None,
-        platform: platform(FakeFetcher::default().failing(MANIFEST_URL, FetchError::Status(404))),
-    })
+    let root = mount::<Shell>(shell_props(platform(
+        FakeFetcher::default().failing(MANIFEST_URL, FetchError::Status(404)),
+    )))
     .await;
     let panel = root
         .query_selector(".error-panel")
@@ -242,13 +235,7 @@ async fn shell_opens_a_bank_from_a_deep_link_and_shows_its_contents() {
     let fetcher = FakeFetcher::default()
         .with(MANIFEST_URL, MANIFEST)
         .with("questions/charter.json", BANK);
-    let root = mount::<Shell>(ShellProps {
-        preloaded_manifest: None,
-        preloaded_bank: None,
-        preloaded_progress: None,
-        platform: platform(fetcher),
-    })
-    .await;
+    let root = mount::<Shell>(shell_props(platform(fetcher))).await;
     settle().await;
     set_hash("");
     let page = root
@@ -274,13 +261,7 @@ async fn charter_page_refusing(bank: Result<&str, FetchError>) -> (web_sys::Elem
         Ok(text) => fetcher.with("questions/charter.json", text),
         Err(error) => fetcher.failing("questions/charter.json", error),
     };
-    let root = mount::<Shell>(ShellProps {
-        preloaded_manifest: None,
-        preloaded_bank: None,
-        preloaded_progress: None,
-        platform: platform(fetcher),
-    })
-    .await;
+    let root = mount::<Shell>(shell_props(platform(fetcher))).await;
     settle().await;
     set_hash("");
     let panel = root
@@ -342,12 +323,9 @@ async fn a_request_that_never_answers_gives_up_after_the_timeout() {
 #[wasm_bindgen_test]
 async fn an_unknown_bank_in_a_link_gets_a_clear_page() {
     set_hash("#/bank/nosuch");
-    let root = mount::<Shell>(ShellProps {
-        preloaded_manifest: None,
-        preloaded_bank: None,
-        preloaded_progress: None,
-        platform: platform(FakeFetcher::default().with(MANIFEST_URL, MANIFEST)),
-    })
+    let root = mount::<Shell>(shell_props(platform(
+        FakeFetcher::default().with(MANIFEST_URL, MANIFEST),
+    )))
     .await;
     set_hash("");
     let text = root.text_content().unwrap();
@@ -360,13 +338,7 @@ async fn an_old_preview_link_leads_to_the_workbench_even_without_the_bank_list()
     // The preview moved to workbench.html; a bookmark of `#/preview` says
     // where, and (as the preview did) needs no bank list to say it.
     set_hash("#/preview");
-    let root = mount::<Shell>(ShellProps {
-        preloaded_manifest: None,
-        preloaded_bank: None,
-        preloaded_progress: None,
-        platform: platform(FakeFetcher::default()),
-    })
-    .await;
+    let root = mount::<Shell>(shell_props(platform(FakeFetcher::default()))).await;
     settle().await;
     set_hash("");
     let notice = root
@@ -393,15 +365,10 @@ where
     Page: yew::BaseComponent<Properties = ShellProps>,
 {
     let host = Rc::new(TestHost::default());
-    let root = mount::<Page>(ShellProps {
-        preloaded_manifest: None,
-        preloaded_bank: None,
-        preloaded_progress: None,
-        platform: Platform {
-            host: host.clone(),
-            ..platform(FakeFetcher::default().with(MANIFEST_URL, MANIFEST))
-        },
-    })
+    let root = mount::<Page>(shell_props(Platform {
+        host: host.clone(),
+        ..platform(FakeFetcher::default().with(MANIFEST_URL, MANIFEST))
+    }))
     .await;
     settle().await;
     (root, host)
@@ -481,13 +448,13 @@ async fn the_shell_shows_the_progress_the_start_up_code_read() {
     // shell shows it without reading storage again (here storage is empty).
     set_hash("#/");
     let root = mount::<Shell>(ShellProps {
-        preloaded_manifest: None,
-        preloaded_bank: None,
         preloaded_progress: Some(Rc::new(Loaded {
             progress: best_progress(),
             status: StoreStatus::Saving,
         })),
-        platform: platform(FakeFetcher::default().with(MANIFEST_URL, MANIFEST)),
+        ..shell_props(platform(
+            FakeFetcher::default().with(MANIFEST_URL, MANIFEST),
+        ))
     })
     .await;
     settle().await;

@@ -6,7 +6,7 @@
 
 mod support;
 
-use quiz_app::app::{RecordsShell, ShellProps};
+use quiz_app::app::RecordsShell;
 use quiz_app::load::MANIFEST_URL;
 use quiz_app::platform::{KeyValueStore, MemoryStorage, Platform};
 use quiz_app::progress_store::{load, progress_key};
@@ -79,13 +79,7 @@ fn text_of(root: &web_sys::Element, selector: &str) -> String {
 async fn the_progress_page_shows_calendar_trend_figures_and_history() {
     set_hash("#/progress");
     let (platform, _) = platform_with(&studied());
-    let root = mount::<RecordsShell>(ShellProps {
-        platform,
-        preloaded_manifest: None,
-        preloaded_bank: None,
-        preloaded_progress: None,
-    })
-    .await;
+    let root = mount::<RecordsShell>(shell_props(platform)).await;
     set_hash("");
 
     // The calendar: 18 weeks of days up to today, the two study days shaded.
@@ -140,13 +134,7 @@ async fn the_progress_page_shows_calendar_trend_figures_and_history() {
 async fn a_backup_is_checked_previewed_and_merged_without_dropping_anything() {
     set_hash("#/backup");
     let (platform, storage) = platform_with(&studied());
-    let root = mount::<RecordsShell>(ShellProps {
-        platform,
-        preloaded_manifest: None,
-        preloaded_bank: None,
-        preloaded_progress: None,
-    })
-    .await;
+    let root = mount::<RecordsShell>(shell_props(platform)).await;
 
     // Export as text: the whole progress, readable back.
     click(&root, ".export-text");

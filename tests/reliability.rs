@@ -7,7 +7,7 @@
 
 mod support;
 
-use quiz_app::app::{RecordsShell, Shell, ShellProps};
+use quiz_app::app::{RecordsShell, Shell};
 use quiz_app::load::MANIFEST_URL;
 use quiz_app::platform::{KeyValueStore, MemoryStorage, Platform, StorageError};
 use quiz_app::progress_store::active_key;
@@ -39,12 +39,7 @@ fn platform_over(storage: Rc<dyn KeyValueStore>) -> Platform {
 /// `records.html`), mounted there.
 async fn shell_at(hash: &str, storage: Rc<dyn KeyValueStore>) -> web_sys::Element {
     set_hash(hash);
-    let props = ShellProps {
-        platform: platform_over(storage),
-        preloaded_manifest: None,
-        preloaded_bank: None,
-        preloaded_progress: None,
-    };
+    let props = shell_props(platform_over(storage));
     let root = match Route::parse(hash).page() {
         Page::Main => mount::<Shell>(props).await,
         Page::Records => mount::<RecordsShell>(props).await,

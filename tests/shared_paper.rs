@@ -6,7 +6,7 @@
 
 mod support;
 
-use quiz_app::app::{Shell, ShellProps};
+use quiz_app::app::Shell;
 use quiz_app::components::{PaperLinkMaker, PaperLinkMakerProps};
 use quiz_app::load::MANIFEST_URL;
 use quiz_core::session::shared::{check_code, new_code};
@@ -118,16 +118,11 @@ async fn the_link_maker_makes_a_link_that_fits_the_bank_with_a_qr_code() {
 /// The shell on `hash`, with the test bank published.
 async fn shell(hash: &str) -> web_sys::Element {
     set_hash(hash);
-    mount::<Shell>(ShellProps {
-        preloaded_manifest: None,
-        preloaded_bank: None,
-        preloaded_progress: None,
-        platform: platform(
-            FakeFetcher::default()
-                .with(MANIFEST_URL, MANIFEST)
-                .with("questions/charter.json", BANK),
-        ),
-    })
+    mount::<Shell>(shell_props(platform(
+        FakeFetcher::default()
+            .with(MANIFEST_URL, MANIFEST)
+            .with("questions/charter.json", BANK),
+    )))
     .await
 }
 
@@ -203,13 +198,7 @@ async fn open_paper(
             .with("questions/charter.json", BANK),
     );
     platform.storage = storage;
-    let root = mount::<Shell>(ShellProps {
-        preloaded_manifest: None,
-        preloaded_bank: None,
-        preloaded_progress: None,
-        platform,
-    })
-    .await;
+    let root = mount::<Shell>(shell_props(platform)).await;
     settle().await;
     root
 }

@@ -6,7 +6,7 @@
 
 mod support;
 
-use quiz_app::app::{Shell, ShellProps};
+use quiz_app::app::Shell;
 use quiz_app::hooks::TEXT_SIZE_KEY;
 use quiz_app::load::MANIFEST_URL;
 use quiz_app::platform::{KeyValueStore, MemoryStorage, Platform, StorageError};
@@ -72,13 +72,7 @@ async fn shell(storage: Rc<dyn KeyValueStore>) -> web_sys::Element {
     set_hash("#/");
     let mut platform: Platform = platform(FakeFetcher::default().with(MANIFEST_URL, MANIFEST));
     platform.storage = storage;
-    mount::<Shell>(ShellProps {
-        preloaded_manifest: None,
-        preloaded_bank: None,
-        preloaded_progress: None,
-        platform,
-    })
-    .await
+    mount::<Shell>(shell_props(platform)).await
 }
 
 /// The pressed state of each size button, in order.

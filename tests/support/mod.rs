@@ -3,6 +3,7 @@
 
 #![allow(dead_code)]
 
+use quiz_app::app::ShellProps;
 use quiz_app::platform::{
     Clock, FetchError, FetchFuture, Fetcher, Host, HostEvent, MemoryStorage, Platform,
 };
@@ -50,6 +51,18 @@ pub struct ViewOfProps {
 #[function_component(ViewOf)]
 fn view_of(props: &ViewOfProps) -> Html {
     props.view.clone()
+}
+
+/// The props of a page's shell with only its services: the shell loads the
+/// bank list, banks and progress itself, as it does when nothing was
+/// preloaded. A test that preloads one sets that field over these.
+pub fn shell_props(platform: Platform) -> ShellProps {
+    ShellProps {
+        platform,
+        preloaded_manifest: None,
+        preloaded_bank: None,
+        preloaded_progress: None,
+    }
 }
 
 /// Points the page at a route, as a deep link would; the shell reads the
