@@ -6,6 +6,7 @@ mod use_countdown;
 mod use_language;
 mod use_loaded;
 mod use_manifest;
+mod use_preference;
 mod use_progress;
 mod use_quiz_keys;
 mod use_record_progress;

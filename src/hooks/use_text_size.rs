@@ -4,6 +4,7 @@
 //! font size scales text, spacing and controls together, on top of the
 //! browser's or WeChat's own font setting.
 
+use super::use_preference::{use_preference, Preference};
 use crate::platform::KeyValueStore;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -43,51 +44,26 @@ impl TextSize {
     }
 }
 
-/// The text size and a callback to change it. The size is read from the
-/// store once; a change is applied to `<html data-text-size>` and saved in
-/// an effect, so a blocked store only means the choice is forgotten on the
-/// next visit: the switch itself still works.
+impl Preference for TextSize {
+    const KEY: &'static str = TEXT_SIZE_KEY;
+    const ATTRIBUTE: &'static str = "data-text-size";
+    const NAME: &'static str = "text size";
+
+    fn code(self) -> &'static str {
+        self.key()
+    }
+
+    fn parse(value: &str) -> Option<TextSize> {
+        TextSize::parse(value)
+    }
+}
+
+/// The text size and a callback to change it, applied to
+/// `<html data-text-size>` (see [`use_preference`]): the switch works even
+/// when the store is blocked.
 #[hook]
 pub fn use_text_size(storage: Rc<dyn KeyValueStore>) -> (TextSize, Callback<TextSize>) {
-    let size = {
-        let storage = storage.clone();
-        use_state(move || {
-            storage
-                .get(TEXT_SIZE_KEY)
-                .ok()
-                .flatten()
-                .and_then(|value| TextSize::parse(&value))
-                .unwrap_or_default()
-        })
-    };
-    let chosen = use_mut_ref(|| false);
-    {
-        let chosen = chosen.clone();
-        use_effect_with(*size, move |size| {
-            if let Some(root) = web_sys::window()
-                .and_then(|window| window.document())
-                .and_then(|document| document.document_element())
-            {
-                let _ = root.set_attribute("data-text-size", size.key());
-            }
-            // Only an explicit choice is saved, so the default can change later.
-            if *chosen.borrow() {
-                if let Err(error) = storage.set(TEXT_SIZE_KEY, size.key()) {
-                    web_sys::console::warn_1(
-                        &format!("quiz: could not save the text size: {error}").into(),
-                    );
-                }
-            }
-        });
-    }
-    let on_change = {
-        let size = size.clone();
-        Callback::from(move |next: TextSize| {
-            *chosen.borrow_mut() = true;
-            size.set(next);
-        })
-    };
-    (*size, on_change)
+    use_preference(storage)
 }
 
 #[cfg(test)]
