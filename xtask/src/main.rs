@@ -10,10 +10,13 @@
 mod process;
 mod tools;
 
+mod disk;
 mod dist;
 mod imports;
+mod scratch;
 
 use process::{run, Step, Summary};
+use scratch::BrowserScratch;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
@@ -177,6 +180,8 @@ fn test() -> Result<(), String> {
     let setup_started = Instant::now();
     let tools = Tools::ensure_test()?;
     let setup = setup_started.elapsed();
+    disk::warn_if_low(&project_root());
+    let scratch = BrowserScratch::create(&project_root())?;
     let mut summary = Summary::default();
     let cargo = || tools.command("cargo");
 
@@ -220,7 +225,7 @@ fn test() -> Result<(), String> {
     );
     summary.step(
         Step::new("browser tests (wasm-bindgen-test, headless Chromium)").counting_tests(),
-        cargo().args([
+        scratch.apply(&mut cargo()).args([
             "test",
             "-p",
             "quiz-app",
@@ -253,7 +258,8 @@ fn test() -> Result<(), String> {
     if built {
         summary.step(
             Step::new("end-to-end tests (release build, 390x844)").counting_tests(),
-            cargo()
+            scratch
+                .apply(&mut cargo())
                 .args(["test", "-p", "e2e", "--locked", "--", "--test-threads=1"])
                 .env("QUIZ_DIST", project_root().join("dist")),
         );
@@ -274,8 +280,9 @@ fn bench(args: &[String]) -> Result<(), String> {
     let tools = Tools::ensure_bench()?;
     dist(&tools)?;
     let reference = build_reference(&tools)?;
-    run(tools
-        .command("cargo")
+    let scratch = BrowserScratch::create(&project_root())?;
+    run(scratch
+        .apply(&mut tools.command("cargo"))
         .args(["run", "-p", "bench", "--locked", "--"])
         .args(args)
         .env("QUIZ_DIST", project_root().join("dist"))
