@@ -379,8 +379,8 @@ crate::messages! {
             "Correct";
         /// The banner when storage is blocked.
         storage_unavailable:
-            "本浏览器不允许保存数据，学习记录不会被保存（可在浏览器设置中允许本网站存储数据）。",
-            "This browser does not allow saving data: your progress is not being saved (allow this site to store data in the browser settings).";
+            "本浏览器不允许保存数据：学习记录只保留到关闭本页为止，不会保存在本机（可在浏览器设置中允许本网站存储数据）。",
+            "This browser does not allow saving data: your progress is kept only until this page is closed, not on this device (allow this site to store data in the browser settings).";
         /// The banner when a save failed.
         storage_write_failed:
             "学习记录保存失败（存储空间可能已满），本次记录暂存在页面中。",

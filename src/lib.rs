@@ -35,7 +35,7 @@ pub fn run<P: app::Pages>() {
     let Ok(root) = root.dyn_into::<web_sys::Element>() else {
         return;
     };
-    let platform = platform::Platform::browser();
+    let platform = platform::Platform::members();
     let hash = route::current_hash();
     let route = route::Route::parse(&hash);
     if route.page() != P::PAGE {

@@ -58,14 +58,21 @@ pub fn load(store: &dyn KeyValueStore, now_ms: u64) -> Loaded {
             }
         }
     };
+    // A store that lasts only while the tab is open still keeps this
+    // visit's records, but nothing is being saved on the device.
+    let saving = if store.durable() {
+        StoreStatus::Saving
+    } else {
+        StoreStatus::Unavailable
+    };
     match decode(stored.as_deref()) {
         Decoded::Empty => Loaded {
             progress: Progress::default(),
-            status: StoreStatus::Saving,
+            status: saving,
         },
         Decoded::Current(progress) | Decoded::Migrated { progress, .. } => Loaded {
             progress,
-            status: StoreStatus::Saving,
+            status: saving,
         },
         Decoded::Newer { version, readable } => Loaded {
             status: StoreStatus::ReadOnly {
@@ -192,7 +199,12 @@ pub fn save(
     match store.set(&progress_key(), &encode(&merged)) {
         Ok(()) => {
             merged.mark_saved();
-            (merged, StoreStatus::Saving)
+            let status = if store.durable() {
+                StoreStatus::Saving
+            } else {
+                StoreStatus::Unavailable
+            };
+            (merged, status)
         }
         Err(StorageError::Unavailable(_)) => (merged, StoreStatus::Unavailable),
         Err(StorageError::QuotaExceeded | StorageError::Failed(_)) => {
@@ -301,6 +313,44 @@ mod tests {
         let (kept, status) = save(&store, &progress, 0);
         assert_eq!(status, StoreStatus::Unavailable);
         assert_eq!(kept, progress, "nothing is lost in memory");
+    }
+
+    /// A store that keeps what is written only while the tab is open, as
+    /// the member's pages' store does while `localStorage` is blocked.
+    #[derive(Default)]
+    struct TabOnly(MemoryStorage);
+
+    impl KeyValueStore for TabOnly {
+        fn get(&self, key: &str) -> Result<Option<String>, StorageError> {
+            self.0.get(key)
+        }
+        fn set(&self, key: &str, value: &str) -> Result<(), StorageError> {
+            self.0.set(key, value)
+        }
+        fn remove(&self, key: &str) -> Result<(), StorageError> {
+            self.0.remove(key)
+        }
+        fn keys(&self) -> Result<Vec<String>, StorageError> {
+            self.0.keys()
+        }
+        fn durable(&self) -> bool {
+            false
+        }
+    }
+
+    #[test]
+    fn a_store_kept_only_in_the_tab_hands_progress_on_but_says_it_is_not_saved() {
+        let store = TabOnly::default();
+        assert_eq!(load(&store, 0).status, StoreStatus::Unavailable);
+        let mut progress = Progress::default();
+        progress.attempts.push(attempt("a"));
+        let (kept, status) = save(&store, &progress, 0);
+        assert_eq!(status, StoreStatus::Unavailable, "the banner still says so");
+        assert_eq!(kept.attempts, progress.attempts);
+        // The next page in the tab (records.html, or a reload) reads it.
+        let next_page = load(&store, 1);
+        assert_eq!(next_page.progress.attempts, progress.attempts);
+        assert_eq!(next_page.status, StoreStatus::Unavailable);
     }
 
     #[test]

@@ -3,11 +3,12 @@
 //! old and future schema versions, and another tab writing in between,
 //! while the clock jumps back and forth. Progress must never panic and never
 //! lose an attempt, a wrong-answer book entry, a favourite, a review
-//! schedule or a study day.
+//! schedule or a study day. And the tab's own store, `window.name`, which
+//! keeps a visit's records while storage is blocked.
 
 #![cfg(target_arch = "wasm32")]
 
-use quiz_app::platform::{BrowserStorage, KeyValueStore, StorageError};
+use quiz_app::platform::{BrowserStorage, KeyValueStore, StorageError, TabStorage};
 use quiz_app::progress_store::{load, progress_key, save, StoreStatus};
 use quiz_core::progress::{Attempt, Progress, QuestionRecord};
 use std::cell::Cell;
@@ -253,4 +254,52 @@ fn a_thousand_random_faults_lose_no_attempt() {
         changed.len()
     );
     clear(&store.inner);
+}
+
+fn set_window_name(name: &str) {
+    web_sys::window().unwrap().set_name(name).unwrap();
+}
+
+#[wasm_bindgen_test]
+fn the_tab_store_hands_its_keys_to_the_next_page_in_the_tab() {
+    // A portal's frame name is not the app's: it reads as an empty store.
+    set_window_name("portal-frame");
+    let page = TabStorage::default();
+    assert_eq!(page.get(&progress_key()), Ok(None));
+    assert_eq!(page.keys(), Ok(Vec::new()));
+    assert!(!page.durable(), "it lasts only while the tab is open");
+
+    let mut progress = Progress::default();
+    progress.attempts.push(attempt("kept-in-tab".into(), 1));
+    let (_, status) = save(&page, &progress, 2);
+    assert_eq!(status, StoreStatus::Unavailable, "the banner says so");
+    page.set("lxyz-quiz:lang", "en").unwrap();
+    page.set("lxyz-quiz:gone", "soon").unwrap();
+    page.remove("lxyz-quiz:gone").unwrap();
+
+    // The next page in the tab (records.html, or a reload) starts afresh
+    // and reads what this one wrote.
+    let next = TabStorage::default();
+    let loaded = load(&next, 3);
+    assert_eq!(loaded.progress.attempts, progress.attempts);
+    assert_eq!(loaded.status, StoreStatus::Unavailable);
+    assert_eq!(next.get("lxyz-quiz:lang"), Ok(Some("en".into())));
+    assert_eq!(next.get("lxyz-quiz:gone"), Ok(None));
+    let mut keys = next.keys().unwrap();
+    keys.sort();
+    assert_eq!(keys, vec!["lxyz-quiz:lang".to_string(), progress_key()]);
+    set_window_name("");
+}
+
+#[wasm_bindgen_test]
+fn a_damaged_tab_store_reads_as_empty_and_is_written_afresh() {
+    set_window_name("quiz-tab-store:1:{\"lxyz-quiz:progress\": tru");
+    let page = TabStorage::default();
+    assert_eq!(page.get(&progress_key()), Ok(None));
+    page.set("lxyz-quiz:lang", "zh").unwrap();
+    assert_eq!(
+        TabStorage::default().get("lxyz-quiz:lang"),
+        Ok(Some("zh".into()))
+    );
+    set_window_name("");
 }

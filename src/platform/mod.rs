@@ -10,6 +10,7 @@ pub mod files;
 pub mod pacing;
 pub mod panic;
 pub mod storage;
+pub mod tab_storage;
 
 pub mod host;
 
@@ -17,7 +18,8 @@ use std::rc::Rc;
 
 pub use clock::{BrowserClock, Clock};
 pub use fetch::{BrowserFetcher, FetchError, FetchFuture, Fetcher};
-pub use storage::{BrowserStorage, KeyValueStore, MemoryStorage, StorageError};
+pub use storage::{BrowserStorage, DeviceOrTabStorage, KeyValueStore, MemoryStorage, StorageError};
+pub use tab_storage::TabStorage;
 
 pub use host::{BrowserHost, Host, HostEvent};
 
@@ -48,13 +50,24 @@ pub struct Platform {
 }
 
 impl Platform {
-    /// The real browser services.
+    /// The real browser services, with `localStorage` as it is (the
+    /// workbench's drafts, which a tab could not hold, use this).
     pub fn browser() -> Self {
         Platform {
             storage: Rc::new(BrowserStorage),
             fetcher: Rc::new(BrowserFetcher),
             clock: Rc::new(BrowserClock),
             host: Rc::new(BrowserHost),
+        }
+    }
+
+    /// The member's pages: the browser's services, but while `localStorage`
+    /// is blocked, keys are kept in the tab ([`DeviceOrTabStorage`]), so the
+    /// move between the app's two pages and a reload lose nothing.
+    pub fn members() -> Self {
+        Platform {
+            storage: Rc::new(DeviceOrTabStorage::default()),
+            ..Platform::browser()
         }
     }
 }

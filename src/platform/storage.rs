@@ -39,6 +39,14 @@ pub trait KeyValueStore {
     fn remove(&self, key: &str) -> Result<(), StorageError>;
     /// Every key stored, so kept-aside copies can be found and bounded.
     fn keys(&self) -> Result<Vec<String>, StorageError>;
+
+    /// Whether what is written here is still there on the member's next
+    /// visit. A store that lasts only while the tab is open (see
+    /// [`super::TabStorage`]) says no, and the app tells the member their
+    /// progress is not being saved.
+    fn durable(&self) -> bool {
+        true
+    }
 }
 
 /// `window.localStorage`, looked up afresh on every call so a store that
@@ -109,7 +117,7 @@ fn is_quota_error(error: &JsValue) -> bool {
 }
 
 /// A short description of a thrown JS value for messages and logs.
-fn describe(error: &JsValue) -> String {
+pub(super) fn describe(error: &JsValue) -> String {
     if let Some(exception) = error.dyn_ref::<web_sys::DomException>() {
         format!("{}: {}", exception.name(), exception.message())
     } else if let Some(error) = error.dyn_ref::<js_sys::Error>() {
@@ -145,5 +153,47 @@ impl KeyValueStore for MemoryStorage {
 
     fn keys(&self) -> Result<Vec<String>, StorageError> {
         Ok(self.entries.borrow().keys().cloned().collect())
+    }
+}
+
+/// `localStorage`, or while the browser blocks it, this tab's
+/// [`super::TabStorage`]: the member's pages keep their keys across the
+/// move between `index.html` and `records.html` and across a reload, and
+/// say that nothing lasts beyond the tab. Which one serves is decided on
+/// every call, as [`BrowserStorage`] looks storage up on every call.
+#[derive(Default)]
+pub struct DeviceOrTabStorage {
+    tab: super::TabStorage,
+}
+
+impl DeviceOrTabStorage {
+    /// The store that serves a call now.
+    fn current(&self) -> &dyn KeyValueStore {
+        match BrowserStorage::store() {
+            Ok(_) => &BrowserStorage,
+            Err(_) => &self.tab,
+        }
+    }
+}
+
+impl KeyValueStore for DeviceOrTabStorage {
+    fn get(&self, key: &str) -> Result<Option<String>, StorageError> {
+        self.current().get(key)
+    }
+
+    fn set(&self, key: &str, value: &str) -> Result<(), StorageError> {
+        self.current().set(key, value)
+    }
+
+    fn remove(&self, key: &str) -> Result<(), StorageError> {
+        self.current().remove(key)
+    }
+
+    fn keys(&self) -> Result<Vec<String>, StorageError> {
+        self.current().keys()
+    }
+
+    fn durable(&self) -> bool {
+        self.current().durable()
     }
 }

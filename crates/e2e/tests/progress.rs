@@ -1,5 +1,6 @@
 //! Progress that lasts, in the release build on a phone: a finished exam is
-//! still there after a reload, and blocked storage still lets members study.
+//! still there after a reload, and blocked storage still lets members study
+//! and keeps their visit while the tab is open.
 
 use e2e::{dist_dir, Phone, StaticServer};
 use fantoccini::Locator;
@@ -86,7 +87,7 @@ async fn blocked_storage_shows_the_banner_and_the_app_still_works() {
         "the browser did not block storage"
     );
     phone
-        .wait_for_text(".storage-banner", "学习记录不会被保存")
+        .wait_for_text(".storage-banner", "只保留到关闭本页为止")
         .await;
     // Studying still works: practice one question and see its explanation.
     phone
@@ -98,6 +99,56 @@ async fn blocked_storage_shows_the_banner_and_the_app_still_works() {
     // Switching language works too, though it cannot be remembered.
     phone.click(".lang-switch").await;
     phone.wait_for_text(".solution", "Explanation").await;
+    phone.close().await;
+}
+
+/// With storage blocked, the visit's records live in the tab: 我的学习 is
+/// another page (records.html), and moving there and back, or reloading
+/// in the middle of an exam, must not lose them.
+#[tokio::test(flavor = "current_thread")]
+async fn with_storage_blocked_the_visit_is_kept_across_the_apps_pages_and_reloads() {
+    let server = StaticServer::start(&dist_dir());
+    let phone = Phone::start_with_storage_blocked().await;
+    phone
+        .open(&format!("{}#/bank/charter/exam?n=2&t=600", server.url()))
+        .await;
+    phone.wait_for(".quiz__position").await;
+    phone.click(".quiz__submit").await;
+    phone.click(".dialog__confirm").await;
+    phone.wait_for(".score-card").await;
+
+    // 我的学习, on records.html, lists the exam of this visit.
+    phone.open(&server.url()).await;
+    phone.click(".home-nav__progress").await;
+    let item = phone.wait_for_text(".history__item", "模拟考试").await;
+    assert!(item.contains("得分 0/"), "{item}");
+    phone
+        .wait_for_text(".storage-banner", "只保留到关闭本页为止")
+        .await;
+    // A language chosen there holds on the way back, and so does the exam.
+    phone.click(".lang-switch").await;
+    phone.wait_for_text(".history__item", "Score 0/").await;
+    phone.click(".back-link").await;
+    let card = phone
+        .wait_for_text("[data-bank=charter]", "Best score")
+        .await;
+    assert!(card.contains("Best score 0/"), "{card}");
+    assert_eq!(
+        phone.eval("document.documentElement.lang").await,
+        serde_json::json!("en")
+    );
+
+    // An unfinished exam survives a reload (in English now).
+    phone
+        .open(&format!("{}#/bank/speeches/exam?n=3&t=600", server.url()))
+        .await;
+    phone.wait_for_text(".quiz__position", "1 of 3").await;
+    phone.click(".question[data-type=single] .choice").await;
+    phone.click(".quiz__next").await;
+    phone.wait_for_text(".quiz__position", "2 of 3").await;
+    phone.client.refresh().await.expect("reload");
+    phone.wait_for(".resumed").await;
+    phone.wait_for_text(".quiz__position", "2 of 3").await;
     phone.close().await;
 }
 
