@@ -7,9 +7,10 @@
 use std::path::Path;
 
 /// What a test run from a clean clone writes under `target/` (debug builds
-/// for the host and for wasm32, the release pages, the tests' binaries),
-/// measured with `CARGO_INCREMENTAL=0` as CI runs it, with a margin.
-pub const FRESH_RUN_BYTES: u64 = 6 * GB;
+/// for the host and for wasm32, the release pages, the tests' binaries):
+/// measured at 2.9 GB at its peak with `CARGO_INCREMENTAL=0`, as CI runs
+/// it, and 4.2 GB with incremental compilation's caches; with a margin.
+pub const FRESH_RUN_BYTES: u64 = 5 * GB;
 
 const GB: u64 = 1_000_000_000;
 
@@ -58,7 +59,7 @@ mod tests {
     fn a_disk_short_of_a_fresh_run_is_named_with_its_figures() {
         let warning = low_space_warning(1_700_000_000, FRESH_RUN_BYTES).unwrap();
         assert!(warning.contains("only 1.7 GB free"), "{warning}");
-        assert!(warning.contains("about 6 GB"), "{warning}");
+        assert!(warning.contains("about 5 GB"), "{warning}");
         assert!(warning.contains("cargo clean"), "{warning}");
         assert_eq!(low_space_warning(FRESH_RUN_BYTES, FRESH_RUN_BYTES), None);
     }

@@ -96,7 +96,7 @@ async fn blocked_storage_shows_the_banner_and_the_app_still_works() {
     // Practice checks a single-choice answer on the tap itself.
     phone.click(".question[data-type=single] .choice").await;
     phone.wait_for_text(".solution", "解析").await;
-    // Switching language works too, though it cannot be remembered.
+    // Switching language works too (remembered only while the tab is open).
     phone.click(".lang-switch").await;
     phone.wait_for_text(".solution", "Explanation").await;
     phone.close().await;
