@@ -111,12 +111,26 @@ fn serve(args: &[String]) -> Result<(), String> {
     command
         .env("QUIZ_WORKBENCH_DIST", &workbench)
         .env("QUIZ_RECORDS_DIST", &records);
-    command.args(["serve", "--offline", "--address", &address, "--port", &port]);
+    command.args([
+        "serve",
+        "--offline",
+        "--dist",
+        SERVE_DIST,
+        "--address",
+        &address,
+        "--port",
+        &port,
+    ]);
     if release {
         command.arg("--release");
     }
     run(&mut command).map(|_| ())
 }
+
+/// Where `serve` builds the app: not `dist/`, which holds the release
+/// build that is deployed and that the end-to-end tests drive, so serving
+/// a development build never leaves one there.
+const SERVE_DIST: &str = "target/serve-dist";
 
 /// Where Trunk builds the workbench page (see `Trunk.workbench.toml`).
 const WORKBENCH_DIST: &str = "target/workbench-dist";
