@@ -182,9 +182,17 @@ fn gbk_csv(rows: &[Vec<String>]) -> Vec<u8> {
     encoding_rs::GBK.encode(&text).0.into_owned()
 }
 
-/// Where the guide's screenshots go.
+/// Where the screenshots for the coordinators' guide go: `docs/images/`
+/// when `QUIZ_UPDATE_SCREENSHOTS` is set (to refresh the guide's pictures),
+/// otherwise `target/screenshots/`, so a test run leaves the working tree
+/// as it was (a screenshot differs by a few bytes from run to run).
 fn screenshot_dir() -> std::path::PathBuf {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/images");
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let dir = if std::env::var_os("QUIZ_UPDATE_SCREENSHOTS").is_some() {
+        root.join("docs/images")
+    } else {
+        root.join("target/screenshots")
+    };
     std::fs::create_dir_all(&dir).unwrap();
     dir
 }
@@ -335,6 +343,16 @@ async fn a_coordinator_publishes_from_a_spreadsheet(laptop: bool) {
     let rows = ten_questions();
     let dir = std::env::temp_dir().join(format!("wb-e2e-{}-{size}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
+
+    // The picker is one button, the page's own: a tap on it lands on the
+    // browser's file input, which shows nothing of its own beside it.
+    phone.wait_for(".wb-drop .file-pick .button").await;
+    let picker = phone
+        .eval(
+            "(() => { const button = document.querySelector('.wb-drop .file-pick .button');              const box = button.getBoundingClientRect();              const hit = document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2);              const input = document.querySelector('.wb-drop__input');              return [hit === input, getComputedStyle(input).opacity]; })()",
+        )
+        .await;
+    assert_eq!(picker, serde_json::json!([true, "0"]), "{size}");
 
     let xlsx = dir.join("题库模板.xlsx");
     std::fs::write(&xlsx, workbook(&rows)).unwrap();
