@@ -210,8 +210,9 @@ pub fn backup_page(props: &BackupPageProps) -> Html {
                 if read_only {
                     <p class="notice" role="status">{ text.import_read_only }</p>
                 } else {
-                    <label class="backup-import__file">{ text.import_pick }
-                        <input type="file" accept=".json,application/json,text/plain" onchange={on_pick} />
+                    <label class="file-pick backup-import__file">
+                        <span class="button button--secondary">{ text.import_pick }</span>
+                        <input class="file-pick__input" type="file" accept=".json,application/json,text/plain" onchange={on_pick} />
                     </label>
                     <label class="backup-import__paste">{ text.import_paste }
                         <textarea rows="4" value={(*pasted).clone()} oninput={on_input} />

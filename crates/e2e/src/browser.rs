@@ -187,6 +187,23 @@ impl Phone {
         element.click().await.expect("click");
     }
 
+    /// Whether the file picker matching `picker` (a `.file-pick` label)
+    /// shows one button, the page's own: a tap at the button's centre lands
+    /// on the file input, and the input itself is transparent, so the
+    /// browser's "Choose File / No file chosen" does not show beside it.
+    pub async fn file_picker_is_one_button(&self, picker: &str) -> bool {
+        self.wait_for(&format!("{picker} .button")).await;
+        let script = format!(
+            "(() => {{ const picker = document.querySelector({picker:?}); \
+             picker.scrollIntoView({{ block: 'center' }}); \
+             const box = picker.querySelector('.button').getBoundingClientRect(); \
+             const input = picker.querySelector('input[type=file]'); \
+             const hit = document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2); \
+             return hit === input && getComputedStyle(input).opacity === '0'; }})()"
+        );
+        self.eval(&script).await == serde_json::json!(true)
+    }
+
     /// Evaluates a JavaScript expression and returns its JSON value.
     pub async fn eval(&self, expression: &str) -> serde_json::Value {
         self.client

@@ -349,6 +349,12 @@ async fn a_backup_carries_progress_to_another_browser_and_due_reviews_come_back(
     let wechat = Phone::start().await;
     wechat.open(&format!("{}#/backup", server.url())).await;
     wechat.wait_for(".backup-import__paste textarea").await;
+    // The backup file's picker is one button, the page's own.
+    assert!(
+        wechat
+            .file_picker_is_one_button(".backup-import__file")
+            .await
+    );
     let address = wechat.eval("location.pathname + location.hash").await;
     assert!(
         address
