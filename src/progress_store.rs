@@ -58,13 +58,7 @@ pub fn load(store: &dyn KeyValueStore, now_ms: u64) -> Loaded {
             }
         }
     };
-    // A store that lasts only while the tab is open still keeps this
-    // visit's records, but nothing is being saved on the device.
-    let saving = if store.durable() {
-        StoreStatus::Saving
-    } else {
-        StoreStatus::Unavailable
-    };
+    let saving = written_status(store);
     match decode(stored.as_deref()) {
         Decoded::Empty => Loaded {
             progress: Progress::default(),
@@ -199,17 +193,23 @@ pub fn save(
     match store.set(&progress_key(), &encode(&merged)) {
         Ok(()) => {
             merged.mark_saved();
-            let status = if store.durable() {
-                StoreStatus::Saving
-            } else {
-                StoreStatus::Unavailable
-            };
-            (merged, status)
+            (merged, written_status(store))
         }
         Err(StorageError::Unavailable(_)) => (merged, StoreStatus::Unavailable),
         Err(StorageError::QuotaExceeded | StorageError::Failed(_)) => {
             (merged, StoreStatus::WriteFailed)
         }
+    }
+}
+
+/// How saving stands once `store` holds the progress: a store that lasts
+/// only while the tab is open keeps this visit's records, but nothing is
+/// being saved on the device, and the banner says so.
+fn written_status(store: &dyn KeyValueStore) -> StoreStatus {
+    if store.durable() {
+        StoreStatus::Saving
+    } else {
+        StoreStatus::Unavailable
     }
 }
 

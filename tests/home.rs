@@ -25,16 +25,24 @@ use yew::Callback;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-#[wasm_bindgen_test]
-async fn bank_list_shows_title_description_and_count() {
+/// The bank list of the test manifest, as a member with `progress` sees it.
+async fn mount_bank_list(
+    lang: Lang,
+    progress: Option<Rc<quiz_core::progress::Progress>>,
+) -> web_sys::Element {
     let manifest = Rc::new(parse_manifest("index.json", MANIFEST.as_bytes()).unwrap());
-    let root = mount_view(bank_list(&BankListProps {
+    mount_view(bank_list(&BankListProps {
         manifest,
-        lang: Lang::Zh,
-        progress: None,
+        lang,
+        progress,
         today: 0,
     }))
-    .await;
+    .await
+}
+
+#[wasm_bindgen_test]
+async fn bank_list_shows_title_description_and_count() {
+    let root = mount_bank_list(Lang::Zh, None).await;
     let cards = root.query_selector_all(".bank-card").unwrap();
     assert_eq!(cards.length(), 2);
     let first = root.query_selector("[data-bank=charter]").unwrap().unwrap();
@@ -48,14 +56,7 @@ async fn bank_list_shows_title_description_and_count() {
 
 #[wasm_bindgen_test]
 async fn bank_list_in_english_falls_back_to_chinese_where_untranslated() {
-    let manifest = Rc::new(parse_manifest("index.json", MANIFEST.as_bytes()).unwrap());
-    let root = mount_view(bank_list(&BankListProps {
-        manifest,
-        lang: Lang::En,
-        progress: Some(Rc::new(best_progress())),
-        today: 0,
-    }))
-    .await;
+    let root = mount_bank_list(Lang::En, Some(Rc::new(best_progress()))).await;
     let text = root.text_content().unwrap();
     assert!(text.contains("The Party Constitution"), "{text}");
     assert!(text.contains("72 questions"), "{text}");
@@ -418,14 +419,7 @@ async fn each_page_opens_the_other_pages_routes_there_with_the_whole_hash() {
 
 #[wasm_bindgen_test]
 async fn the_bank_list_links_to_the_records_page() {
-    let manifest = Rc::new(parse_manifest("index.json", MANIFEST.as_bytes()).unwrap());
-    let root = mount_view(bank_list(&BankListProps {
-        manifest,
-        lang: Lang::Zh,
-        progress: None,
-        today: 0,
-    }))
-    .await;
+    let root = mount_bank_list(Lang::Zh, None).await;
     let href = |selector: &str| {
         root.query_selector(selector)
             .unwrap()
