@@ -58,7 +58,13 @@ pub fn load(store: &dyn KeyValueStore, now_ms: u64) -> Loaded {
             }
         }
     };
-    let saving = written_status(store);
+    // A store that lasts only while the tab is open still keeps this
+    // visit's records, but nothing is being saved on the device.
+    let saving = if store.durable() {
+        StoreStatus::Saving
+    } else {
+        StoreStatus::Unavailable
+    };
     match decode(stored.as_deref()) {
         Decoded::Empty => Loaded {
             progress: Progress::default(),
@@ -193,23 +199,19 @@ pub fn save(
     match store.set(&progress_key(), &encode(&merged)) {
         Ok(()) => {
             merged.mark_saved();
-            (merged, written_status(store))
+            // The same choice as `load`'s, written out again: one helper for
+            // both measured 289 B more of records.html's wasm.
+            let status = if store.durable() {
+                StoreStatus::Saving
+            } else {
+                StoreStatus::Unavailable
+            };
+            (merged, status)
         }
         Err(StorageError::Unavailable(_)) => (merged, StoreStatus::Unavailable),
         Err(StorageError::QuotaExceeded | StorageError::Failed(_)) => {
             (merged, StoreStatus::WriteFailed)
         }
-    }
-}
-
-/// How saving stands once `store` holds the progress: a store that lasts
-/// only while the tab is open keeps this visit's records, but nothing is
-/// being saved on the device, and the banner says so.
-fn written_status(store: &dyn KeyValueStore) -> StoreStatus {
-    if store.durable() {
-        StoreStatus::Saving
-    } else {
-        StoreStatus::Unavailable
     }
 }
 
